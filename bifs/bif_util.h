@@ -1,0 +1,39 @@
+// bif_util.h - small helpers shared by the native function files.
+#pragma once
+#include <string>
+
+#include "vm/atoms.h"
+#include "vm/process.h"
+#include "vm/term.h"
+#include "vm/vm.h"
+
+namespace beamrun {
+
+inline Term badarg(Process* p) { return p->bif_error(atom::badarg); }
+
+inline Term make_tuple_n(Process* p, std::initializer_list<Term> items) {
+  Term* t = p->alloc(items.size() + 1);
+  t[0] = make_tuple_header(items.size());
+  Uint i = 1;
+  for (Term v : items) t[i++] = v;
+  return make_boxed(t);
+}
+
+inline Term make_bool(bool b) { return b ? atom::true_ : atom::false_; }
+
+// Length of a proper list, or -1.
+inline Sint list_length(Term l) {
+  Sint n = 0;
+  while (is_list(l)) {
+    ++n;
+    l = cdr(l);
+  }
+  return is_nil(l) ? n : -1;
+}
+
+// The characters of a flat list of Latin-1/Unicode code points as UTF-8, or false.
+bool charlist_to_utf8(Term list, std::string* out);
+// A list of the code points of a UTF-8 string (bytes taken as Latin-1 if invalid UTF-8 is met).
+Term utf8_to_charlist(Process* p, std::string_view s);
+
+}  // namespace beamrun

@@ -1,0 +1,477 @@
+// erlang.cpp - native functions of the erlang module: operators, type tests, terms,
+// exceptions, halt, display, module information.
+#include <cstdio>
+#include <cmath>
+#include <string>
+
+#include "bifs/bif_util.h"
+#include "loader/etf.h"
+#include "vm/arith.h"
+#include "vm/printer.h"
+#include "vm/stacktrace.h"
+#include "vm/term_order.h"
+
+namespace beamrun {
+
+bool charlist_to_utf8(Term list, std::string* out) {
+  out->clear();
+  while (is_list(list)) {
+    Term c = car(list);
+    if (!is_small(c)) return false;
+    Sint cp = small_value(c);
+    if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    if (cp < 0x80) out->push_back(char(cp));
+    else if (cp < 0x800) { out->push_back(char(0xC0 | (cp >> 6))); out->push_back(char(0x80 | (cp & 0x3F))); }
+    else if (cp < 0x10000) {
+      out->push_back(char(0xE0 | (cp >> 12)));
+      out->push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(char(0x80 | (cp & 0x3F)));
+    } else {
+      out->push_back(char(0xF0 | (cp >> 18)));
+      out->push_back(char(0x80 | ((cp >> 12) & 0x3F)));
+      out->push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(char(0x80 | (cp & 0x3F)));
+    }
+    list = cdr(list);
+  }
+  return is_nil(list);
+}
+
+Term utf8_to_charlist(Process* p, std::string_view s) {
+  std::vector<Term> cps;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    uint32_t cp = c;
+    size_t n = 1;
+    if (c >= 0xF0 && i + 3 < s.size()) { cp = ((c & 7) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F); n = 4; }
+    else if (c >= 0xE0 && i + 2 < s.size()) { cp = ((c & 0xF) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); n = 3; }
+    else if (c >= 0xC0 && i + 1 < s.size()) { cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F); n = 2; }
+    cps.push_back(make_small(cp));
+    i += n;
+  }
+  return make_list_from(*p, cps.data(), unsigned(cps.size()));
+}
+
+namespace {
+
+// ---- operators ----------------------------------------------------------------------------------
+Term bif_plus(Process* p, Term* a) { return arith_add(*p, a[0], a[1]); }
+Term bif_minus(Process* p, Term* a) { return arith_sub(*p, a[0], a[1]); }
+Term bif_times(Process* p, Term* a) { return arith_mul(*p, a[0], a[1]); }
+Term bif_fdiv(Process* p, Term* a) { return arith_fdiv(*p, a[0], a[1]); }
+Term bif_div(Process* p, Term* a) { return arith_idiv(*p, a[0], a[1]); }
+Term bif_rem(Process* p, Term* a) { return arith_rem(*p, a[0], a[1]); }
+Term bif_band(Process* p, Term* a) { return arith_band(*p, a[0], a[1]); }
+Term bif_bor(Process* p, Term* a) { return arith_bor(*p, a[0], a[1]); }
+Term bif_bxor(Process* p, Term* a) { return arith_bxor(*p, a[0], a[1]); }
+Term bif_bsl(Process* p, Term* a) { return arith_bsl(*p, a[0], a[1]); }
+Term bif_bsr(Process* p, Term* a) { return arith_bsr(*p, a[0], a[1]); }
+Term bif_bnot(Process* p, Term* a) { return arith_bnot(*p, a[0]); }
+Term bif_neg(Process* p, Term* a) { return arith_neg(*p, a[0]); }
+Term bif_uplus(Process* p, Term* a) { return arith_plus(*p, a[0]); }
+
+int cmp(Process* p, Term a, Term b) {
+  if (is_small(a) && is_small(b)) return Sint(a) < Sint(b) ? -1 : Sint(a) > Sint(b);
+  return compare_terms(a, b, p->vm().atoms(), false);
+}
+bool exact_eq(Term a, Term b) { return a == b || (!is_immed(a) && !is_immed(b) && eq_exact(a, b)); }
+Term bif_eq(Process* p, Term* a) { return make_bool(a[0] == a[1] || eq_arith(a[0], a[1], p->vm().atoms())); }
+Term bif_ne(Process* p, Term* a) { return make_bool(!(a[0] == a[1] || eq_arith(a[0], a[1], p->vm().atoms()))); }
+Term bif_eeq(Process*, Term* a) { return make_bool(exact_eq(a[0], a[1])); }
+Term bif_ene(Process*, Term* a) { return make_bool(!exact_eq(a[0], a[1])); }
+Term bif_lt(Process* p, Term* a) { return make_bool(cmp(p, a[0], a[1]) < 0); }
+Term bif_le(Process* p, Term* a) { return make_bool(cmp(p, a[0], a[1]) <= 0); }
+Term bif_gt(Process* p, Term* a) { return make_bool(cmp(p, a[0], a[1]) > 0); }
+Term bif_ge(Process* p, Term* a) { return make_bool(cmp(p, a[0], a[1]) >= 0); }
+
+bool is_bool(Term t) { return t == atom::true_ || t == atom::false_; }
+Term bif_and(Process* p, Term* a) {
+  if (!is_bool(a[0]) || !is_bool(a[1])) return badarg(p);
+  return make_bool(a[0] == atom::true_ && a[1] == atom::true_);
+}
+Term bif_or(Process* p, Term* a) {
+  if (!is_bool(a[0]) || !is_bool(a[1])) return badarg(p);
+  return make_bool(a[0] == atom::true_ || a[1] == atom::true_);
+}
+Term bif_xor(Process* p, Term* a) {
+  if (!is_bool(a[0]) || !is_bool(a[1])) return badarg(p);
+  return make_bool((a[0] == atom::true_) != (a[1] == atom::true_));
+}
+Term bif_not(Process* p, Term* a) {
+  if (!is_bool(a[0])) return badarg(p);
+  return make_bool(a[0] == atom::false_);
+}
+
+// ---- type tests ---------------------------------------------------------------------------------
+Term bif_is_atom(Process*, Term* a) { return make_bool(is_atom(a[0])); }
+Term bif_is_integer(Process*, Term* a) { return make_bool(is_integer(a[0])); }
+Term bif_is_float(Process*, Term* a) { return make_bool(is_float(a[0])); }
+Term bif_is_number(Process*, Term* a) { return make_bool(is_number(a[0])); }
+Term bif_is_list(Process*, Term* a) { return make_bool(is_list(a[0]) || is_nil(a[0])); }
+Term bif_is_tuple(Process*, Term* a) { return make_bool(is_tuple(a[0])); }
+Term bif_is_binary(Process*, Term* a) { return make_bool(is_heap_binary(a[0])); }
+Term bif_is_bitstring(Process*, Term* a) { return make_bool(is_bitstring_term(a[0])); }
+Term bif_is_boolean(Process*, Term* a) { return make_bool(is_bool(a[0])); }
+Term bif_is_pid(Process*, Term* a) { return make_bool(is_local_pid(a[0])); }
+Term bif_is_port(Process*, Term* a) { return make_bool(is_local_port(a[0])); }
+Term bif_is_reference(Process*, Term* a) { return make_bool(is_ref(a[0])); }
+Term bif_is_map(Process*, Term* a) { return make_bool(is_map(a[0])); }
+Term bif_is_function1(Process*, Term* a) { return make_bool(is_fun(a[0]) || is_export_fun(a[0])); }
+Term bif_is_function2(Process* p, Term* a) {
+  if (!is_small(a[1]) || small_value(a[1]) < 0) return badarg(p);
+  Sint n = small_value(a[1]);
+  if (is_fun(a[0])) return make_bool(Sint(fun_entry(a[0])->arity) == n);
+  if (is_export_fun(a[0])) return make_bool(Sint(export_fun_entry(a[0])->arity) == n);
+  return atom::false_;
+}
+Term bif_is_record2(Process* p, Term* a) {
+  if (!is_atom(a[1])) return badarg(p);
+  return make_bool(is_tuple(a[0]) && tuple_arity(a[0]) >= 1 && tuple_element(a[0], 1) == a[1]);
+}
+Term bif_is_record3(Process* p, Term* a) {
+  if (!is_atom(a[1]) || !is_small(a[2])) return badarg(p);
+  return make_bool(is_tuple(a[0]) && Sint(tuple_arity(a[0])) == small_value(a[2]) &&
+                   tuple_arity(a[0]) >= 1 && tuple_element(a[0], 1) == a[1]);
+}
+
+// ---- numbers ------------------------------------------------------------------------------------
+Term bif_abs(Process* p, Term* a) {
+  Term v = a[0];
+  if (is_small(v)) return make_integer(*p, small_value(v) < 0 ? -__int128(small_value(v)) : small_value(v));
+  if (is_float(v)) return make_float(*p, std::fabs(float_value(v)));
+  if (is_bignum(v)) return arith_neg(*p, v);
+  return badarg(p);
+}
+Term bif_float(Process* p, Term* a) {
+  double d;
+  if (!number_to_double(a[0], &d)) return badarg(p);
+  return is_float(a[0]) ? a[0] : make_float(*p, d);
+}
+template <double (*F)(double)>
+Term float_to_int(Process* p, Term* a) {
+  if (is_integer(a[0])) return a[0];
+  if (!is_float(a[0])) return badarg(p);
+  double d = F(float_value(a[0]));
+  if (d >= -9.2e18 && d <= 9.2e18) return make_integer(*p, __int128(int64_t(d)));
+  return make_integer(*p, __int128(MAX_SMALL) + 1);  // the bignum error
+}
+double round_half_away(double d) { return std::round(d); }
+Term bif_min(Process* p, Term* a) { return cmp(p, a[0], a[1]) <= 0 ? a[0] : a[1]; }
+Term bif_max(Process* p, Term* a) { return cmp(p, a[0], a[1]) >= 0 ? a[0] : a[1]; }
+
+// ---- tuples and lists ---------------------------------------------------------------------------
+Term bif_element(Process* p, Term* a) {
+  if (!is_small(a[0]) || !is_tuple(a[1])) return badarg(p);
+  Sint i = small_value(a[0]);
+  if (i < 1 || Uint(i) > tuple_arity(a[1])) return badarg(p);
+  return tuple_element(a[1], Uint(i));
+}
+Term bif_setelement(Process* p, Term* a) {
+  if (!is_small(a[0]) || !is_tuple(a[1])) return badarg(p);
+  Sint i = small_value(a[0]);
+  Uint n = tuple_arity(a[1]);
+  if (i < 1 || Uint(i) > n) return badarg(p);
+  Term* t = p->alloc(n + 1);
+  std::memcpy(t, boxed_ptr(a[1]), (n + 1) * sizeof(Term));
+  t[i] = a[2];
+  return make_boxed(t);
+}
+Term bif_tuple_size(Process* p, Term* a) {
+  if (!is_tuple(a[0])) return badarg(p);
+  return make_small(Sint(tuple_arity(a[0])));
+}
+Term bif_size(Process* p, Term* a) {
+  if (is_tuple(a[0])) return make_small(Sint(tuple_arity(a[0])));
+  if (is_heap_binary(a[0])) return make_small(Sint(heap_binary_size(a[0])));
+  return badarg(p);
+}
+Term bif_length(Process* p, Term* a) {
+  Sint n = list_length(a[0]);
+  if (n < 0) return badarg(p);
+  return make_small(n);
+}
+Term bif_hd(Process* p, Term* a) { return is_list(a[0]) ? car(a[0]) : badarg(p); }
+Term bif_tl(Process* p, Term* a) { return is_list(a[0]) ? cdr(a[0]) : badarg(p); }
+Term bif_tuple_to_list(Process* p, Term* a) {
+  if (!is_tuple(a[0])) return badarg(p);
+  return make_list_from(*p, boxed_ptr(a[0]) + 1, unsigned(tuple_arity(a[0])));
+}
+Term bif_list_to_tuple(Process* p, Term* a) {
+  Sint n = list_length(a[0]);
+  if (n < 0) return badarg(p);
+  Term* t = p->alloc(Uint(n) + 1);
+  t[0] = make_tuple_header(Uint(n));
+  Term l = a[0];
+  for (Sint i = 1; i <= n; ++i, l = cdr(l)) t[i] = car(l);
+  return make_boxed(t);
+}
+Term make_tuple_filled(Process* p, Term arity, Term fill) {
+  if (!is_small(arity) || small_value(arity) < 0 || small_value(arity) > (1 << 24)) return badarg(p);
+  Uint n = Uint(small_value(arity));
+  Term* t = p->alloc(n + 1);
+  t[0] = make_tuple_header(n);
+  for (Uint i = 1; i <= n; ++i) t[i] = fill;
+  return make_boxed(t);
+}
+Term bif_make_tuple2(Process* p, Term* a) { return make_tuple_filled(p, a[0], a[1]); }
+Term bif_make_tuple3(Process* p, Term* a) {
+  Term t = make_tuple_filled(p, a[0], a[1]);
+  if (t == NON_VALUE) return t;
+  Uint n = tuple_arity(t);
+  for (Term l = a[2]; ; l = cdr(l)) {
+    if (is_nil(l)) break;
+    if (!is_list(l)) return badarg(p);
+    Term e = car(l);
+    if (!is_tuple(e) || tuple_arity(e) != 2 || !is_small(tuple_element(e, 1))) return badarg(p);
+    Sint i = small_value(tuple_element(e, 1));
+    if (i < 1 || Uint(i) > n) return badarg(p);
+    tuple_element(t, Uint(i)) = tuple_element(e, 2);
+  }
+  return t;
+}
+Term bif_append_element(Process* p, Term* a) {
+  if (!is_tuple(a[0])) return badarg(p);
+  Uint n = tuple_arity(a[0]);
+  Term* t = p->alloc(n + 2);
+  std::memcpy(t + 1, boxed_ptr(a[0]) + 1, n * sizeof(Term));
+  t[0] = make_tuple_header(n + 1);
+  t[n + 1] = a[1];
+  return make_boxed(t);
+}
+Term bif_append(Process* p, Term* a) {
+  // A ++ B copies A, which must be a proper list.
+  Sint n = list_length(a[0]);
+  if (n < 0) return badarg(p);
+  if (n == 0) return a[1];
+  Term* cells = p->alloc(2 * Uint(n));
+  Term l = a[0];
+  for (Sint i = 0; i < n; ++i, l = cdr(l)) {
+    cells[2 * i] = car(l);
+    cells[2 * i + 1] = i + 1 < n ? make_list(cells + 2 * (i + 1)) : a[1];
+  }
+  return make_list(cells);
+}
+Term bif_subtract(Process* p, Term* a) {
+  // A -- B removes, for each element of B, its first occurrence in A.
+  Sint na = list_length(a[0]), nb = list_length(a[1]);
+  if (na < 0 || nb < 0) return badarg(p);
+  std::vector<Term> items;
+  items.reserve(size_t(na));
+  for (Term l = a[0]; is_list(l); l = cdr(l)) items.push_back(car(l));
+  std::vector<bool> removed(items.size(), false);
+  for (Term l = a[1]; is_list(l); l = cdr(l)) {
+    Term v = car(l);
+    for (size_t i = 0; i < items.size(); ++i)
+      if (!removed[i] && exact_eq(items[i], v)) { removed[i] = true; break; }
+  }
+  std::vector<Term> kept;
+  for (size_t i = 0; i < items.size(); ++i) if (!removed[i]) kept.push_back(items[i]);
+  return make_list_from(*p, kept.data(), unsigned(kept.size()));
+}
+
+// ---- atoms and text -----------------------------------------------------------------------------
+Term bif_atom_to_list(Process* p, Term* a) {
+  if (!is_atom(a[0])) return badarg(p);
+  return utf8_to_charlist(p, p->vm().atoms().name(a[0]));
+}
+Term bif_list_to_atom(Process* p, Term* a) {
+  std::string s;
+  if (!charlist_to_utf8(a[0], &s)) return badarg(p);
+  size_t chars = 0;
+  for (Term l = a[0]; is_list(l); l = cdr(l)) ++chars;
+  if (chars > 255) return p->bif_error(atom::system_limit);
+  return p->vm().atoms().intern(s);
+}
+Term bif_list_to_existing_atom(Process* p, Term* a) {
+  std::string s;
+  if (!charlist_to_utf8(a[0], &s)) return badarg(p);
+  Term t = p->vm().atoms().find(s);
+  return t == NON_VALUE ? badarg(p) : t;
+}
+Term int_to_list(Process* p, Term v, Sint base) {
+  if (!is_integer(v) || base < 2 || base > 36) return badarg(p);
+  if (!is_small(v)) return make_integer(*p, __int128(MAX_SMALL) + 1);
+  Sint n = small_value(v);
+  bool neg = n < 0;
+  Uint u = neg ? Uint(-n) : Uint(n);
+  char buf[80];
+  int i = 80;
+  do {
+    unsigned d = unsigned(u % Uint(base));
+    buf[--i] = char(d < 10 ? '0' + d : 'A' + d - 10);
+    u /= Uint(base);
+  } while (u);
+  if (neg) buf[--i] = '-';
+  return utf8_to_charlist(p, std::string_view(buf + i, size_t(80 - i)));
+}
+Term bif_integer_to_list1(Process* p, Term* a) { return int_to_list(p, a[0], 10); }
+Term bif_integer_to_list2(Process* p, Term* a) {
+  if (!is_small(a[1])) return badarg(p);
+  return int_to_list(p, a[0], small_value(a[1]));
+}
+Term list_to_int(Process* p, Term list, Sint base) {
+  std::string s;
+  if (base < 2 || base > 36 || !charlist_to_utf8(list, &s) || s.empty()) return badarg(p);
+  size_t i = 0;
+  bool neg = false;
+  if (s[0] == '-' || s[0] == '+') { neg = s[0] == '-'; i = 1; }
+  if (i == s.size()) return badarg(p);
+  __int128 v = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
+    if (d >= base) return badarg(p);
+    v = v * base + d;
+    if (v > (__int128(1) << 70)) return make_integer(*p, v);  // the bignum error
+  }
+  return make_integer(*p, neg ? -v : v);
+}
+Term bif_list_to_integer1(Process* p, Term* a) { return list_to_int(p, a[0], 10); }
+Term bif_list_to_integer2(Process* p, Term* a) {
+  if (!is_small(a[1])) return badarg(p);
+  return list_to_int(p, a[0], small_value(a[1]));
+}
+
+// ---- exceptions and halting ---------------------------------------------------------------------
+Term bif_error1(Process* p, Term* a) { return p->raise(ExcKind::Error, a[0]); }
+Term bif_error2(Process* p, Term* a) {
+  Term r = p->raise(ExcKind::Error, a[0]);
+  p->exc_pc_args = a[1];
+  return r;
+}
+Term bif_error3(Process* p, Term* a) {
+  Term r = p->raise(ExcKind::Error, a[0]);
+  p->exc_pc_args = a[1];
+  // The error_info option joins the frame's location.
+  for (Term l = a[2]; is_list(l); l = cdr(l)) {
+    Term o = car(l);
+    if (is_tuple(o) && tuple_arity(o) == 2 && tuple_element(o, 1) == atom::error_info) p->exc_pc_extra = o;
+  }
+  return r;
+}
+Term bif_throw(Process* p, Term* a) { return p->raise(ExcKind::Throw, a[0]); }
+Term bif_exit1(Process* p, Term* a) { return p->raise(ExcKind::Exit, a[0]); }
+Term bif_raise3(Process* p, Term* a) {
+  ExcKind k = a[0] == atom::error ? ExcKind::Error : a[0] == atom::exit ? ExcKind::Exit
+            : a[0] == atom::throw_ ? ExcKind::Throw : ExcKind::None;
+  if (k == ExcKind::None || list_length(a[2]) < 0) return badarg(p);
+  return p->raise_with_trace(k, a[1], a[2]);
+}
+Term do_halt(Process* p, Term status) {
+  if (is_small(status) && small_value(status) >= 0) return p->halt(int(small_value(status) & 0xFF));
+  std::string s;
+  if (charlist_to_utf8(status, &s)) {
+    std::fflush(p->vm().out());
+    std::fprintf(stderr, "%s\n", s.c_str());
+    return p->halt(1);
+  }
+  return badarg(p);
+}
+Term bif_halt0(Process* p, Term*) { return p->halt(0); }
+Term bif_halt1(Process* p, Term* a) { return do_halt(p, a[0]); }
+Term bif_halt2(Process* p, Term* a) { return do_halt(p, a[0]); }
+
+// ---- output and identity ------------------------------------------------------------------------
+Term bif_display(Process* p, Term* a) {
+  std::string s = display_term(a[0], p->vm().atoms());
+  s.push_back('\n');
+  std::fwrite(s.data(), 1, s.size(), p->vm().out());
+  return atom::true_;
+}
+Term bif_self(Process* p, Term*) { return p->pid(); }
+Term bif_node(Process*, Term*) { return atom::nonode_nohost; }
+
+// ---- module information -------------------------------------------------------------------------
+Term fa_list(Process* p, const std::vector<std::pair<Term, uint32_t>>& fas) {
+  std::vector<Term> items;
+  for (auto& [f, ar] : fas) items.push_back(make_tuple_n(p, {f, make_small(ar)}));
+  return make_list_from(*p, items.data(), unsigned(items.size()));
+}
+Term decode_chunk(Process* p, const std::vector<uint8_t>& etf) {
+  if (etf.empty()) return NIL;
+  try {
+    EtfContext ctx{p->vm().atoms(), *p, {}};
+    return decode_etf(etf.data(), etf.size(), ctx);
+  } catch (const std::exception&) {
+    return NIL;
+  }
+}
+Term module_info_item(Process* p, const Module* m, Term key) {
+  if (key == atom::module) return m->name;
+  if (key == atom::exports || key == atom::functions) {
+    // Both in the order the functions appear in the code, as BEAM gives them.
+    std::vector<std::pair<Term, uint32_t>> fas;
+    for (const FunctionInfo& f : m->functions) {
+      bool exported = key == atom::functions;
+      for (const ExportEntry& e : m->exports)
+        if (e.function == f.name && e.arity == f.arity) exported = true;
+      if (exported) fas.push_back({f.name, f.arity});
+    }
+    return fa_list(p, fas);
+  }
+  if (key == atom::attributes) return decode_chunk(p, m->attributes_etf);
+  if (key == atom::compile) return decode_chunk(p, m->compile_info_etf);
+  if (key == atom::nifs) return NIL;
+  if (key == atom::native) return atom::false_;
+  return NON_VALUE;
+}
+Term bif_get_module_info1(Process* p, Term* a) {
+  if (!is_atom(a[0])) return badarg(p);
+  const Module* m = p->vm().find_module(a[0]);
+  if (!m) return badarg(p);
+  Term keys[] = {atom::module, atom::exports, atom::attributes, atom::compile};
+  std::vector<Term> items;
+  for (Term k : keys) items.push_back(make_tuple_n(p, {k, module_info_item(p, m, k)}));
+  return make_list_from(*p, items.data(), unsigned(items.size()));
+}
+Term bif_get_module_info2(Process* p, Term* a) {
+  if (!is_atom(a[0]) || !is_atom(a[1])) return badarg(p);
+  const Module* m = p->vm().find_module(a[0]);
+  if (!m) return badarg(p);
+  Term v = module_info_item(p, m, a[1]);
+  return v == NON_VALUE ? badarg(p) : v;
+}
+
+}  // namespace
+
+void register_erlang_bifs(VM& vm) {
+  struct Entry { const char* name; uint32_t arity; BifFn fn; };
+  static const Entry entries[] = {
+      {"+", 2, bif_plus}, {"-", 2, bif_minus}, {"*", 2, bif_times}, {"/", 2, bif_fdiv},
+      {"div", 2, bif_div}, {"rem", 2, bif_rem}, {"band", 2, bif_band}, {"bor", 2, bif_bor},
+      {"bxor", 2, bif_bxor}, {"bsl", 2, bif_bsl}, {"bsr", 2, bif_bsr}, {"bnot", 1, bif_bnot},
+      {"-", 1, bif_neg}, {"+", 1, bif_uplus},
+      {"==", 2, bif_eq}, {"/=", 2, bif_ne}, {"=:=", 2, bif_eeq}, {"=/=", 2, bif_ene},
+      {"<", 2, bif_lt}, {"=<", 2, bif_le}, {">", 2, bif_gt}, {">=", 2, bif_ge},
+      {"and", 2, bif_and}, {"or", 2, bif_or}, {"xor", 2, bif_xor}, {"not", 1, bif_not},
+      {"is_atom", 1, bif_is_atom}, {"is_integer", 1, bif_is_integer}, {"is_float", 1, bif_is_float},
+      {"is_number", 1, bif_is_number}, {"is_list", 1, bif_is_list}, {"is_tuple", 1, bif_is_tuple},
+      {"is_binary", 1, bif_is_binary}, {"is_bitstring", 1, bif_is_bitstring},
+      {"is_boolean", 1, bif_is_boolean}, {"is_pid", 1, bif_is_pid}, {"is_port", 1, bif_is_port},
+      {"is_reference", 1, bif_is_reference}, {"is_map", 1, bif_is_map},
+      {"is_function", 1, bif_is_function1}, {"is_function", 2, bif_is_function2},
+      {"is_record", 2, bif_is_record2}, {"is_record", 3, bif_is_record3},
+      {"abs", 1, bif_abs}, {"float", 1, bif_float},
+      {"trunc", 1, float_to_int<std::trunc>}, {"round", 1, float_to_int<round_half_away>},
+      {"ceil", 1, float_to_int<std::ceil>}, {"floor", 1, float_to_int<std::floor>},
+      {"min", 2, bif_min}, {"max", 2, bif_max},
+      {"element", 2, bif_element}, {"setelement", 3, bif_setelement},
+      {"tuple_size", 1, bif_tuple_size}, {"size", 1, bif_size}, {"length", 1, bif_length},
+      {"hd", 1, bif_hd}, {"tl", 1, bif_tl}, {"tuple_to_list", 1, bif_tuple_to_list},
+      {"list_to_tuple", 1, bif_list_to_tuple}, {"make_tuple", 2, bif_make_tuple2},
+      {"make_tuple", 3, bif_make_tuple3}, {"append_element", 2, bif_append_element},
+      {"++", 2, bif_append}, {"--", 2, bif_subtract}, {"append", 2, bif_append}, {"subtract", 2, bif_subtract},
+      {"atom_to_list", 1, bif_atom_to_list}, {"list_to_atom", 1, bif_list_to_atom},
+      {"list_to_existing_atom", 1, bif_list_to_existing_atom},
+      {"integer_to_list", 1, bif_integer_to_list1}, {"integer_to_list", 2, bif_integer_to_list2},
+      {"list_to_integer", 1, bif_list_to_integer1}, {"list_to_integer", 2, bif_list_to_integer2},
+      {"error", 1, bif_error1}, {"error", 2, bif_error2}, {"error", 3, bif_error3},
+      {"throw", 1, bif_throw}, {"exit", 1, bif_exit1}, {"raise", 3, bif_raise3},
+      {"halt", 0, bif_halt0}, {"halt", 1, bif_halt1}, {"halt", 2, bif_halt2},
+      {"display", 1, bif_display}, {"self", 0, bif_self}, {"node", 0, bif_node},
+      {"get_module_info", 1, bif_get_module_info1}, {"get_module_info", 2, bif_get_module_info2},
+  };
+  for (const Entry& e : entries) vm.register_bif("erlang", e.name, e.arity, e.fn);
+}
+
+}  // namespace beamrun

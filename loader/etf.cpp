@@ -1,0 +1,453 @@
+// etf.cpp - external term format decoder. See etf.h for what is supported and why it is safe.
+#include "loader/etf.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "vm/export.h"
+#include "vm/term_order.h"
+
+namespace beamrun {
+
+namespace {
+
+// Tags of the external term format.
+enum EtfTag : uint8_t {
+  VERSION_MAGIC = 131,
+  COMPRESSED = 80,
+  NEW_FLOAT_EXT = 70,
+  BIT_BINARY_EXT = 77,
+  ATOM_CACHE_REF = 82,
+  NEW_PID_EXT = 88,
+  NEW_PORT_EXT = 89,
+  NEWER_REFERENCE_EXT = 90,
+  SMALL_INTEGER_EXT = 97,
+  INTEGER_EXT = 98,
+  FLOAT_EXT = 99,
+  ATOM_EXT = 100,
+  REFERENCE_EXT = 101,
+  PORT_EXT = 102,
+  PID_EXT = 103,
+  SMALL_TUPLE_EXT = 104,
+  LARGE_TUPLE_EXT = 105,
+  NIL_EXT = 106,
+  STRING_EXT = 107,
+  LIST_EXT = 108,
+  BINARY_EXT = 109,
+  SMALL_BIG_EXT = 110,
+  LARGE_BIG_EXT = 111,
+  NEW_FUN_EXT = 112,
+  EXPORT_EXT = 113,
+  NEW_REFERENCE_EXT = 114,
+  SMALL_ATOM_EXT = 115,
+  MAP_EXT = 116,
+  FUN_EXT = 117,
+  ATOM_UTF8_EXT = 118,
+  SMALL_ATOM_UTF8_EXT = 119,
+  V4_PORT_EXT = 120,
+  LOCAL_EXT = 121,
+};
+
+constexpr size_t MAX_ATOM_CHARS = 255;
+constexpr size_t MAX_FLATMAP_KEYS = 32;
+constexpr size_t FLOAT_EXT_BYTES = 31;
+// zlib cannot expand data by more than about 1032:1; a larger claim is a lie.
+constexpr size_t ZLIB_MAX_RATIO = 1032;
+
+// Counts the characters of UTF-8 text, or returns SIZE_MAX if it is not valid UTF-8.
+size_t utf8_length(const uint8_t* s, size_t n) {
+  size_t chars = 0;
+  for (size_t i = 0; i < n; chars++) {
+    uint8_t c = s[i];
+    size_t extra;
+    uint32_t cp;
+    if (c < 0x80) { extra = 0; cp = c; }
+    else if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; }
+    else return SIZE_MAX;
+    if (n - i - 1 < extra) return SIZE_MAX;
+    for (size_t k = 1; k <= extra; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) return SIZE_MAX;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    static constexpr uint32_t min_for[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < min_for[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return SIZE_MAX;
+    i += extra + 1;
+  }
+  return chars;
+}
+
+class Decoder {
+ public:
+  Decoder(const uint8_t* data, size_t len, EtfContext& ctx) : data_(data), len_(len), ctx_(ctx) {}
+
+  // Decodes one complete term starting at the cursor.
+  Term run() {
+    Term result = NON_VALUE;
+    push_slot(&result, 0);
+    while (!stack_.empty()) {
+      Task t = stack_.back();
+      stack_.pop_back();
+      if (t.finish_map) {
+        finish_map(t.map);
+      } else {
+        pending_slots_--;
+        decode_one(t.dest, t.depth);
+      }
+    }
+    return result;
+  }
+
+  size_t pos() const { return pos_; }
+
+ private:
+  // Work still to do: fill one slot with the next term, or sort a map whose entries are done.
+  struct Task {
+    Term* dest;
+    uint32_t depth;
+    bool finish_map;
+    Term map;
+  };
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw EtfError("external term format: " + what + " (at byte " + std::to_string(pos_) + ")");
+  }
+
+  size_t remaining() const { return len_ - pos_; }
+  void need(size_t n) const {
+    if (n > remaining()) fail("truncated input: need " + std::to_string(n) + " more bytes");
+  }
+  uint8_t u8() { need(1); return data_[pos_++]; }
+  uint16_t u16() {
+    need(2);
+    uint16_t v = uint16_t(data_[pos_] << 8 | data_[pos_ + 1]);
+    pos_ += 2;
+    return v;
+  }
+  uint32_t u32() {
+    need(4);
+    uint32_t v = uint32_t(data_[pos_]) << 24 | uint32_t(data_[pos_ + 1]) << 16 |
+                 uint32_t(data_[pos_ + 2]) << 8 | uint32_t(data_[pos_ + 3]);
+    pos_ += 4;
+    return v;
+  }
+  const uint8_t* bytes(size_t n) {
+    need(n);
+    const uint8_t* p = data_ + pos_;
+    pos_ += n;
+    return p;
+  }
+
+  // Every pending slot needs at least one byte, so a container of `n` more slots (or a blob
+  // of n bytes) must fit in what is left after the slots already promised.
+  void check_claim(uint64_t n, const char* what) const {
+    if (n > remaining() || n + pending_slots_ > remaining())
+      fail(std::string(what) + " of " + std::to_string(n) + " elements exceeds the remaining input");
+  }
+
+  Term* alloc(size_t words) { return ctx_.alloc.alloc_words(words); }
+
+  void push_slot(Term* dest, uint32_t depth) {
+    if (depth > ctx_.max_depth) fail("term nested deeper than " + std::to_string(ctx_.max_depth));
+    stack_.push_back(Task{dest, depth, false, NON_VALUE});
+    pending_slots_++;
+  }
+
+  Term intern(const std::string& utf8) {
+    try {
+      return ctx_.atoms.intern(utf8);
+    } catch (const std::length_error&) {
+      fail("atom table full");
+    }
+  }
+
+  // The atom of one of the four atom encodings whose tag was just read.
+  Term atom_body(uint8_t tag) {
+    size_t n = (tag == ATOM_EXT || tag == ATOM_UTF8_EXT) ? u16() : u8();
+    const uint8_t* s = bytes(n);
+    std::string text;
+    if (tag == ATOM_EXT || tag == SMALL_ATOM_EXT) {
+      if (n > MAX_ATOM_CHARS) fail("atom longer than 255 characters");
+      for (size_t i = 0; i < n; i++) {  // Latin-1 to UTF-8
+        if (s[i] < 0x80) {
+          text += char(s[i]);
+        } else {
+          text += char(0xC0 | (s[i] >> 6));
+          text += char(0x80 | (s[i] & 0x3F));
+        }
+      }
+    } else {
+      size_t chars = utf8_length(s, n);
+      if (chars == SIZE_MAX) fail("atom is not valid UTF-8");
+      if (chars > MAX_ATOM_CHARS) fail("atom longer than 255 characters");
+      text.assign(reinterpret_cast<const char*>(s), n);
+    }
+    return intern(text);
+  }
+
+  Term atom_operand(const char* what) {
+    uint8_t tag = u8();
+    if (tag != ATOM_EXT && tag != SMALL_ATOM_EXT && tag != ATOM_UTF8_EXT && tag != SMALL_ATOM_UTF8_EXT)
+      fail(std::string(what) + " must be an atom, found tag " + std::to_string(tag));
+    return atom_body(tag);
+  }
+
+  Term make_float(double d) {
+    if (!std::isfinite(d)) fail("float is not finite");
+    return write_float(alloc(FLOAT_WORDS), d);
+  }
+
+  Term old_float() {
+    const uint8_t* s = bytes(FLOAT_EXT_BYTES);
+    const char* text = reinterpret_cast<const char*>(s);
+    size_t n = strnlen(text, FLOAT_EXT_BYTES);
+    double d = 0;
+    auto [end, ec] = std::from_chars(text, text + n, d);
+    if (ec != std::errc() || end != text + n || n == 0) fail("malformed FLOAT_EXT text");
+    return make_float(d);
+  }
+
+  Term new_float() {
+    const uint8_t* s = bytes(8);
+    uint64_t bits = 0;
+    for (int i = 0; i < 8; i++) bits = bits << 8 | s[i];
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    return make_float(d);
+  }
+
+  Term big(size_t n) {
+    uint8_t sign = u8();
+    if (sign > 1) fail("bignum sign byte must be 0 or 1");
+    check_claim(n, "bignum");
+    const uint8_t* digits = bytes(n);
+    return make_integer_le(digits, n, sign == 1, ctx_.alloc);
+  }
+
+  void tuple(Term* dest, size_t arity, uint32_t depth) {
+    check_claim(arity, "tuple");
+    Term* t = alloc(arity + 1);
+    t[0] = make_tuple_header(arity);
+    for (size_t i = 1; i <= arity; i++) t[i] = NIL;  // every word valid even if we fail midway
+    *dest = make_boxed(t);
+    for (size_t i = arity; i >= 1; i--) push_slot(&t[i], depth + 1);
+  }
+
+  void list(Term* dest, uint64_t n, uint32_t depth) {
+    check_claim(n + 1, "list");
+    if (n == 0) {  // only the tail: the term is the tail itself
+      push_slot(dest, depth);
+      return;
+    }
+    Term* cells = alloc(2 * n);
+    for (size_t i = 0; i < n; i++) {
+      cells[2 * i] = NIL;
+      cells[2 * i + 1] = i + 1 < n ? make_list(&cells[2 * i + 2]) : NIL;
+    }
+    *dest = make_list(cells);
+    push_slot(&cells[2 * n - 1], depth);  // the tail, decoded after the elements
+    for (size_t i = n; i-- > 0;) push_slot(&cells[2 * i], depth + 1);
+  }
+
+  void string(Term* dest) {
+    size_t n = u16();
+    const uint8_t* s = bytes(n);
+    if (n == 0) {
+      *dest = NIL;
+      return;
+    }
+    Term* cells = alloc(2 * n);
+    for (size_t i = 0; i < n; i++)
+      write_cons(&cells[2 * i], make_small(s[i]), i + 1 < n ? make_list(&cells[2 * i + 2]) : NIL);
+    *dest = make_list(cells);
+  }
+
+  Term binary() {
+    uint32_t n = u32();
+    check_claim(n, "binary");
+    const uint8_t* s = bytes(n);
+    Uint words = heap_binary_words(n);
+    Term* b = alloc(words);
+    b[0] = make_header(words - 1, Subtag::HeapBin);
+    b[1] = n;
+    b[words - 1] = 0;  // zero the padding of the last word
+    if (n) std::memcpy(b + 2, s, n);
+    return make_boxed(b);
+  }
+
+  // Map layout (export.h): [hdr Map][size][keys tuple][values...]; keys tuple follows it.
+  void map(Term* dest, uint32_t n, uint32_t depth) {
+    if (n > MAX_FLATMAP_KEYS) fail("large maps (more than 32 keys) not supported yet");
+    check_claim(uint64_t(2) * n, "map");
+    Term* m = alloc(3 + n + 1 + n);
+    Term* keys = m + 3 + n;
+    m[0] = make_header(2 + n, Subtag::Map);
+    m[1] = n;
+    m[2] = make_boxed(keys);
+    keys[0] = make_tuple_header(n);
+    for (size_t i = 0; i < n; i++) m[3 + i] = keys[1 + i] = NIL;
+    *dest = make_boxed(m);
+    stack_.push_back(Task{nullptr, depth, true, *dest});
+    for (size_t i = n; i-- > 0;) {
+      push_slot(&m[3 + i], depth + 1);
+      push_slot(&keys[1 + i], depth + 1);
+    }
+  }
+
+  void finish_map(Term m) {
+    Uint n = flatmap_size(m);
+    Term* keys = boxed_ptr(flatmap_keys(m)) + 1;
+    Term* values = flatmap_values(m);
+    std::vector<uint32_t> order(n);
+    for (uint32_t i = 0; i < n; i++) order[i] = i;
+    const AtomTable& atoms = ctx_.atoms;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return compare_terms(keys[a], keys[b], atoms, true) < 0;
+    });
+    for (size_t i = 1; i < n; i++)
+      if (compare_terms(keys[order[i - 1]], keys[order[i]], atoms, true) == 0) fail("duplicate map key");
+    std::vector<Term> k(n), v(n);
+    for (size_t i = 0; i < n; i++) {
+      k[i] = keys[order[i]];
+      v[i] = values[order[i]];
+    }
+    std::copy(k.begin(), k.end(), keys);
+    std::copy(v.begin(), v.end(), values);
+  }
+
+  Term export_fun() {
+    Term module = atom_operand("EXPORT_EXT module");
+    Term function = atom_operand("EXPORT_EXT function");
+    if (u8() != SMALL_INTEGER_EXT) fail("EXPORT_EXT arity must be a small integer");
+    uint32_t arity = u8();
+    if (!ctx_.make_export_fun) fail("export fun (fun M:F/A) found, but no export table to resolve it");
+    return ctx_.make_export_fun(module, function, arity);
+  }
+
+  void decode_one(Term* dest, uint32_t depth) {
+    size_t at = pos_;
+    uint8_t tag = u8();
+    switch (tag) {
+      case SMALL_INTEGER_EXT: *dest = make_small(u8()); return;
+      case INTEGER_EXT: *dest = make_small(int32_t(u32())); return;
+      case FLOAT_EXT: *dest = old_float(); return;
+      case NEW_FLOAT_EXT: *dest = new_float(); return;
+      case ATOM_EXT:
+      case SMALL_ATOM_EXT:
+      case ATOM_UTF8_EXT:
+      case SMALL_ATOM_UTF8_EXT: *dest = atom_body(tag); return;
+      case SMALL_TUPLE_EXT: tuple(dest, u8(), depth); return;
+      case LARGE_TUPLE_EXT: tuple(dest, u32(), depth); return;
+      case NIL_EXT: *dest = NIL; return;
+      case STRING_EXT: string(dest); return;
+      case LIST_EXT: list(dest, u32(), depth); return;
+      case BINARY_EXT: *dest = binary(); return;
+      case SMALL_BIG_EXT: *dest = big(u8()); return;
+      case LARGE_BIG_EXT: *dest = big(u32()); return;
+      case MAP_EXT: map(dest, u32(), depth); return;
+      case EXPORT_EXT: *dest = export_fun(); return;
+      case BIT_BINARY_EXT: pos_ = at; fail("bitstring (BIT_BINARY_EXT) not supported yet");
+      case ATOM_CACHE_REF: pos_ = at; fail("atom cache reference outside a distribution message");
+      case NEW_FUN_EXT:
+      case FUN_EXT: pos_ = at; fail("local funs not supported yet");
+      case PID_EXT:
+      case NEW_PID_EXT: pos_ = at; fail("pids not supported yet");
+      case PORT_EXT:
+      case NEW_PORT_EXT:
+      case V4_PORT_EXT: pos_ = at; fail("ports not supported yet");
+      case REFERENCE_EXT:
+      case NEW_REFERENCE_EXT:
+      case NEWER_REFERENCE_EXT: pos_ = at; fail("references not supported yet");
+      case COMPRESSED: pos_ = at; fail("compressed term inside a term");
+      case LOCAL_EXT: pos_ = at; fail("LOCAL_EXT not supported");
+      default: pos_ = at; fail("unknown tag " + std::to_string(tag));
+    }
+  }
+
+  const uint8_t* data_;
+  size_t len_;
+  size_t pos_ = 0;
+  EtfContext& ctx_;
+  std::vector<Task> stack_;
+  size_t pending_slots_ = 0;
+};
+
+// Tag 80: [80][uncompressed size:32][zlib stream of a term body].
+Term decode_compressed(const uint8_t* data, size_t len, EtfContext& ctx, size_t* consumed) {
+  if (len < 5) throw EtfError("external term format: truncated compressed term header");
+  uint32_t size = uint32_t(data[1]) << 24 | uint32_t(data[2]) << 16 | uint32_t(data[3]) << 8 | data[4];
+  size_t in_len = len - 5;
+  if (size == 0) throw EtfError("external term format: compressed term of size 0");
+  if (size / ZLIB_MAX_RATIO > in_len)
+    throw EtfError("external term format: compressed term claims " + std::to_string(size) +
+                   " bytes, more than its " + std::to_string(in_len) + " compressed bytes can hold");
+  std::vector<uint8_t> out(size);
+  z_stream zs{};
+  if (inflateInit(&zs) != Z_OK) throw EtfError("external term format: zlib init failed");
+  zs.next_in = const_cast<Bytef*>(data + 5);
+  zs.avail_in = uInt(std::min<size_t>(in_len, UINT32_MAX));
+  zs.next_out = out.data();
+  zs.avail_out = size;
+  int rc = inflate(&zs, Z_FINISH);
+  size_t used_in = zs.total_in, produced = zs.total_out;
+  inflateEnd(&zs);
+  if (rc != Z_STREAM_END || produced != size)
+    throw EtfError("external term format: corrupt compressed term (zlib)");
+  Decoder d(out.data(), out.size(), ctx);
+  Term t = d.run();
+  if (d.pos() != out.size()) throw EtfError("external term format: trailing bytes inside compressed term");
+  if (consumed) *consumed = 5 + used_in;
+  return t;
+}
+
+}  // namespace
+
+Term make_integer_le(const uint8_t* mag, size_t n, bool negative, WordAllocator& alloc) {
+  while (n > 0 && mag[n - 1] == 0) n--;
+  if (n <= 8) {
+    uint64_t v = 0;
+    for (size_t i = n; i-- > 0;) v = v << 8 | mag[i];
+    if (!negative && v <= uint64_t(MAX_SMALL)) return make_small(Sint(v));
+    if (negative && v <= uint64_t(MAX_SMALL) + 1) return make_small(-Sint(v));
+  }
+  size_t limbs = (n + 7) / 8;
+  Term* b = alloc.alloc_words(limbs + 1);
+  b[0] = make_header(limbs, negative ? Subtag::NegBig : Subtag::PosBig);
+  for (size_t l = 0; l < limbs; l++) {
+    uint64_t limb = 0;
+    for (size_t k = 8; k-- > 0;) {
+      size_t i = l * 8 + k;
+      limb = limb << 8 | (i < n ? mag[i] : 0);
+    }
+    b[1 + l] = limb;
+  }
+  return make_boxed(b);
+}
+
+Term decode_etf_body(const uint8_t* data, size_t len, EtfContext& ctx, size_t* consumed) {
+  if (len > 0 && data[0] == COMPRESSED) return decode_compressed(data, len, ctx, consumed);
+  Decoder d(data, len, ctx);
+  Term t = d.run();
+  if (consumed) *consumed = d.pos();
+  return t;
+}
+
+Term decode_etf(const uint8_t* data, size_t len, EtfContext& ctx, size_t* consumed) {
+  if (len == 0) throw EtfError("external term format: empty input");
+  if (data[0] != VERSION_MAGIC)
+    throw EtfError("external term format: bad version byte " + std::to_string(data[0]) + " (expected 131)");
+  size_t used = 0;
+  Term t = decode_etf_body(data + 1, len - 1, ctx, &used);
+  if (consumed) *consumed = used + 1;
+  return t;
+}
+
+}  // namespace beamrun

@@ -1,0 +1,61 @@
+-module(exc_catch_expr).
+-export([main/0, id/1]).
+
+%% The old-style catch expression: throw gives the thrown value, error
+%% gives {'EXIT', {Reason, Stack}}, exit gives {'EXIT', Reason}, a normal
+%% value passes through.
+
+id(X) -> X.
+
+main() ->
+    erlang:display(catch id(42)),
+    erlang:display(catch throw(id(thrown))),
+    erlang:display(catch exit(id(bye))),
+    erlang:display(catch exit(id({shutdown, 1}))),
+    erlang:display(show(catch error(id(oops)))),
+    erlang:display(show(catch id(1) + id(a))),
+    erlang:display(show(catch element(id(3), id({a})))),
+    erlang:display(show(catch f(id(2)))),
+    erlang:display(show(catch list_to_integer(id("x")))),
+    X = (catch id(10)) + 1,
+    erlang:display(X),
+    Y = case catch g(id(bad)) of
+            {'EXIT', _} -> recovered;
+            V -> {value, V}
+        end,
+    erlang:display(Y),
+    erlang:display(catch g(id(good))),
+    erlang:display(catch (catch throw(id(inner)))),
+    erlang:display(catch throw(id({'EXIT', fake}))),
+    erlang:display([show_h(catch h(I)) || I <- id([1, 2, 3, 4])]),
+    ok.
+
+%% Stack trace filter: keep only frames of this module and of erlang (the
+%% callers of main/0 differ between erl and beamrun) and reduce file names
+%% to their base name (erlc records the path as given on its command line).
+st(St) -> [{M, F, A, loc(L)} || {M, F, A, L} <- St, M =:= ?MODULE orelse M =:= erlang].
+
+loc(L) -> [norm(I) || I <- L].
+
+norm({file, P}) -> {file, base(P, P)};
+norm(I) -> I.
+
+base([], B) -> B;
+base([$/ | T], _) -> base(T, T);
+base([_ | T], B) -> base(T, B).
+
+show({'EXIT', {Reason, Stack}}) when is_list(Stack) -> {'EXIT', Reason, st(Stack)};
+show(Other) -> {value, Other}.
+
+f(1) -> one.
+
+g(good) -> fine;
+g(bad) -> erlang:error(badness).
+
+h(1) -> throw(one);
+h(2) -> exit(two);
+h(3) -> three;
+h(4) -> error(four).
+
+show_h({'EXIT', {R, St}}) when is_list(St) -> {error_exit, R};
+show_h(V) -> V.

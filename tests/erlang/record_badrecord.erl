@@ -1,0 +1,53 @@
+-module(record_badrecord).
+-export([main/0, id/1]).
+
+%% Accessing or updating a field of something that is not the expected
+%% record raises {badrecord, Term} (OTP 25 form), with the current function
+%% in the stack trace.
+
+-record(user, {name, role = guest}).
+-record(group, {name, members = []}).
+
+id(X) -> X.
+
+main() ->
+    U = #user{name = id("eve")},
+    G = #group{name = id("admins")},
+    erlang:display(run(get_name, U)),
+    erlang:display(run(get_name, G)),
+    erlang:display(run(get_name, {user})),
+    erlang:display(run(get_name, {user, "x", admin, extra})),
+    erlang:display(run(get_name, notarecord)),
+    erlang:display(run(promote, U)),
+    erlang:display(run(promote, G)),
+    erlang:display(run(promote, [user])),
+    erlang:display(run(match_head, G)),
+    erlang:display(run(match_head, U)),
+    ok.
+
+%% Stack trace filter: keep only frames of this module and of erlang (the
+%% callers of main/0 differ between erl and beamrun) and reduce file names
+%% to their base name (erlc records the path as given on its command line).
+st(St) -> [{M, F, A, loc(L)} || {M, F, A, L} <- St, M =:= ?MODULE orelse M =:= erlang].
+
+loc(L) -> [norm(I) || I <- L].
+
+norm({file, P}) -> {file, base(P, P)};
+norm(I) -> I.
+
+base([], B) -> B;
+base([$/ | T], _) -> base(T, T);
+base([_ | T], B) -> base(T, B).
+
+run(F, Arg) ->
+    try op(F, id(Arg)) of
+        V -> {ok, V}
+    catch
+        C:R:St -> {C, R, st(St)}
+    end.
+
+op(get_name, R) -> R#user.name;
+op(promote, R) -> R#user{role = admin};
+op(match_head, R) -> role_of(R).
+
+role_of(#user{role = Role}) -> Role.

@@ -1,0 +1,691 @@
+// parse_beam: a real module compiled by erlc at test time, hand-assembled files for the forms
+// local erlc cannot write (OTP 26-28), and malformed files of every kind.
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "loader/beam_file.h"
+#include "loader/genop.h"
+#include "vm/atoms.h"
+#include "vm/export.h"
+
+using namespace beamrun;
+
+namespace {
+
+using Bytes = std::vector<uint8_t>;
+
+Bytes u32be(uint32_t v) { return {uint8_t(v >> 24), uint8_t(v >> 16), uint8_t(v >> 8), uint8_t(v)}; }
+void append(Bytes& to, const Bytes& b) { to.insert(to.end(), b.begin(), b.end()); }
+
+// Assembles an IFF "FOR1 ... BEAM" file from chunks.
+struct BeamBuilder {
+  std::vector<std::pair<std::string, Bytes>> chunks;
+
+  BeamBuilder& add(const std::string& id, const Bytes& data) {
+    chunks.emplace_back(id, data);
+    return *this;
+  }
+  Bytes build() const {
+    Bytes body = {'B', 'E', 'A', 'M'};
+    for (auto& [id, data] : chunks) {
+      body.insert(body.end(), id.begin(), id.end());
+      append(body, u32be(uint32_t(data.size())));
+      append(body, data);
+      while (body.size() % 4) body.push_back(0);
+    }
+    Bytes file = {'F', 'O', 'R', '1'};
+    append(file, u32be(uint32_t(body.size())));
+    append(file, body);
+    return file;
+  }
+};
+
+// AtU8 in the classic form (count, 1-byte lengths) or OTP 28's (negated count, compact lengths).
+Bytes atom_chunk(const std::vector<std::string>& names, bool compact_lengths) {
+  Bytes b = u32be(compact_lengths ? uint32_t(-int32_t(names.size())) : uint32_t(names.size()));
+  for (const std::string& n : names) {
+    size_t len = n.size();
+    if (!compact_lengths) {
+      b.push_back(uint8_t(len));
+    } else if (len < 16) {
+      b.push_back(uint8_t(len << 4));
+    } else {  // the 11-bit form; enough for atoms of up to 2047 bytes
+      b.push_back(uint8_t(((len >> 3) & 0xE0) | 0x08));
+      b.push_back(uint8_t(len & 0xFF));
+    }
+    b.insert(b.end(), n.begin(), n.end());
+  }
+  return b;
+}
+
+Bytes code_chunk(uint32_t labels, uint32_t functions, const Bytes& instructions, uint32_t max_opcode = 184) {
+  Bytes b = u32be(16);
+  append(b, u32be(0));
+  append(b, u32be(max_opcode));
+  append(b, u32be(labels));
+  append(b, u32be(functions));
+  append(b, instructions);
+  return b;
+}
+
+Bytes table(const std::vector<std::vector<uint32_t>>& rows) {
+  Bytes b = u32be(uint32_t(rows.size()));
+  for (auto& row : rows)
+    for (uint32_t v : row) append(b, u32be(v));
+  return b;
+}
+
+// The function m:f/0 is label 2; `body` comes after its entry label, then int_code_end.
+// Atoms: 1 m, 2 f, 3 reuse, 4 ok.
+Bytes module_with_body(const Bytes& body, bool compact_atoms = false, uint32_t max_opcode = 184) {
+  Bytes code = {0x01, 0x10,              // label 1
+                0x02, 0x12, 0x22, 0x00,  // func_info m f 0
+                0x01, 0x20};             // label 2
+  append(code, body);
+  code.push_back(0x03);  // int_code_end
+  return BeamBuilder()
+      .add("AtU8", atom_chunk({"m", "f", "reuse", "ok"}, compact_atoms))
+      .add("Code", code_chunk(3, 1, code, max_opcode))
+      .add("StrT", {})
+      .add("ImpT", table({{1, 2, 0}}))
+      .add("ExpT", table({{2, 0, 2}}))
+      .build();
+}
+
+std::string parse_error(const Bytes& file) {
+  AtomTable atoms;
+  try {
+    parse_beam(file, "test.beam", atoms);
+  } catch (const BeamError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+void expect_error(const Bytes& file, const char* fragment) {
+  std::string e = parse_error(file);
+  EXPECT_NE(e, "") << "no error, expected: " << fragment;
+  EXPECT_NE(e.find(fragment), std::string::npos) << e;
+}
+
+// A module compiled by the local erlc into a fresh temporary directory.
+class CompiledModule : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    char tmpl[] = "/tmp/beamrun_loader_XXXXXX";
+    if (!mkdtemp(tmpl)) return;
+    dir_ = new std::string(tmpl);
+    std::ofstream(*dir_ + "/loader_sample.erl") << R"(-module(loader_sample).
+-export([f/1, big/0, neg/0, flt/0, lit/0, fn/0, m/1, s/1, t/1, r/0, b/1]).
+f(X) -> X + 1.
+big() -> 123456789012345678901234567890.
+neg() -> -123456789012345678901234567890.
+flt() -> 3.25.
+lit() -> {hello, [1, 2, 3], <<"bin">>, "str", #{a => 1, b => 2}, -7}.
+fn() -> fun lists:map/2.
+m(X) -> fun(Y) -> X + Y end.
+s(X) -> case X of 1 -> a; 2 -> b; 3 -> c; 4 -> d; _ -> e end.
+t(X) -> try X() catch error:R -> R end.
+r() -> receive {ok, V} -> V after 100 -> timeout end.
+b(<<A:8, B/binary>>) -> {A, B, <<B/binary, A>>}.
+)";
+    std::string cmd = "cd " + *dir_ + " && erlc loader_sample.erl > /dev/null 2>&1";
+    if (std::system(cmd.c_str()) != 0) return;
+    std::ifstream in(*dir_ + "/loader_sample.beam", std::ios::binary);
+    bytes_ = new Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+  static void TearDownTestSuite() {
+    if (dir_) std::system(("rm -rf " + *dir_).c_str());
+    delete dir_;
+    delete bytes_;
+    dir_ = nullptr;
+    bytes_ = nullptr;
+  }
+  void SetUp() override {
+    if (!bytes_ || bytes_->empty()) GTEST_SKIP() << "erlc not available";
+  }
+
+  BeamFile parse(AtomTable& atoms) {
+    return parse_beam(*bytes_, "loader_sample.beam", atoms, [this](Term m, Term f, uint32_t a) {
+      Export& e = exports_.emplace_back();
+      e.module = m;
+      e.function = f;
+      e.arity = a;
+      return &e;
+    });
+  }
+
+  static const GenericInstr* find_instr(const BeamFile& f, unsigned opcode) {
+    for (const GenericInstr& in : f.code)
+      if (in.opcode == opcode) return &in;
+    return nullptr;
+  }
+
+  static std::string* dir_;
+  static Bytes* bytes_;
+  std::deque<Export> exports_;
+};
+std::string* CompiledModule::dir_ = nullptr;
+Bytes* CompiledModule::bytes_ = nullptr;
+
+}  // namespace
+
+TEST_F(CompiledModule, Tables) {
+  AtomTable atoms;
+  BeamFile f = parse(atoms);
+  EXPECT_EQ(atoms.name(f.module), "loader_sample");
+  EXPECT_EQ(f.atoms[1], f.module);
+  EXPECT_EQ(f.instruction_set, 0u);
+  EXPECT_GT(f.label_count, 10u);
+  EXPECT_LE(f.max_opcode, MAX_GENOP);
+  bool saw_f1 = false;
+  for (const ExportEntry& e : f.exports) {
+    EXPECT_LT(e.label, f.label_count);
+    if (atoms.name(e.function) == "f" && e.arity == 1) saw_f1 = true;
+  }
+  EXPECT_TRUE(saw_f1);
+  EXPECT_EQ(f.exports.size(), 13u);  // 11 + module_info/0,1
+  bool saw_plus = false;
+  for (const ImportEntry& i : f.imports)
+    if (atoms.name(i.module) == "erlang" && atoms.name(i.function) == "+" && i.arity == 2) saw_plus = true;
+  EXPECT_TRUE(saw_plus);
+  ASSERT_EQ(f.lambdas.size(), 1u);
+  EXPECT_EQ(f.lambdas[0].num_free, 1u);
+  EXPECT_EQ(f.lambdas[0].arity, 2u);  // FunT counts the free variable in the arity
+  EXPECT_FALSE(f.attributes_etf.empty());
+  EXPECT_EQ(f.attributes_etf[0], 131);
+  EXPECT_FALSE(f.compile_info_etf.empty());
+  ASSERT_FALSE(f.code.empty());
+  EXPECT_EQ(f.code.back().opcode, op_int_code_end);
+  for (const GenericInstr& in : f.code) EXPECT_EQ(in.ops.size(), genop_info(in.opcode)->arity);
+}
+
+TEST_F(CompiledModule, Literals) {
+  AtomTable atoms;
+  BeamFile f = parse(atoms);
+  bool saw_tuple = false, saw_float = false, saw_fun = false;
+  for (Term t : f.literals) {
+    EXPECT_TRUE(is_immed(t) || f.literal_area->contains(boxed_ptr(t)) || f.literal_area->contains(list_ptr(t)));
+    if (is_float(t) && float_value(t) == 3.25) saw_float = true;
+    if (is_export_fun(t)) {
+      saw_fun = true;
+      EXPECT_EQ(atoms.name(export_fun_entry(t)->function), "map");
+    }
+    if (is_tuple(t) && tuple_arity(t) == 6 && tuple_element(t, 1) == atoms.intern("hello")) {
+      saw_tuple = true;
+      Term bin = tuple_element(t, 3);
+      ASSERT_TRUE(is_heap_binary(bin));
+      EXPECT_EQ(std::string(reinterpret_cast<const char*>(heap_binary_data(bin)), heap_binary_size(bin)), "bin");
+      Term map = tuple_element(t, 5);
+      ASSERT_TRUE(is_map(map));
+      EXPECT_EQ(tuple_element(flatmap_keys(map), 1), atoms.intern("a"));
+      EXPECT_EQ(tuple_element(t, 6), make_small(-7));
+    }
+  }
+  EXPECT_TRUE(saw_tuple);
+  EXPECT_TRUE(saw_float);
+  EXPECT_TRUE(saw_fun);
+  EXPECT_GT(f.literal_area->total_words(), 10u);
+}
+
+TEST_F(CompiledModule, LiteralExportFunNeedsResolver) {
+  AtomTable atoms;
+  try {
+    parse_beam(*bytes_, "loader_sample.beam", atoms);
+    ADD_FAILURE() << "expected an error";
+  } catch (const BeamError& e) {
+    EXPECT_NE(std::string(e.what()).find("export"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(CompiledModule, BigIntegerOperands) {
+  AtomTable atoms;
+  BeamFile f = parse(atoms);
+  bool pos = false, neg = false;
+  for (const GenericInstr& in : f.code)
+    for (const Operand& o : in.ops) {
+      if (o.kind != Operand::Kind::Integer || !is_bignum(o.term)) continue;
+      const Term* p = boxed_ptr(o.term);
+      EXPECT_TRUE(f.literal_area->contains(p));
+      ASSERT_EQ(header_arity(p[0]), 2u);
+      EXPECT_EQ(p[1], 0xC373E0EE4E3F0AD2u);
+      EXPECT_EQ(p[2], 0x18EE90FF6u);
+      (header_subtag(p[0]) == Subtag::NegBig ? neg : pos) = true;
+    }
+  EXPECT_TRUE(pos);
+  EXPECT_TRUE(neg);
+}
+
+TEST_F(CompiledModule, SelectValAndLines) {
+  AtomTable atoms;
+  BeamFile f = parse(atoms);
+  const GenericInstr* sv = find_instr(f, op_select_val);
+  ASSERT_NE(sv, nullptr);
+  ASSERT_EQ(sv->ops[2].kind, Operand::Kind::List);
+  EXPECT_EQ(sv->ops[2].list.size(), 8u);  // 4 values, 4 labels
+  EXPECT_EQ(sv->ops[2].list[1].kind, Operand::Kind::Label);
+
+  ASSERT_GE(f.lines.size(), 2u);
+  EXPECT_EQ(f.lines[0].file, 0u);
+  EXPECT_EQ(f.lines[0].line, 0u);
+  EXPECT_EQ(f.line_files[0], "loader_sample.erl");
+  // The first `line` in the code is f/1's, on line 3 of the source.
+  const GenericInstr* line = find_instr(f, op_line);
+  ASSERT_NE(line, nullptr);
+  const LineRef& ref = f.lines.at(line->ops[0].value);
+  EXPECT_EQ(ref.line, 3u);
+  EXPECT_EQ(f.line_files.at(ref.file), "loader_sample.erl");
+}
+
+TEST_F(CompiledModule, Md5MatchesErl) {
+  AtomTable atoms;
+  BeamFile f = parse(atoms);
+  std::string out = *dir_ + "/md5.txt";
+  std::string cmd = "cd " + *dir_ + " && erl -noshell -eval 'io:format(\"~s\", [binary:encode_hex(loader_sample:module_info(md5))]), halt().' > " + out + " 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "erl not available";
+  std::string expected;
+  std::getline(std::ifstream(out), expected);
+  char hex[33];
+  for (int i = 0; i < 16; i++) std::snprintf(hex + 2 * i, 3, "%02X", f.md5[i]);
+  EXPECT_EQ(std::string(hex), expected);
+}
+
+// Each prefix of a real file: the FOR1 size no longer matches, so every one is an error.
+TEST_F(CompiledModule, EveryTruncationThrows) {
+  for (size_t n = 0; n < bytes_->size(); n++) {
+    Bytes cut(bytes_->begin(), bytes_->begin() + n);
+    EXPECT_NE(parse_error(cut), "") << "prefix " << n;
+  }
+}
+
+// Prefixes again, with the FOR1 size patched to fit: exercises the chunk parsers on cut data.
+// A cut between chunks that keeps all required ones may load; nothing may crash.
+TEST_F(CompiledModule, TruncationWithConsistentHeaderNeverCrashes) {
+  for (size_t n = 12; n < bytes_->size(); n++) {
+    Bytes cut(bytes_->begin(), bytes_->begin() + n);
+    Bytes size = u32be(uint32_t(n - 8));
+    std::copy(size.begin(), size.end(), cut.begin() + 4);
+    AtomTable atoms;
+    std::deque<Export> exports;
+    try {
+      parse_beam(cut, "cut.beam", atoms, [&](Term, Term, uint32_t) { return &exports.emplace_back(); });
+    } catch (const BeamError&) {
+    }
+  }
+}
+
+// Shortening any structured chunk by any amount must be reported.
+TEST_F(CompiledModule, ShortenedChunksThrow) {
+  // Split the real file into chunks, then rebuild it with one chunk cut short.
+  std::vector<std::pair<std::string, Bytes>> chunks;
+  for (size_t pos = 12; pos + 8 <= bytes_->size();) {
+    const uint8_t* p = bytes_->data() + pos;
+    size_t size = size_t(p[4]) << 24 | size_t(p[5]) << 16 | size_t(p[6]) << 8 | p[7];
+    chunks.emplace_back(std::string(reinterpret_cast<const char*>(p), 4), Bytes(p + 8, p + 8 + size));
+    pos += 8 + ((size + 3) & ~size_t(3));
+  }
+  for (const char* id : {"AtU8", "Code", "ImpT", "ExpT", "LocT", "FunT", "LitT", "Line"}) {
+    size_t which = chunks.size();
+    for (size_t i = 0; i < chunks.size(); i++)
+      if (chunks[i].first == id) which = i;
+    ASSERT_LT(which, chunks.size()) << id;
+    for (size_t k = 0; k < chunks[which].second.size(); k++) {
+      BeamBuilder b;
+      for (size_t i = 0; i < chunks.size(); i++) {
+        Bytes data = chunks[i].second;
+        if (i == which) data.resize(k);
+        b.add(chunks[i].first, data);
+      }
+      AtomTable atoms;
+      std::deque<Export> exports;
+      EXPECT_THROW(parse_beam(b.build(), "short.beam", atoms,
+                              [&](Term, Term, uint32_t) { return &exports.emplace_back(); }),
+                   BeamError)
+          << id << " cut to " << k;
+    }
+  }
+}
+
+// Random byte flips: each result either loads or is a BeamError.
+TEST_F(CompiledModule, ByteFlipsNeverCrash) {
+  std::mt19937 rng(12345);
+  for (int round = 0; round < 3000; round++) {
+    Bytes b = *bytes_;
+    int flips = 1 + int(rng() % 4);
+    for (int i = 0; i < flips; i++) b[12 + rng() % (b.size() - 12)] ^= uint8_t(1 + rng() % 255);
+    AtomTable atoms;
+    std::deque<Export> exports;
+    try {
+      parse_beam(b, "flip.beam", atoms, [&](Term, Term, uint32_t) { return &exports.emplace_back(); });
+    } catch (const BeamError&) {
+    }
+  }
+}
+
+// --- hand-assembled files ---------------------------------------------------------------------
+
+TEST(HandAssembled, MinimalModuleLoads) {
+  AtomTable atoms;
+  BeamFile f = parse_beam(module_with_body({0x13}), "m.beam", atoms);  // return
+  EXPECT_EQ(atoms.name(f.module), "m");
+  ASSERT_EQ(f.code.size(), 5u);
+  EXPECT_EQ(f.code[1].opcode, op_func_info);
+  EXPECT_EQ(f.code[1].ops[1].term, atoms.intern("f"));
+  EXPECT_EQ(f.code[3].opcode, op_return);
+  EXPECT_EQ(f.code[3].offset, 28u);  // 20 header bytes + 8 bytes of code before it
+  ASSERT_EQ(f.lines.size(), 1u);     // no Line chunk: only the "no location" entry
+  EXPECT_EQ(f.line_files[0], "m.erl");
+  EXPECT_TRUE(f.literals.empty());
+}
+
+TEST(HandAssembled, NegatedAtomCountWithCompactLengths) {
+  // OTP 28 writes the atom count negated and the lengths in the compact encoding, which
+  // allows atoms of up to 255 multi-byte characters.
+  std::string long_atom;
+  for (int i = 0; i < 255; i++) long_atom += "\xC3\xA9";  // 255 x U+00E9, 510 bytes
+  Bytes atu8 = atom_chunk({"m", "f", long_atom, "a_sixteen_chars_"}, true);
+  // Byte level: -4, then 0x10 'm', 0x10 'f', then 510 in the 11-bit form: 0x28 0xFE.
+  EXPECT_EQ(Bytes(atu8.begin(), atu8.begin() + 8), (Bytes{0xFF, 0xFF, 0xFF, 0xFC, 0x10, 'm', 0x10, 'f'}));
+  EXPECT_EQ(atu8[8], 0x28);
+  EXPECT_EQ(atu8[9], 0xFE);
+  Bytes code = {0x01, 0x10, 0x02, 0x12, 0x22, 0x00, 0x01, 0x20, 0x13, 0x03};
+  Bytes file = BeamBuilder()
+                   .add("AtU8", atu8)
+                   .add("Code", code_chunk(3, 1, code))
+                   .add("ImpT", table({}))
+                   .add("ExpT", table({{2, 0, 2}}))
+                   .build();
+  AtomTable atoms;
+  BeamFile f = parse_beam(file, "m.beam", atoms);
+  ASSERT_EQ(f.atoms.size(), 5u);
+  EXPECT_EQ(atoms.name(f.atoms[3]), long_atom);
+  EXPECT_EQ(atoms.name(f.atoms[4]), "a_sixteen_chars_");
+  EXPECT_EQ(atoms.name(f.module), "m");
+
+  // 256 characters is one too many; the classic form cannot even say 510.
+  Bytes too_long = atom_chunk({"m", "f", long_atom + "x"}, true);
+  expect_error(BeamBuilder().add("AtU8", too_long).add("Code", code_chunk(3, 1, code)).add("ImpT", table({})).add("ExpT", table({})).build(),
+               "longer than 255");
+}
+
+TEST(HandAssembled, Otp26To28Opcodes) {
+  Bytes body = {
+      0xB5, 0x32, 0x30, 0x03, 0x03, 0x17, 0x20, 0x20, 0x13,  // update_record reuse 3 x0 x0 [2, x1]
+      0xB6, 0x25, 0x03, 0x17, 0x30, 0x42, 0x80, 0x10,        // bs_match L2 x0 [ok, 8, 1]
+      0xB7, 0x10, 0x20,                                      // executable_line 1 2
+      0xB8, 0x42, 0x10, 0x20, 0x10,                          // debug_line ok 1 2 1
+      0x13,                                                  // return
+  };
+  AtomTable atoms;
+  BeamFile f = parse_beam(module_with_body(body, true), "m.beam", atoms);
+  ASSERT_EQ(f.code.size(), 9u);
+  const GenericInstr& ur = f.code[3];
+  EXPECT_EQ(ur.opcode, op_update_record);
+  ASSERT_EQ(ur.ops.size(), 5u);
+  EXPECT_EQ(ur.ops[0].term, atoms.intern("reuse"));
+  EXPECT_EQ(ur.ops[1].value, 3u);
+  EXPECT_EQ(ur.ops[4].list.size(), 2u);
+  const GenericInstr& bm = f.code[4];
+  EXPECT_EQ(bm.opcode, op_bs_match);
+  EXPECT_EQ(bm.ops[0].index, 2u);
+  ASSERT_EQ(bm.ops[2].list.size(), 3u);
+  EXPECT_EQ(bm.ops[2].list[0].term, atoms.intern("ok"));
+  EXPECT_EQ(bm.ops[2].list[1].value, 8u);
+  EXPECT_EQ(f.code[5].opcode, op_executable_line);
+  EXPECT_EQ(f.code[5].ops[1].value, 2u);
+  EXPECT_EQ(f.code[6].opcode, op_debug_line);
+  EXPECT_EQ(f.code[6].ops.size(), 4u);
+  EXPECT_EQ(f.code[6].ops[3].value, 1u);
+}
+
+TEST(HandAssembled, UncompressedLitT) {
+  // OTP 27+ may store LitT uncompressed, marked by an uncompressed size of 0.
+  Bytes lit = u32be(0);
+  append(lit, u32be(2));
+  append(lit, u32be(3));
+  append(lit, {131, 97, 42});
+  append(lit, u32be(7));
+  append(lit, {131, 104, 2, 97, 1, 119, 0});  // {1, ''}
+  Bytes code = {0x01, 0x10, 0x02, 0x12, 0x22, 0x00, 0x01, 0x20,
+                0x40, 0x47, 0x10, 0x03,  // move literal#1 x0
+                0x13, 0x03};
+  Bytes file = BeamBuilder()
+                   .add("AtU8", atom_chunk({"m", "f"}, false))
+                   .add("Code", code_chunk(3, 1, code))
+                   .add("ImpT", table({}))
+                   .add("ExpT", table({{2, 0, 2}}))
+                   .add("LitT", lit)
+                   .build();
+  AtomTable atoms;
+  BeamFile f = parse_beam(file, "m.beam", atoms);
+  ASSERT_EQ(f.literals.size(), 2u);
+  EXPECT_EQ(f.literals[0], make_small(42));
+  ASSERT_TRUE(is_tuple(f.literals[1]));
+  EXPECT_EQ(tuple_element(f.literals[1], 2), atoms.intern(""));
+  EXPECT_EQ(f.code[3].opcode, op_move);
+  EXPECT_EQ(f.code[3].ops[0].kind, Operand::Kind::Literal);
+  EXPECT_EQ(f.code[3].ops[0].term, f.literals[1]);
+}
+
+TEST(HandAssembled, CompressedLitTAndLineChunk) {
+  Bytes raw = u32be(1);
+  append(raw, u32be(4));
+  append(raw, {131, 107, 0, 0});  // ""
+  uLongf clen = compressBound(raw.size());
+  Bytes z(clen);
+  ASSERT_EQ(compress(z.data(), &clen, raw.data(), raw.size()), Z_OK);
+  z.resize(clen);
+  Bytes lit = u32be(uint32_t(raw.size()));
+  append(lit, z);
+  // Line: version 0, flags 0, 2 line instructions, 3 items, 1 file name.
+  // Items: i10, a1 (switch to file 1), i20, i30.
+  Bytes line = u32be(0);
+  for (uint32_t v : {0u, 2u, 3u, 1u}) append(line, u32be(v));
+  append(line, {0x09, 10, 0x12, 0x09, 20, 0x09, 30});
+  append(line, {0, 5, 'x', '.', 'h', 'r', 'l'});
+  Bytes code = {0x01, 0x10, 0x99, 0x10, 0x02, 0x12, 0x22, 0x00, 0x01, 0x20, 0x99, 0x30, 0x13, 0x03};
+  Bytes file = BeamBuilder()
+                   .add("AtU8", atom_chunk({"m", "f"}, false))
+                   .add("Code", code_chunk(3, 1, code))
+                   .add("ImpT", table({}))
+                   .add("ExpT", table({{2, 0, 2}}))
+                   .add("LitT", lit)
+                   .add("Line", line)
+                   .build();
+  AtomTable atoms;
+  BeamFile f = parse_beam(file, "m.beam", atoms);
+  ASSERT_EQ(f.literals.size(), 1u);
+  EXPECT_EQ(f.literals[0], NIL);
+  ASSERT_EQ(f.lines.size(), 4u);
+  EXPECT_EQ(f.lines[1].file, 0u);
+  EXPECT_EQ(f.lines[1].line, 10u);
+  EXPECT_EQ(f.lines[2].file, 1u);
+  EXPECT_EQ(f.lines[3].line, 30u);
+  ASSERT_EQ(f.line_files.size(), 2u);
+  EXPECT_EQ(f.line_files[0], "m.erl");
+  EXPECT_EQ(f.line_files[1], "x.hrl");
+  // `line 4` does not exist.
+  Bytes bad_code = code;
+  bad_code[11] = 0x40;
+  Bytes bad = BeamBuilder()
+                  .add("AtU8", atom_chunk({"m", "f"}, false))
+                  .add("Code", code_chunk(3, 1, bad_code))
+                  .add("ImpT", table({}))
+                  .add("ExpT", table({{2, 0, 2}}))
+                  .add("Line", line)
+                  .build();
+  expect_error(bad, "line item 4 out of range");
+}
+
+TEST(HandAssembled, OldLatin1AtomChunk) {
+  Bytes atom = u32be(2);
+  append(atom, {1, 'm', 2, 'f', 0xE9});
+  Bytes code = {0x01, 0x10, 0x02, 0x12, 0x22, 0x00, 0x01, 0x20, 0x13, 0x03};
+  Bytes file = BeamBuilder()
+                   .add("Atom", atom)
+                   .add("Code", code_chunk(3, 1, code))
+                   .add("ImpT", table({}))
+                   .add("ExpT", table({{2, 0, 2}}))
+                   .build();
+  AtomTable atoms;
+  BeamFile f = parse_beam(file, "m.beam", atoms);
+  EXPECT_EQ(atoms.name(f.atoms[2]), "f\xC3\xA9");
+}
+
+// --- malformed files --------------------------------------------------------------------------
+
+TEST(Malformed, ContainerErrors) {
+  expect_error({}, "not a BEAM file");
+  Bytes good = module_with_body({0x13});
+  Bytes magic = good;
+  magic[3] = '2';
+  expect_error(magic, "no FOR1 header");
+  Bytes form = good;
+  form[11] = 'N';
+  expect_error(form, "form type is not BEAM");
+  Bytes size = good;
+  Bytes longer = u32be(uint32_t(good.size() - 8 + 4));
+  std::copy(longer.begin(), longer.end(), size.begin() + 4);
+  expect_error(size, "truncated");
+}
+
+TEST(Malformed, BadChunkSize) {
+  Bytes f = module_with_body({0x13});
+  f[12 + 4 + 3] = 0xF0;  // AtU8 size, low byte: far beyond the file
+  f[12 + 4 + 2] = 0x10;
+  expect_error(f, "claims");
+}
+
+TEST(Malformed, MissingAndDuplicateChunks) {
+  Bytes code = {0x01, 0x10, 0x02, 0x12, 0x22, 0x00, 0x01, 0x20, 0x13, 0x03};
+  expect_error(BeamBuilder().add("AtU8", atom_chunk({"m", "f"}, false)).add("ImpT", table({})).add("ExpT", table({})).build(),
+               "missing Code");
+  expect_error(BeamBuilder().add("Code", code_chunk(3, 1, code)).add("ImpT", table({})).add("ExpT", table({})).build(),
+               "missing atom chunk");
+  expect_error(BeamBuilder()
+                   .add("AtU8", atom_chunk({"m", "f"}, false))
+                   .add("Code", code_chunk(3, 1, code))
+                   .add("Code", code_chunk(3, 1, code))
+                   .add("ImpT", table({}))
+                   .add("ExpT", table({}))
+                   .build(),
+               "duplicate Code");
+}
+
+TEST(Malformed, OutOfRangeAtomIndex) {
+  Bytes code = {0x01, 0x10, 0x02, 0x12, 0x22, 0x00, 0x01, 0x20, 0x13, 0x03};
+  auto with = [&](const Bytes& imports, const Bytes& exports, const Bytes& c) {
+    return BeamBuilder()
+        .add("AtU8", atom_chunk({"m", "f"}, false))
+        .add("Code", code_chunk(3, 1, c))
+        .add("ImpT", imports)
+        .add("ExpT", exports)
+        .build();
+  };
+  expect_error(with(table({}), table({{99, 0, 2}}), code), "atom index 99 out of range");
+  expect_error(with(table({}), table({{0, 0, 2}}), code), "atom index 0");
+  expect_error(with(table({{1, 7, 0}}), table({}), code), "atom index 7");
+  Bytes bad_operand = code;
+  bad_operand[4] = 0x32;  // func_info m <atom 3> 0
+  expect_error(with(table({}), table({}), bad_operand), "atom index 3 out of range");
+}
+
+TEST(Malformed, TableErrors) {
+  Bytes code = {0x01, 0x10, 0x02, 0x12, 0x22, 0x00, 0x01, 0x20, 0x13, 0x03};
+  auto with_exports = [&](const Bytes& exports) {
+    return BeamBuilder().add("AtU8", atom_chunk({"m", "f"}, false)).add("Code", code_chunk(3, 1, code)).add("ImpT", table({})).add("ExpT", exports).build();
+  };
+  expect_error(with_exports(table({{2, 0, 3}})), "label 3 out of range");
+  expect_error(with_exports(table({{2, 256, 2}})), "arity 256");
+  Bytes lying_count = u32be(1000);
+  expect_error(with_exports(lying_count), "count 1000 exceeds");
+}
+
+TEST(Malformed, UnknownOpcodes) {
+  expect_error(module_with_body({0xB9}), "unknown opcode 185");  // OTP 29's bif3
+  expect_error(module_with_body({0x00}), "unknown opcode 0");
+  expect_error(module_with_body({0xFF}), "unknown opcode 255");
+  expect_error(module_with_body({0x13}, false, 185), "newer OTP");
+  std::string e = parse_error(module_with_body({0x13, 0x13, 0xB9}));
+  EXPECT_NE(e.find("Code chunk at offset 30"), std::string::npos) << e;
+}
+
+TEST(Malformed, BadOperands) {
+  expect_error(module_with_body({0x3D, 0x35}), "label 3 out of range");            // jump L3
+  expect_error(module_with_body({0x40, 0x47, 0x00, 0x03}), "literal index 0");     // no LitT
+  expect_error(module_with_body({0x07, 0x10, 0x10}), "import index 1 out of range");  // call_ext 1 #1
+  expect_error(module_with_body({0x40, 0x8B, 0x00, 0x03}), "x register 1024");
+  expect_error(module_with_body({0x40, 0x03}), "without int_code_end");  // eats the end marker
+  expect_error(module_with_body({0x40, 0x03, 0x03, 0x17}), "truncated");
+  expect_error(module_with_body({0x01, 0x30}), "label 3 out of range");  // label 3 defined
+  std::string e = parse_error(module_with_body({0x40, 0x8B, 0x00, 0x03}));
+  EXPECT_NE(e.find("of move"), std::string::npos) << e;
+}
+
+TEST(Malformed, CodeWithoutEnd) {
+  Bytes code = {0x01, 0x10, 0x02, 0x12, 0x22, 0x00, 0x01, 0x20, 0x13};
+  expect_error(BeamBuilder().add("AtU8", atom_chunk({"m", "f"}, false)).add("Code", code_chunk(3, 1, code)).add("ImpT", table({})).add("ExpT", table({})).build(),
+               "without int_code_end");
+}
+
+TEST(Malformed, LitTErrors) {
+  Bytes code = {0x01, 0x10, 0x02, 0x12, 0x22, 0x00, 0x01, 0x20, 0x13, 0x03};
+  auto with_lit = [&](const Bytes& lit) {
+    return BeamBuilder()
+        .add("AtU8", atom_chunk({"m", "f"}, false))
+        .add("Code", code_chunk(3, 1, code))
+        .add("ImpT", table({}))
+        .add("ExpT", table({}))
+        .add("LitT", lit)
+        .build();
+  };
+  Bytes huge = u32be(0x7FFFFFFF);
+  append(huge, {1, 2, 3, 4});
+  expect_error(with_lit(huge), "impossible");
+  Bytes corrupt = u32be(100);
+  append(corrupt, {1, 2, 3, 4, 5, 6, 7, 8});
+  expect_error(with_lit(corrupt), "zlib");
+  Bytes bad_term = u32be(0);
+  append(bad_term, u32be(1));
+  append(bad_term, u32be(2));
+  append(bad_term, {131, 77});
+  expect_error(with_lit(bad_term), "literal 0");
+  Bytes trailing = u32be(0);
+  append(trailing, u32be(1));
+  append(trailing, u32be(3));
+  append(trailing, {131, 106, 106});
+  expect_error(with_lit(trailing), "trailing");
+}
+
+// Every .beam of OTP's stdlib loads: broad coverage of what real compilers write.
+TEST(RealFiles, OtpStdlibLoads) {
+#ifndef BEAMRUN_OTP_ROOT
+#define BEAMRUN_OTP_ROOT "/usr/lib/erlang"
+#endif
+  FILE* ls = popen("ls " BEAMRUN_OTP_ROOT "/lib/stdlib-*/ebin/*.beam 2>/dev/null", "r");
+  ASSERT_NE(ls, nullptr);
+  char path[4096];
+  int count = 0;
+  while (std::fgets(path, sizeof path, ls)) {
+    std::string p(path);
+    p.pop_back();
+    std::ifstream in(p, std::ios::binary);
+    Bytes bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    AtomTable atoms;
+    std::deque<Export> exports;
+    EXPECT_NO_THROW(parse_beam(bytes, p, atoms, [&](Term, Term, uint32_t) { return &exports.emplace_back(); })) << p;
+    count++;
+  }
+  pclose(ls);
+  if (count == 0) GTEST_SKIP() << "no OTP stdlib found";
+}

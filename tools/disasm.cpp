@@ -1,0 +1,352 @@
+// disasm.cpp - beamrun-disasm FILE.beam: shows what the loader reads from a .beam file.
+//
+// Prints the chunk list, the tables (atoms, imports, exports, locals, lambdas, literals,
+// lines) and every decoded generic instruction, one per line with its Code chunk offset.
+// A file the loader rejects prints one line "beamrun-disasm: <error>" and exits with 2.
+#include <charconv>
+#include <cctype>
+#include <cstdio>
+#include <deque>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "loader/beam_file.h"
+#include "loader/genop.h"
+#include "vm/atoms.h"
+#include "vm/export.h"
+
+using namespace beamrun;
+
+namespace {
+
+// A small term printer for literals: enough for what LitT can hold, depth-limited.
+class TermPrinter {
+ public:
+  explicit TermPrinter(const AtomTable& atoms) : atoms_(atoms) {}
+
+  std::string print(Term t) {
+    std::string out;
+    emit(out, t, 0);
+    return out;
+  }
+
+  std::string atom(Term a) const {
+    std::string_view s = atoms_.name(a);
+    bool bare = !s.empty() && s[0] >= 'a' && s[0] <= 'z';
+    for (char c : s)
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '@')) bare = false;
+    static const char* const reserved[] = {"after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl",
+                                           "bsr", "bxor", "case", "catch", "cond", "div", "end", "fun",
+                                           "if", "let", "not", "of", "or", "orelse", "receive", "rem",
+                                           "try", "when", "xor", "maybe", "else"};
+    for (const char* r : reserved)
+      if (s == r) bare = false;
+    if (bare) return std::string(s);
+    std::string q = "'";
+    for (char c : s) {
+      if (c == '\'' || c == '\\') q += '\\';
+      q += c;
+    }
+    return q + "'";
+  }
+
+ private:
+  static constexpr int MAX_DEPTH = 40;
+
+  void emit(std::string& out, Term t, int depth) {
+    if (depth > MAX_DEPTH) {
+      out += "...";
+      return;
+    }
+    if (is_small(t)) {
+      out += std::to_string(small_value(t));
+    } else if (is_atom(t)) {
+      out += atom(t);
+    } else if (is_nil(t)) {
+      out += "[]";
+    } else if (is_list(t)) {
+      emit_list(out, t, depth);
+    } else if (is_boxed(t)) {
+      emit_boxed(out, t, depth);
+    } else {
+      out += "<?>";
+    }
+  }
+
+  static bool printable(Term t) {
+    if (!is_small(t)) return false;
+    Sint c = small_value(t);
+    return (c >= 32 && c < 127) || c == '\n' || c == '\t';
+  }
+
+  void emit_list(std::string& out, Term t, int depth) {
+    bool text = true;
+    for (Term l = t; is_list(l); l = cdr(l)) {
+      if (!printable(car(l)) || !(is_list(cdr(l)) || is_nil(cdr(l)))) {
+        text = false;
+        break;
+      }
+    }
+    if (text) {
+      out += '"';
+      for (Term l = t; is_list(l); l = cdr(l)) {
+        char c = char(small_value(car(l)));
+        if (c == '"' || c == '\\') out += '\\';
+        out += c == '\n' ? std::string("\\n") : c == '\t' ? std::string("\\t") : std::string(1, c);
+      }
+      out += '"';
+      return;
+    }
+    out += '[';
+    Term l = t;
+    for (bool first = true; is_list(l); l = cdr(l), first = false) {
+      if (!first) out += ',';
+      emit(out, car(l), depth + 1);
+    }
+    if (!is_nil(l)) {
+      out += '|';
+      emit(out, l, depth + 1);
+    }
+    out += ']';
+  }
+
+  void emit_boxed(std::string& out, Term t, int depth) {
+    Term hdr = boxed_header(t);
+    Term* p = boxed_ptr(t);
+    switch (header_subtag(hdr)) {
+      case Subtag::Tuple: {
+        out += '{';
+        for (Uint i = 1; i <= header_arity(hdr); i++) {
+          if (i > 1) out += ',';
+          emit(out, p[i], depth + 1);
+        }
+        out += '}';
+        return;
+      }
+      case Subtag::Float: {
+        char buf[64];
+        auto r = std::to_chars(buf, buf + sizeof buf, float_value(t));
+        std::string s(buf, r.ptr);
+        if (s.find_first_of(".en") == std::string::npos) s += ".0";
+        out += s;
+        return;
+      }
+      case Subtag::PosBig:
+      case Subtag::NegBig:
+        out += bignum_text(p + 1, header_arity(hdr), header_subtag(hdr) == Subtag::NegBig);
+        return;
+      case Subtag::HeapBin: {
+        Uint n = heap_binary_size(t);
+        const uint8_t* b = heap_binary_data(t);
+        bool text = n > 0;
+        for (Uint i = 0; i < n; i++)
+          if (b[i] < 32 || b[i] >= 127 || b[i] == '"' || b[i] == '\\') text = false;
+        out += "<<";
+        if (text) {
+          out += '"';
+          out.append(reinterpret_cast<const char*>(b), n);
+          out += '"';
+        } else {
+          for (Uint i = 0; i < n; i++) out += (i ? "," : "") + std::to_string(b[i]);
+        }
+        out += ">>";
+        return;
+      }
+      case Subtag::Map: {
+        Uint n = flatmap_size(t);
+        Term keys = flatmap_keys(t);
+        out += "#{";
+        for (Uint i = 0; i < n; i++) {
+          if (i) out += ',';
+          emit(out, tuple_element(keys, i + 1), depth + 1);
+          out += " => ";
+          emit(out, flatmap_values(t)[i], depth + 1);
+        }
+        out += '}';
+        return;
+      }
+      case Subtag::Export: {
+        const Export* e = export_fun_entry(t);
+        out += "fun " + atom(e->module) + ":" + atom(e->function) + "/" + std::to_string(e->arity);
+        return;
+      }
+      default:
+        out += "<boxed " + std::to_string(int(header_subtag(hdr))) + ">";
+    }
+  }
+
+  // Decimal text of a bignum: repeated division of the limbs by 10^18.
+  static std::string bignum_text(const Term* limbs, Uint n, bool negative) {
+    std::vector<uint64_t> v(limbs, limbs + n);
+    std::string digits;
+    const uint64_t base = 1000000000000000000ULL;
+    while (!v.empty()) {
+      unsigned __int128 rem = 0;
+      for (size_t i = v.size(); i-- > 0;) {
+        unsigned __int128 cur = (rem << 64) | v[i];
+        v[i] = uint64_t(cur / base);
+        rem = cur % base;
+      }
+      while (!v.empty() && v.back() == 0) v.pop_back();
+      std::string chunk = std::to_string(uint64_t(rem));
+      if (!v.empty()) chunk.insert(0, 18 - chunk.size(), '0');
+      digits.insert(0, chunk);
+    }
+    if (digits.empty()) digits = "0";
+    return (negative ? "-" : "") + digits;
+  }
+
+  const AtomTable& atoms_;
+};
+
+class Disassembler {
+ public:
+  Disassembler(const BeamFile& f, const AtomTable& atoms) : f_(f), printer_(atoms) {}
+
+  std::string operand(const Operand& o) {
+    switch (o.kind) {
+      case Operand::Kind::Untagged: return std::to_string(o.value);
+      case Operand::Kind::Integer: return printer_.print(o.term);
+      case Operand::Kind::Atom: return printer_.atom(o.term);
+      case Operand::Kind::Nil: return "[]";
+      case Operand::Kind::XReg: return "x" + std::to_string(o.index) + type_suffix(o);
+      case Operand::Kind::YReg: return "y" + std::to_string(o.index) + type_suffix(o);
+      case Operand::Kind::Label: return "L" + std::to_string(o.index);
+      case Operand::Kind::Char: return "$" + std::to_string(o.index);
+      case Operand::Kind::Literal: return "`" + printer_.print(o.term) + "`";
+      case Operand::Kind::FloatReg: return "fr" + std::to_string(o.index);
+      case Operand::Kind::List: {
+        std::string s = "[";
+        for (size_t i = 0; i < o.list.size(); i++) s += (i ? ", " : "") + operand(o.list[i]);
+        return s + "]";
+      }
+      case Operand::Kind::AllocList: {
+        static const char* const kinds[] = {"words", "floats", "funs"};
+        std::string s = "{alloc";
+        for (size_t i = 0; i + 1 < o.list.size(); i += 2)
+          s += std::string(" ") + kinds[o.list[i].value % 3] + ":" + std::to_string(o.list[i + 1].value);
+        return s + "}";
+      }
+    }
+    return "?";
+  }
+
+  // What an instruction refers to, for the reader: the import called, the source line.
+  std::string note(const GenericInstr& in) {
+    auto import = [&](size_t op) {
+      const ImportEntry& e = f_.imports.at(in.ops[op].value);
+      return printer_.atom(e.module) + ":" + printer_.atom(e.function) + "/" + std::to_string(e.arity);
+    };
+    switch (in.opcode) {
+      case op_call_ext: case op_call_ext_last: case op_call_ext_only: case op_bif1: case op_bif2:
+        return import(1);
+      case op_bif0: return import(0);
+      case op_gc_bif1: case op_gc_bif2: case op_gc_bif3: return import(2);
+      case op_line: {
+        uint64_t n = in.ops[0].value;
+        if (n == 0 || n >= f_.lines.size()) return "";
+        const LineRef& l = f_.lines[n];
+        return f_.line_files.at(l.file) + ":" + std::to_string(l.line);
+      }
+      default: return "";
+    }
+  }
+
+  std::string literal(Term t) { return printer_.print(t); }
+  std::string atom(Term t) { return printer_.atom(t); }
+
+ private:
+  static std::string type_suffix(const Operand& o) {
+    return o.type_index >= 0 ? "/t" + std::to_string(o.type_index) : "";
+  }
+
+  const BeamFile& f_;
+  TermPrinter printer_;
+};
+
+uint32_t be32(const uint8_t* p) { return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | p[3]; }
+
+// The chunk list, read again here (parse_beam has already checked the container).
+void print_chunks(const std::vector<uint8_t>& bytes) {
+  std::printf("chunks:\n");
+  size_t end = 8 + be32(bytes.data() + 4);
+  for (size_t pos = 12; pos + 8 <= end;) {
+    size_t size = be32(bytes.data() + pos + 4);
+    std::printf("  %.4s  file offset %zu  size %zu\n", reinterpret_cast<const char*>(bytes.data() + pos), pos + 8, size);
+    pos += 8 + ((size + 3) & ~size_t(3));
+  }
+}
+
+void print_file(const std::vector<uint8_t>& bytes, const BeamFile& f, const AtomTable& atoms) {
+  Disassembler d(f, atoms);
+  std::printf("module %s\n", d.atom(f.module).c_str());
+  print_chunks(bytes);
+  std::printf("code header: instruction set %u, max opcode %u, labels %u, functions %u\n", f.instruction_set,
+              f.max_opcode, f.label_count, f.function_count);
+  std::printf("md5: ");
+  for (uint8_t b : f.md5) std::printf("%02X", b);
+  std::printf("\natoms (%zu):\n", f.atoms.size() - 1);
+  for (size_t i = 1; i < f.atoms.size(); i++) std::printf("  %zu %s\n", i, d.atom(f.atoms[i]).c_str());
+  std::printf("imports (%zu):\n", f.imports.size());
+  for (size_t i = 0; i < f.imports.size(); i++)
+    std::printf("  %zu %s:%s/%u\n", i, d.atom(f.imports[i].module).c_str(), d.atom(f.imports[i].function).c_str(),
+                f.imports[i].arity);
+  for (auto [title, table] : {std::pair{"exports", &f.exports}, std::pair{"locals", &f.locals}}) {
+    std::printf("%s (%zu):\n", title, table->size());
+    for (const ExportEntry& e : *table)
+      std::printf("  %s/%u label %u\n", d.atom(e.function).c_str(), e.arity, e.label);
+  }
+  std::printf("lambdas (%zu):\n", f.lambdas.size());
+  for (const LambdaEntry& e : f.lambdas)
+    std::printf("  %u %s/%u label %u free %u old_uniq %u\n", e.index, d.atom(e.function).c_str(), e.arity, e.label,
+                e.num_free, e.old_uniq);
+  std::printf("literals (%zu):\n", f.literals.size());
+  for (size_t i = 0; i < f.literals.size(); i++) std::printf("  %zu %s\n", i, d.literal(f.literals[i]).c_str());
+  std::printf("strings: %zu bytes\n", f.strings.size());
+  std::printf("line files (%zu):\n", f.line_files.size());
+  for (size_t i = 0; i < f.line_files.size(); i++) std::printf("  %zu %s\n", i, f.line_files[i].c_str());
+  std::printf("lines (%zu, item 0 = no location):\n", f.lines.size());
+  for (size_t i = 1; i < f.lines.size(); i++) std::printf("  %zu file %u line %u\n", i, f.lines[i].file, f.lines[i].line);
+  std::printf("code (%zu instructions):\n", f.code.size());
+  for (const GenericInstr& in : f.code) {
+    std::string text = genop_info(in.opcode)->name;
+    for (const Operand& o : in.ops) text += " " + d.operand(o);
+    std::string note = d.note(in);
+    if (in.opcode == op_label) std::printf("\n");
+    std::printf("  %6u  %s%s%s\n", in.offset, text.c_str(), note.empty() ? "" : "    % ", note.c_str());
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: beamrun-disasm FILE.beam\n");
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "beamrun-disasm: cannot open %s\n", argv[1]);
+    return 2;
+  }
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  AtomTable atoms;
+  std::deque<Export> exports;  // stand-ins for the VM's export table, for literal funs
+  auto resolve = [&](Term m, Term f, uint32_t a) {
+    Export& e = exports.emplace_back();
+    e.module = m;
+    e.function = f;
+    e.arity = a;
+    return &e;
+  };
+  try {
+    BeamFile f = parse_beam(bytes, argv[1], atoms, resolve);
+    print_file(bytes, f, atoms);
+  } catch (const BeamError& e) {
+    std::fprintf(stderr, "beamrun-disasm: %s\n", e.what());
+    return 2;
+  }
+  return 0;
+}

@@ -1,0 +1,65 @@
+// export.h - the callable entities terms and code point at: export entries, lambda entries,
+// and the signature of native functions (BIFs).
+#pragma once
+#include <atomic>
+#include <cstdint>
+
+#include "vm/term.h"
+
+namespace beamrun {
+
+class Process;
+
+// A native function. `args` points at the argument registers (x0, x1, ...). Returns the
+// result, or NON_VALUE after setting the process's pending exception (see Process::raise).
+using BifFn = Term (*)(Process* p, Term* args);
+
+// One M:F/A. Entries live in the VM's ExportTable and never move or die, so threaded code and
+// export funs hold raw pointers to them. `address` is the entry of the current version of the
+// function's code (null while no loaded module defines it); `bif` is set for native functions.
+// Thread safety: `address` is published with release/acquire by the code loader; the other
+// fields are immutable after creation.
+struct Export {
+  Term module = NON_VALUE;
+  Term function = NON_VALUE;
+  uint32_t arity = 0;
+  BifFn bif = nullptr;
+  std::atomic<const void*> address{nullptr};
+};
+
+// One lambda of a module (FunT entry), bound to the module version that defined it.
+struct FunEntry {
+  Term module = NON_VALUE;
+  Term function = NON_VALUE;  // the generated function name, e.g. '-main/0-fun-0-'
+  uint32_t arity = 0;         // arity of the fun as called (excluding free variables)
+  uint32_t num_free = 0;
+  uint32_t index = 0;         // index in the module's FunT
+  uint32_t old_uniq = 0;
+  const void* address = nullptr;  // code entry (after translation)
+};
+
+// Closure layout on the heap: [hdr Fun, arity = 2 + num_free][FunEntry*][num_free][free...]
+constexpr Uint FUN_HEADER_WORDS = 3;
+inline FunEntry* fun_entry(Term fun) { return reinterpret_cast<FunEntry*>(boxed_ptr(fun)[1]); }
+inline Uint fun_num_free(Term fun) { return boxed_ptr(fun)[2]; }
+inline Term* fun_free_vars(Term fun) { return boxed_ptr(fun) + 3; }
+
+// External fun layout: [hdr Export, arity = 1][Export*]
+constexpr Uint EXPORT_FUN_WORDS = 2;
+inline Export* export_fun_entry(Term f) { return reinterpret_cast<Export*>(boxed_ptr(f)[1]); }
+inline Term write_export_fun(Term* at, Export* e) {
+  at[0] = make_header(1, Subtag::Export);
+  at[1] = reinterpret_cast<uintptr_t>(e);
+  return make_boxed(at);
+}
+
+// Flat map layout (maps of at most 32 keys), keys sorted in term order:
+//   [hdr Map, arity = 2 + size][size][keys: a boxed tuple of `size` keys][values...]
+inline Uint flatmap_size(Term m) { return boxed_ptr(m)[1]; }
+inline Term flatmap_keys(Term m) { return boxed_ptr(m)[2]; }
+inline Term* flatmap_values(Term m) { return boxed_ptr(m) + 3; }
+
+// Local reference layout: [hdr Ref, arity = 3][w0][w1][w2] (printed #Ref<0.w2.w1.w0>)
+constexpr Uint REF_WORDS = 4;
+
+}  // namespace beamrun

@@ -1,0 +1,188 @@
+// gc.cpp - the process heap: allocation, fragments, and a copying (Cheney) collection.
+//
+// A collection copies everything reachable from the roots (live X registers, the stack) out
+// of the old block and the fragments into a new block, then frees them. Terms outside the
+// process's own memory (module literals) are left where they are. The new block's size keeps
+// about as much free space as live data, so collection cost stays proportional to allocation.
+#include <mimalloc.h>
+
+#include <algorithm>
+#include <cstring>
+#include <new>
+
+#include "vm/export.h"
+#include "vm/process.h"
+#include "vm/vm.h"
+
+namespace beamrun {
+
+namespace {
+
+Term* new_block(size_t words) {
+  void* p = mi_malloc(words * sizeof(Term));
+  if (p == nullptr) throw std::bad_alloc();
+  return static_cast<Term*>(p);
+}
+
+// Words at the start of a boxed object's body that are raw data, not terms.
+inline Uint raw_prefix_words(Term hdr) {
+  switch (header_subtag(hdr)) {
+    case Subtag::Tuple: return 0;
+    case Subtag::Fun: return 2;  // FunEntry*, free count; the free values are terms
+    case Subtag::Map: return 1;  // size; then the keys tuple and values are terms
+    default: return header_arity(hdr);  // all raw: numbers, binaries, refs, export funs
+  }
+}
+
+}  // namespace
+
+Process::Process(VM& vm, uint64_t serial) : vm_(vm), serial_(serial) {
+  heap_start = new_block(MIN_HEAP_WORDS);
+  heap_end = heap_start + MIN_HEAP_WORDS;
+  htop = heap_start;
+  stop = heap_end;
+  for (auto& r : x) r = NIL;
+}
+
+Process::~Process() { mi_free(heap_start); }
+
+Term* Process::alloc_words(size_t n) {
+  if (size_t(stop - htop) >= n + STACK_RESERVE) {
+    Term* p = htop;
+    htop += n;
+    return p;
+  }
+  Fragment f{std::unique_ptr<Term[]>(new Term[n]), n};
+  Term* p = f.words.get();
+  fragments_.push_back(std::move(f));
+  fragment_words_ += n;
+  return p;
+}
+
+bool Process::in_young(const Term* p) const {
+  if (p >= heap_start && p < htop) return true;
+  for (const Fragment& f : fragments_)
+    if (p >= f.words.get() && p < f.words.get() + f.size) return true;
+  return false;
+}
+
+// Copies the live data into `block` (heap from its start, stack at its end) and installs it.
+void Process::copy_into(Term* block, size_t block_words, unsigned live) {
+  size_t stack_n = stack_words();
+  Term* to = block;
+  Term* new_stop = block + block_words - stack_n;
+  std::memcpy(new_stop, stop, stack_n * sizeof(Term));
+
+  // Moves one term's target into to-space (if it is ours) and returns its new value.
+  auto evacuate = [&](Term t) -> Term {
+    if (is_list(t)) {
+      Term* c = list_ptr(t);
+      if (!in_young(c)) return t;
+      if (c[0] == NON_VALUE) return c[1];  // already moved: cdr holds the forward
+      Term* n = to;
+      to += 2;
+      n[0] = c[0];
+      n[1] = c[1];
+      c[0] = NON_VALUE;
+      c[1] = make_list(n);
+      return make_list(n);
+    }
+    if (is_boxed(t)) {
+      Term* b = boxed_ptr(t);
+      if (!in_young(b)) return t;
+      Term hdr = b[0];
+      if (is_boxed(hdr)) return hdr;  // already moved: the header holds the forward
+      size_t n = header_arity(hdr) + 1;
+      Term* nb = to;
+      to += n;
+      std::memcpy(nb, b, n * sizeof(Term));
+      b[0] = make_boxed(nb);
+      return make_boxed(nb);
+    }
+    return t;
+  };
+
+  for (unsigned i = 0; i < live; ++i) x[i] = evacuate(x[i]);
+  for (Term* s = new_stop; s < block + block_words; ++s) {
+    Term w = *s;
+    if (is_list(w) || is_boxed(w)) *s = evacuate(w);  // return addresses and catches stay
+  }
+  // Cheney scan: everything between scan and `to` has been copied but not yet scanned.
+  for (Term* scan = block; scan < to;) {
+    Term w = *scan;
+    if (is_header(w)) {
+      scan += 1 + raw_prefix_words(w);
+      continue;
+    }
+    *scan = evacuate(w);
+    ++scan;
+  }
+
+  mi_free(heap_start);
+  fragments_.clear();
+  fragment_words_ = 0;
+  heap_start = block;
+  htop = to;
+  heap_end = block + block_words;
+  stop = new_stop;
+  ++collections_;
+}
+
+void Process::collect(size_t need, unsigned live) {
+  if (live > MAX_X_REGS) live = MAX_X_REGS;
+  size_t stack_n = stack_words();
+  // First copy: a block that surely holds everything.
+  size_t bound = heap_used() + fragment_words_ + stack_n + need + STACK_RESERVE;
+  size_t size = std::max(MIN_HEAP_WORDS, bound);
+  copy_into(new_block(size), size, live);
+  // Then fit the block to the live data: about as much free space as live data.
+  size_t live_words = heap_used() + stack_n + need + STACK_RESERVE;
+  size_t want = std::max(MIN_HEAP_WORDS, 2 * live_words);
+  if (want > size || size > 4 * want) copy_into(new_block(want), want, live);
+}
+
+Term Process::bif_error(Term reason) {
+  exc_kind = ExcKind::Error;
+  exc_reason = reason;
+  exc_trace = NON_VALUE;
+  exc_bif_frame = true;
+  exc_pc_args = exc_pc_extra = NON_VALUE;
+  return NON_VALUE;
+}
+
+Term Process::raise(ExcKind kind, Term reason) {
+  exc_kind = kind;
+  exc_reason = reason;
+  exc_trace = NON_VALUE;
+  exc_bif_frame = false;
+  exc_pc_args = exc_pc_extra = NON_VALUE;
+  return NON_VALUE;
+}
+
+Term Process::raise_with_trace(ExcKind kind, Term reason, Term trace) {
+  exc_kind = kind;
+  exc_reason = reason;
+  exc_trace = trace;
+  exc_bif_frame = false;
+  exc_pc_args = exc_pc_extra = NON_VALUE;
+  return NON_VALUE;
+}
+
+Term Process::halt(int status) {
+  exc_kind = ExcKind::Halt;
+  halt_status = status;
+  exc_reason = NON_VALUE;
+  exc_bif_frame = false;
+  exc_pc_args = exc_pc_extra = NON_VALUE;
+  return NON_VALUE;
+}
+
+Term exc_class_atom(ExcKind k) {
+  switch (k) {
+    case ExcKind::Exit: return atom::exit;
+    case ExcKind::Throw: return atom::throw_;
+    default: return atom::error;
+  }
+}
+
+}  // namespace beamrun

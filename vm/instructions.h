@@ -1,0 +1,126 @@
+// instructions.h - the threaded instruction set the interpreter runs.
+//
+// The loader translates each generic BEAM instruction (loader/genop.h) into one of these.
+// In memory an instruction is the handler's address followed by pre-decoded operand words:
+//
+//   +-----------------+-----------+-----------+-----+
+//   | &&handler       | operand 1 | operand 2 | ... |     one Word each
+//   +-----------------+-----------+-----------+-----+
+//
+// Operand words are one of:
+//   S  source:  a constant term (low bits 01, 10 or 11: immediates, literal pointers) or a
+//               register: (n << 3) | 0 for x(n), (n << 3) | 4 for y(n). Both have low bits 00,
+//               which no term value has, so one test tells constants from registers.
+//   D  destination register, encoded as for S.
+//   L  absolute code address (a label, resolved at load time; 0 = "no fail label: raise").
+//   N  an untagged number.
+//   P  a raw pointer (Export*, FunEntry*, BifFn, const char*).
+//   T  a table, laid out as the instruction's comment says.
+//
+// This list is the only place instructions are named; the handler table, the names used in
+// error messages and the translator's emitters are generated from it.
+#pragma once
+
+namespace beamrun {
+
+#define BEAMRUN_INSTRUCTIONS(X)                                                                 \
+  X(i_func_info, "P:FunctionInfo -- raise function_clause for the function's args")             \
+  X(i_move, "S D -- D := S")                                                                    \
+  X(i_move_xx, "N N -- x(b) := x(a)")                                                           \
+  X(i_swap, "D D -- exchange two registers")                                                     \
+  X(i_init_yreg, "N -- y(n) := [] (a slot the GC may see before it is written)")                \
+  X(i_allocate, "N:stack N:heap N:live -- push N slots (initialised []), ensure heap")          \
+  X(i_deallocate, "N -- pop N stack slots")                                                     \
+  X(i_trim, "N -- drop the N lowest y slots")                                                    \
+  X(i_test_heap, "N:heap N:live -- collect if fewer than N words are free")                     \
+  X(i_return, "-- pop the return address and jump there")                                        \
+  X(i_call, "L -- push return address, jump to L")                                               \
+  X(i_call_last, "L N -- pop N slots, jump to L (tail call)")                                   \
+  X(i_call_only, "L -- jump to L (tail call without a frame)")                                   \
+  X(i_call_ext, "P:Export -- call M:F/A through its export entry")                              \
+  X(i_call_ext_last, "P:Export N -- pop N slots, tail-call M:F/A")                              \
+  X(i_call_ext_only, "P:Export -- tail-call M:F/A")                                              \
+  X(i_call_bif, "P:BifFn P:Export -- call a native function with x0.. as args, result in x0")   \
+  X(i_call_bif_last, "P:BifFn P:Export N -- as i_call_bif, then pop N slots and return")        \
+  X(i_call_bif_only, "P:BifFn P:Export -- as i_call_bif, then return")                          \
+  X(i_apply, "N:arity -- call x(N):x(N+1) with x0..x(N-1)")                                     \
+  X(i_apply_last, "N:arity N -- pop N slots, tail-apply")                                        \
+  X(i_apply3, "-- erlang:apply/3 called directly: x0:x1(list x2)")                              \
+  X(i_apply3_last, "N -- pop N slots, then as i_apply3 (tail)")                                  \
+  X(i_apply3_only, "-- as i_apply3 (tail)")                                                      \
+  X(i_apply_fun, "-- erlang:apply/2 called directly: fun x0 with the list x1")                   \
+  X(i_apply_fun_last, "N -- pop N slots, then as i_apply_fun (tail)")                            \
+  X(i_apply_fun_only, "-- as i_apply_fun (tail)")                                                \
+  X(i_bif, "P:BifFn P:Export L:fail N:argc N:live S... D -- BIF on argc sources (live ~0: no GC)")          \
+  X(i_jump, "L -- continue at L")                                                                \
+  X(i_is_lt, "L S S -- fail unless a < b (term order)")                                         \
+  X(i_is_ge, "L S S -- fail unless a >= b")                                                      \
+  X(i_is_eq, "L S S -- fail unless a == b")                                                      \
+  X(i_is_ne, "L S S -- fail unless a /= b")                                                      \
+  X(i_is_eq_exact, "L S S -- fail unless a =:= b")                                               \
+  X(i_is_ne_exact, "L S S -- fail unless a =/= b")                                               \
+  X(i_is_integer, "L S -- type test")                                                            \
+  X(i_is_float, "L S -- type test")                                                              \
+  X(i_is_number, "L S -- type test")                                                             \
+  X(i_is_atom, "L S -- type test")                                                               \
+  X(i_is_pid, "L S -- type test")                                                                \
+  X(i_is_reference, "L S -- type test")                                                          \
+  X(i_is_port, "L S -- type test")                                                               \
+  X(i_is_nil, "L S -- type test")                                                                \
+  X(i_is_binary, "L S -- type test")                                                             \
+  X(i_is_bitstring, "L S -- type test")                                                          \
+  X(i_is_list, "L S -- type test: [] or a cons")                                                 \
+  X(i_is_nonempty_list, "L S -- type test: a cons")                                              \
+  X(i_is_tuple, "L S -- type test")                                                              \
+  X(i_is_boolean, "L S -- type test")                                                            \
+  X(i_is_function, "L S -- type test")                                                           \
+  X(i_is_function2, "L S S -- fun of the given arity")                                          \
+  X(i_is_map, "L S -- type test")                                                                \
+  X(i_test_arity, "L S N -- fail unless a tuple of arity N")                                    \
+  X(i_is_tagged_tuple, "L S N S:atom -- fail unless a tuple of arity N whose first element is the atom") \
+  X(i_select_val, "S L:fail N:count T:(value,L)* sorted by value -- jump by value")              \
+  X(i_select_tuple_arity, "S L:fail N:count T:(arity,L)* sorted -- jump by tuple arity")        \
+  X(i_get_list, "S D D -- split a cons into head and tail")                                      \
+  X(i_get_hd, "S D -- head of a cons")                                                           \
+  X(i_get_tl, "S D -- tail of a cons")                                                           \
+  X(i_put_list, "S S D -- D := [H|T]")                                                           \
+  X(i_put_tuple2, "D N S... -- D := {S...}")                                                     \
+  X(i_get_tuple_element, "S N D -- D := element(N+1, S)")                                        \
+  X(i_set_tuple_element, "S S N -- destructively set element N+1 of a fresh tuple")              \
+  X(i_make_fun, "P:FunEntry D N S... -- build a closure over N free values")                     \
+  X(i_call_fun, "N:arity -- call the fun in x(N) with x0..x(N-1)")                               \
+  X(i_call_fun_last, "N:arity N -- pop N slots, tail-call the fun in x(N)")                     \
+  X(i_call_fun2, "S:fun N:arity -- call fun S with x0..x(N-1)")                                 \
+  X(i_try, "N:y L -- y := catch tag for handler L")                                             \
+  X(i_try_end, "N:y -- leave a try: y := []")                                                   \
+  X(i_try_case, "N:y -- enter a handler: y := [], x0..x2 := class, reason, stacktrace")         \
+  X(i_catch_end, "N:y -- leave a catch: turn a caught exception into catch's value")            \
+  X(i_raise, "S S -- old-style raise: class and reason (the stacktrace comes from the reason)") \
+  X(i_build_stacktrace, "-- x0 := the stacktrace term of the raw trace in x0")                  \
+  X(i_raw_raise, "-- raise class x0, reason x1, stacktrace x2")                                 \
+  X(i_badmatch, "S -- error {badmatch, S}")                                                      \
+  X(i_case_end, "S -- error {case_clause, S}")                                                   \
+  X(i_try_case_end, "S -- error {try_clause, S}")                                                \
+  X(i_if_end, "-- error if_clause")                                                              \
+  X(i_badrecord, "S -- error {badrecord, S}")                                                    \
+  X(i_fmove_to_freg, "S N -- fr(N) := float S (a float term)")                                   \
+  X(i_fmove_from_freg, "N D -- D := a new float from fr(N)")                                     \
+  X(i_fconv, "S N -- fr(N) := float(S), badarith unless a number")                              \
+  X(i_fadd, "N N N -- fr(c) := fr(a) + fr(b)")                                                   \
+  X(i_fsub, "N N N -- fr(c) := fr(a) - fr(b)")                                                   \
+  X(i_fmul, "N N N -- fr(c) := fr(a) * fr(b)")                                                   \
+  X(i_fdiv, "N N N -- fr(c) := fr(a) / fr(b)")                                                   \
+  X(i_fnegate, "N N -- fr(b) := -fr(a)")                                                         \
+  X(i_return_to_host, "-- the bottom of every stack: the entry function has returned")          \
+  X(i_not_implemented, "P:const char* -- raise an internal error naming the instruction")
+
+enum class Instr : unsigned {
+#define BEAMRUN_INSTR_ENUM(name, doc) name,
+  BEAMRUN_INSTRUCTIONS(BEAMRUN_INSTR_ENUM)
+#undef BEAMRUN_INSTR_ENUM
+  count
+};
+
+const char* instr_name(Instr i);
+
+}  // namespace beamrun

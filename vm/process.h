@@ -1,0 +1,111 @@
+// process.h - one Erlang process: its heap and stack, registers it owns, its pending exception.
+//
+// Heap and stack share one block and grow towards each other:
+//
+//   heap_start                htop ->            <- stop                 heap_end
+//   +--------------------------+-------------------+-----------------------+
+//   | terms (grow upwards)     |       free        | stack (grows down)    |
+//   +--------------------------+-------------------+-----------------------+
+//
+// The stack holds Y registers, return addresses (raw code pointers: low bits 00, which no term
+// value has) and catch tags. A call pushes its return address; `allocate N` pushes N Y slots
+// above it, so y(i) is stop[i] and the frame's return address sits at stop[N].
+//
+// Native code that must allocate while the process is not at a safe point (BIFs) uses
+// `alloc()`, which spills into heap fragments when the block is full; the next collection
+// copies the live part of fragments into the new block and frees them.
+//
+// Thread safety: a Process is touched only by the thread running it.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "vm/export.h"
+#include "vm/term.h"
+
+namespace beamrun {
+
+class VM;
+
+constexpr unsigned MAX_X_REGS = 1024;
+constexpr unsigned MAX_F_REGS = 1024;
+constexpr size_t MIN_HEAP_WORDS = 233;  // BEAM's smallest process heap
+constexpr size_t STACK_RESERVE = 4;     // words kept free for a call's return address
+
+// What kind of exception is pending. `Halt` is not an Erlang class: it unwinds everything
+// because erlang:halt/0,1 was called.
+enum class ExcKind : uint8_t { None, Error, Exit, Throw, Halt };
+
+class Process final : public WordAllocator {
+ public:
+  Process(VM& vm, uint64_t serial);
+  ~Process() override;
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
+
+  VM& vm() { return vm_; }
+  Term pid() const { return make_pid(serial_); }
+
+  // Allocation from native code: never collects, spills into a fragment when full.
+  Term* alloc_words(size_t n) override;
+  Term* alloc(size_t n) { return alloc_words(n); }
+
+  // --- exceptions raised by native code ---------------------------------------------------
+  // A BIF reports failure by calling one of these and returning NON_VALUE.
+  // bif_error: an error with the BIF's own frame ({erlang,F,Args,[error_info]}) on top.
+  Term bif_error(Term reason);
+  // raise: an exception of the given class, as erlang:error/exit/throw raise it.
+  Term raise(ExcKind kind, Term reason);
+  // raise with a given stacktrace (erlang:raise/3).
+  Term raise_with_trace(ExcKind kind, Term reason, Term trace);
+  Term halt(int status);
+
+  // --- collection -------------------------------------------------------------------------
+  // Collects so that at least `need` words are free between htop and stop. Roots: x0..x(live-1),
+  // the stack, fragments' live data. Moves every heap term.
+  void collect(size_t need, unsigned live);
+  size_t heap_words() const { return size_t(heap_end - heap_start); }
+  size_t heap_used() const { return size_t(htop - heap_start); }
+  size_t stack_words() const { return size_t(heap_end - stop); }
+  size_t fragment_words() const { return fragment_words_; }
+  uint64_t collections() const { return collections_; }
+
+  // --- state the interpreter keeps in locals while running, and saves here at safe points ---
+  Term* heap_start = nullptr;
+  Term* htop = nullptr;
+  Term* stop = nullptr;
+  Term* heap_end = nullptr;
+  Term x[MAX_X_REGS];
+  double fr[MAX_F_REGS];
+  uint64_t reductions = 0;
+  unsigned catches = 0;  // live catch tags on the stack
+
+  // Pending exception, valid when exc_kind != None.
+  ExcKind exc_kind = ExcKind::None;
+  Term exc_reason = NON_VALUE;
+  Term exc_trace = NON_VALUE;     // a stacktrace term given by erlang:raise/3, else NON_VALUE
+  bool exc_bif_frame = false;     // the failing BIF's frame goes on top of the stacktrace
+  Term exc_pc_args = NON_VALUE;   // erlang:error/2,3: args replace the arity in the top frame
+  Term exc_pc_extra = NON_VALUE;  // erlang:error/3: an {error_info, _} joining that frame
+  int halt_status = 0;
+
+ private:
+  struct Fragment {
+    std::unique_ptr<Term[]> words;
+    size_t size;
+  };
+  bool in_young(const Term* p) const;
+  void copy_into(Term* block, size_t block_words, unsigned live);
+
+  VM& vm_;
+  uint64_t serial_;
+  std::vector<Fragment> fragments_;
+  size_t fragment_words_ = 0;
+  uint64_t collections_ = 0;
+};
+
+// Term exception class atom for an ExcKind (error, exit, throw).
+Term exc_class_atom(ExcKind k);
+
+}  // namespace beamrun

@@ -1,0 +1,115 @@
+// stacktrace.cpp - building BEAM-shaped stacktrace terms from return addresses on the stack.
+#include "vm/stacktrace.h"
+
+#include <string>
+
+#include "vm/module.h"
+#include "vm/vm.h"
+
+namespace beamrun {
+
+namespace {
+
+Term make_tuple(Process& p, std::initializer_list<Term> items) {
+  Term* t = p.alloc(items.size() + 1);
+  t[0] = make_tuple_header(items.size());
+  Uint i = 1;
+  for (Term v : items) t[i++] = v;
+  return make_boxed(t);
+}
+
+Term make_charlist(Process& p, const std::string& s) {
+  Term list = NIL;
+  for (size_t i = s.size(); i-- > 0;) {
+    Term* c = p.alloc(2);
+    list = write_cons(c, make_small(static_cast<unsigned char>(s[i])), list);
+  }
+  return list;
+}
+
+// [{file, File}, {line, Line}] for a code address, or [] without line information.
+Term location(Process& p, const Module* m, const void* pc) {
+  std::string file;
+  uint32_t line = 0;
+  if (m == nullptr || !m->location_at(pc, &file, &line)) return NIL;
+  Term file_t = make_tuple(p, {atom::file, make_charlist(p, file)});
+  Term line_t = make_tuple(p, {atom::line, make_small(line)});
+  Term* cells = p.alloc(4);
+  Term tail = write_cons(cells + 2, line_t, NIL);
+  return write_cons(cells, file_t, tail);
+}
+
+// The frame of the function holding pc, or NON_VALUE when pc is in no module. `args`, if given,
+// stands in for the arity; `extra`, if given, is appended to the location list.
+Term frame_at(Process& p, const void* pc, Term args = NON_VALUE, Term extra = NON_VALUE) {
+  const Module* m = p.vm().module_at(pc);
+  if (m == nullptr) return NON_VALUE;
+  const FunctionInfo* fi = m->function_at(pc);
+  if (fi == nullptr) return NON_VALUE;
+  Term loc = location(p, m, pc);
+  if (extra != NON_VALUE) {
+    // Append: the location list is at most two cells long.
+    Term items[3];
+    unsigned n = 0;
+    for (Term l = loc; is_list(l); l = cdr(l)) items[n++] = car(l);
+    items[n++] = extra;
+    loc = make_list_from(p, items, n);
+  }
+  return make_tuple(p, {fi->module, fi->name, args != NON_VALUE ? args : make_small(fi->arity), loc});
+}
+
+}  // namespace
+
+Term make_list_from(Process& p, const Term* items, unsigned n) {
+  if (n == 0) return NIL;
+  Term* cells = p.alloc(2 * size_t(n));
+  Term list = NIL;
+  for (unsigned i = n; i-- > 0;) list = write_cons(cells + 2 * i, items[i], list);
+  return list;
+}
+
+Term function_frame_with_args(Process& p, const Word* pc, Term module, Term function, Term args) {
+  const Module* m = p.vm().module_at(pc);
+  return make_tuple(p, {module, function, args, location(p, m, pc)});
+}
+
+Term bif_frame(Process& p, const Export* e, const Term* args) {
+  Term arglist = make_list_from(p, args, e->arity);
+  // #{module => ErrorModule}: a flat map of one key.
+  Term keys = make_tuple(p, {atom::module});
+  Term* map = p.alloc(4);
+  map[0] = make_header(3, Subtag::Map);
+  map[1] = 1;
+  map[2] = keys;
+  map[3] = e->module == atom::erlang ? atom::erl_erts_errors : atom::erl_stdlib_errors;
+  Term info = make_tuple(p, {atom::error_info, make_boxed(map)});
+  Term* cell = p.alloc(2);
+  Term loc = write_cons(cell, info, NIL);
+  return make_tuple(p, {e->module, e->function, arglist, loc});
+}
+
+Term undef_frame(Process& p, Term module, Term function, const Term* args, unsigned arity) {
+  Term arglist = make_list_from(p, args, arity);
+  return make_tuple(p, {module, function, arglist, NIL});
+}
+
+Term build_stacktrace(Process& p, const Word* pc, Term top, bool pc_frame) {
+  Term frames[BACKTRACE_DEPTH];
+  unsigned n = 0;
+  if (top != NON_VALUE) frames[n++] = top;
+  if (pc_frame && n < BACKTRACE_DEPTH) {
+    Term f = frame_at(p, pc, p.exc_pc_args, p.exc_pc_extra);
+    if (f != NON_VALUE) frames[n++] = f;
+  }
+  for (const Term* s = p.stop; s < p.heap_end && n < BACKTRACE_DEPTH; ++s) {
+    Term w = *s;
+    if (!is_header(w) || w == NON_VALUE) continue;  // only return addresses
+    // A return address points past its call; the call's line is the one just before it.
+    const Word* ret = reinterpret_cast<const Word*>(w);
+    Term f = frame_at(p, ret - 1);
+    if (f != NON_VALUE) frames[n++] = f;
+  }
+  return make_list_from(p, frames, n);
+}
+
+}  // namespace beamrun

@@ -1,0 +1,429 @@
+#include "vm/term_order.h"
+
+#include <gmp.h>
+
+#include <cmath>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "vm/export.h"
+
+namespace beamrun {
+
+static_assert(sizeof(mp_limb_t) == sizeof(Uint), "bignum limbs are 64-bit GMP limbs");
+
+namespace {
+
+// --- type classes ---------------------------------------------------------------------------
+
+// Rank of each class in the standard order. Closures and export funs share the fun class; a
+// closure orders before any export fun (checked against OTP 25's lists:sort).
+enum Rank : int {
+  R_NUMBER, R_ATOM, R_REF, R_FUN, R_PORT, R_PID, R_TUPLE, R_MAP, R_NIL, R_LIST, R_BITS, R_OTHER
+};
+
+int rank_of(Term t) {
+  switch (primary_tag(t)) {
+    case TAG_PRIMARY_LIST:
+      return R_LIST;
+    case TAG_PRIMARY_BOXED:
+      switch (header_subtag(boxed_header(t))) {
+        case Subtag::Tuple: return R_TUPLE;
+        case Subtag::PosBig:
+        case Subtag::NegBig:
+        case Subtag::Float: return R_NUMBER;
+        case Subtag::Ref:
+        case Subtag::ExternalRef: return R_REF;
+        case Subtag::Fun:
+        case Subtag::Export: return R_FUN;
+        case Subtag::ExternalPort: return R_PORT;
+        case Subtag::ExternalPid: return R_PID;
+        case Subtag::Map: return R_MAP;
+        case Subtag::HeapBin:
+        case Subtag::RefcBin:
+        case Subtag::SubBin: return R_BITS;
+        default: return R_OTHER;
+      }
+    case TAG_PRIMARY_IMMED1:
+      if (is_small(t)) return R_NUMBER;
+      if (is_atom(t)) return R_ATOM;
+      if (is_nil(t)) return R_NIL;
+      if (is_local_pid(t)) return R_PID;
+      if (is_local_port(t)) return R_PORT;
+      return R_OTHER;
+    default:
+      return R_OTHER;
+  }
+}
+
+inline int sign_of(Sint d) { return (d > 0) - (d < 0); }
+inline int cmp_uint(Uint a, Uint b) { return (a > b) - (a < b); }
+
+int cmp_atoms(Term a, Term b, const AtomTable& atoms) {
+  if (a == b) return 0;
+  // char_traits<char> compares as unsigned char: byte order of UTF-8 = code point order.
+  int c = atoms.name(a).compare(atoms.name(b));
+  return sign_of(c);
+}
+
+// --- numbers --------------------------------------------------------------------------------
+
+struct IntView {
+  const Uint* limbs;  // magnitude, little-endian
+  Uint n;             // limb count (>= 1)
+  bool neg;
+  Uint one;           // storage for a small's magnitude
+};
+
+void int_view(Term t, IntView* v) {
+  if (is_small(t)) {
+    Sint s = small_value(t);
+    v->neg = s < 0;
+    v->one = s < 0 ? Uint(0) - Uint(s) : Uint(s);
+    v->limbs = &v->one;
+    v->n = 1;
+  } else {
+    Term* p = boxed_ptr(t);
+    v->neg = header_subtag(p[0]) == Subtag::NegBig;
+    v->limbs = p + 1;
+    v->n = header_arity(p[0]);
+    while (v->n > 1 && v->limbs[v->n - 1] == 0) v->n--;  // tolerate non-normalised limbs
+  }
+}
+
+int cmp_magnitudes(const Uint* a, Uint an, const Uint* b, Uint bn) {
+  if (an != bn) return an < bn ? -1 : 1;
+  int c = mpn_cmp(reinterpret_cast<const mp_limb_t*>(a), reinterpret_cast<const mp_limb_t*>(b),
+                  mp_size_t(an));
+  return sign_of(c);
+}
+
+int cmp_integers(Term a, Term b) {
+  if (is_small(a) && is_small(b)) {
+    Sint x = small_value(a), y = small_value(b);
+    return (x > y) - (x < y);
+  }
+  IntView x, y;
+  int_view(a, &x);
+  int_view(b, &y);
+  if (x.neg != y.neg) return x.neg ? -1 : 1;
+  int c = cmp_magnitudes(x.limbs, x.n, y.limbs, y.n);
+  return x.neg ? -c : c;
+}
+
+// Exact comparison of an integer with a double, without rounding the integer.
+int cmp_integer_double(Term i, double d) {
+  if (is_small(i)) {
+    Sint s = small_value(i);
+    const Sint exact_limit = Sint(1) << 53;  // every integer below this is a double exactly
+    if (s > -exact_limit && s < exact_limit) {
+      double x = double(s);
+      return (x > d) - (x < d);
+    }
+  }
+  IntView v;
+  int_view(i, &v);
+  bool d_neg = std::signbit(d) && d != 0.0;
+  bool i_zero = v.n == 1 && v.limbs[0] == 0;
+  if (i_zero) return d > 0 ? -1 : (d < 0 ? 1 : 0);
+  if (v.neg != d_neg || d == 0.0) return v.neg ? -1 : 1;
+  // Same sign, both non-zero: compare magnitudes |i| against |d|.
+  double m = std::fabs(d);
+  int e;
+  double frac = std::frexp(m, &e);  // m = frac * 2^e, frac in [0.5, 1)
+  int mag;                          // sign of |i| - |d|
+  if (e <= 0) {
+    mag = 1;  // |d| < 1 <= |i|
+  } else {
+    Uint mant = Uint(std::ldexp(frac, 53));  // 53 significant bits, exact
+    int shift = e - 53;
+    Uint limbs[20] = {0};  // |d| < 2^1024: at most 17 limbs
+    Uint n;
+    bool has_fraction = false;
+    if (shift >= 0) {
+      Uint word = Uint(shift) / 64, bit = Uint(shift) % 64;
+      limbs[word] = mant << bit;
+      if (bit) limbs[word + 1] = mant >> (64 - bit);
+      n = word + 2;
+    } else {
+      has_fraction = (mant & ((Uint(1) << -shift) - 1)) != 0;
+      limbs[0] = mant >> -shift;
+      n = 1;
+    }
+    while (n > 1 && limbs[n - 1] == 0) n--;
+    mag = cmp_magnitudes(v.limbs, v.n, limbs, n);
+    if (mag == 0 && has_fraction) mag = -1;
+  }
+  return v.neg ? -mag : mag;
+}
+
+// Both a and b are numbers.
+int cmp_numbers(Term a, Term b, bool exact) {
+  bool af = is_float(a), bf = is_float(b);
+  if (af && bf) {
+    double x = float_value(a), y = float_value(b);
+    return (x > y) - (x < y);  // OTP 25: 0.0 =:= -0.0
+  }
+  if (!af && !bf) return cmp_integers(a, b);
+  if (exact) return af ? 1 : -1;  // map key order: every integer before every float
+  return af ? -cmp_integer_double(b, float_value(a)) : cmp_integer_double(a, float_value(b));
+}
+
+// --- a small explicit stack -----------------------------------------------------------------
+
+// Pairs of term arrays still to compare, element by element, in order.
+struct Work {
+  const Term* a;
+  const Term* b;
+  Uint n;
+  bool exact;
+};
+
+class WorkStack {
+ public:
+  bool empty() const { return size_ == 0; }
+  Work& top() { return at(size_ - 1); }
+  void pop() { size_--; }
+  void push(const Term* a, const Term* b, Uint n, bool exact) {
+    if (n == 0) return;
+    if (size_ < INLINE) {
+      inline_[size_++] = Work{a, b, n, exact};
+      return;
+    }
+    if (spill_.size() < size_ - INLINE + 1) spill_.resize(size_ - INLINE + 1);
+    spill_[size_ - INLINE] = Work{a, b, n, exact};
+    size_++;
+  }
+
+ private:
+  static constexpr size_t INLINE = 32;
+  Work& at(size_t i) { return i < INLINE ? inline_[i] : spill_[i - INLINE]; }
+  Work inline_[INLINE];
+  std::vector<Work> spill_;
+  size_t size_ = 0;
+};
+
+// --- bitstrings -----------------------------------------------------------------------------
+
+// Byte i of the value (its bits 8i..8i+7), realigned when the value does not start on a byte.
+inline uint8_t bits_byte(const BitsView& v, Uint i) {
+  if (v.bit_offset == 0) return v.bytes[i];
+  // Bits 8i..8i+7 of the value span bytes[i] and bytes[i+1]; both exist for a whole byte.
+  unsigned hi = unsigned(v.bytes[i]) << v.bit_offset;
+  unsigned lo = v.bytes[i + 1] >> (8 - v.bit_offset);
+  return uint8_t(hi | lo);
+}
+
+// --- funs, refs, other boxed objects of the same class ------------------------------------
+
+int cmp_refs(Term a, Term b) {
+  const Term* x = boxed_ptr(a);
+  const Term* y = boxed_ptr(b);
+  for (int i = 3; i >= 1; i--) {  // w2, w1, w0: the order they print in
+    int c = cmp_uint(x[i], y[i]);
+    if (c) return c;
+  }
+  return 0;
+}
+
+// Objects whose layout term.h does not define yet (external pids, ports, refs): local ones
+// first, then by raw words, so the order is at least total and stable.
+int cmp_raw_boxed(Term a, Term b) {
+  bool ab = is_boxed(a), bb = is_boxed(b);
+  if (!ab || !bb) {
+    if (ab != bb) return ab ? 1 : -1;
+    return cmp_uint(a >> IMMED1_SIZE, b >> IMMED1_SIZE);  // local pid/port: by serial
+  }
+  const Term* x = boxed_ptr(a);
+  const Term* y = boxed_ptr(b);
+  Uint n = header_arity(x[0]), m = header_arity(y[0]);
+  if (n != m) return n < m ? -1 : 1;
+  for (Uint i = 1; i <= n; i++) {
+    int c = cmp_uint(x[i], y[i]);
+    if (c) return c;
+  }
+  return 0;
+}
+
+// The comparison engine. Returns at the first difference.
+int compare_impl(Term a0, Term b0, const AtomTable* atoms, bool exact0) {
+  WorkStack stack;
+  stack.push(&a0, &b0, 1, exact0);
+  while (!stack.empty()) {
+    Work& w = stack.top();
+    Term a = *w.a++;
+    Term b = *w.b++;
+    bool exact = w.exact;
+    if (--w.n == 0) stack.pop();
+
+    for (;;) {  // compares a with b; lists loop here on their heads
+      if (a == b) break;
+      // Hot cases first: two small integers, two atoms.
+      if (is_small(a) && is_small(b)) return small_value(a) < small_value(b) ? -1 : 1;
+      if (is_atom(a) && is_atom(b)) {
+        if (!atoms) return 1;  // equality only: different atoms differ
+        return cmp_atoms(a, b, *atoms);
+      }
+      int ra = rank_of(a), rb = rank_of(b);
+      if (ra != rb) return ra < rb ? -1 : 1;
+      switch (ra) {
+        case R_NUMBER: {
+          int c = cmp_numbers(a, b, exact);
+          if (c) return c;
+          break;
+        }
+        case R_LIST: {
+          const Term* x = list_ptr(a);
+          const Term* y = list_ptr(b);
+          stack.push(x + 1, y + 1, 1, exact);  // tails after heads
+          a = x[0];
+          b = y[0];
+          continue;
+        }
+        case R_TUPLE: {
+          Uint n = tuple_arity(a), m = tuple_arity(b);
+          if (n != m) return n < m ? -1 : 1;
+          stack.push(boxed_ptr(a) + 1, boxed_ptr(b) + 1, n, exact);
+          break;
+        }
+        case R_MAP: {
+          Uint n = flatmap_size(a), m = flatmap_size(b);
+          if (n != m) return n < m ? -1 : 1;
+          // All keys (in map order, always exact), then all values (in the caller's mode).
+          stack.push(flatmap_values(a), flatmap_values(b), n, exact);
+          stack.push(boxed_ptr(flatmap_keys(a)) + 1, boxed_ptr(flatmap_keys(b)) + 1, n, true);
+          break;
+        }
+        case R_BITS: {
+          BitsView x, y;
+          if (!bitstring_view(a, &x) || !bitstring_view(b, &y)) {
+            int c = cmp_raw_boxed(a, b);
+            if (c) return c;
+            break;
+          }
+          int c = compare_bits(x, y);
+          if (c) return c;
+          break;
+        }
+        case R_FUN: {
+          bool ca = is_fun(a), cb = is_fun(b);
+          if (ca != cb) return ca ? -1 : 1;  // closures before export funs
+          if (!ca) {
+            const Export* x = export_fun_entry(a);
+            const Export* y = export_fun_entry(b);
+            if (x == y) break;
+            if (!atoms) return 1;
+            int c = cmp_atoms(x->module, y->module, *atoms);
+            if (!c) c = cmp_atoms(x->function, y->function, *atoms);
+            if (!c) c = cmp_uint(x->arity, y->arity);
+            if (c) return c;
+            break;
+          }
+          const FunEntry* x = fun_entry(a);
+          const FunEntry* y = fun_entry(b);
+          if (x != y) {
+            int c = x->module == y->module ? 0 : (atoms ? cmp_atoms(x->module, y->module, *atoms) : 1);
+            if (!c) c = cmp_uint(x->index, y->index);
+            if (!c) c = cmp_uint(x->old_uniq, y->old_uniq);
+            if (c) return c;
+          }
+          Uint n = fun_num_free(a), m = fun_num_free(b);
+          if (n != m) return n < m ? -1 : 1;
+          stack.push(fun_free_vars(a), fun_free_vars(b), n, exact);
+          break;
+        }
+        case R_REF: {
+          if (is_ref(a) && is_ref(b)) {
+            int c = cmp_refs(a, b);
+            if (c) return c;
+            break;
+          }
+          int c = cmp_raw_boxed(a, b);
+          if (c) return c;
+          break;
+        }
+        default: {  // pids, ports, and anything else
+          int c = cmp_raw_boxed(a, b);
+          if (c) return c;
+          break;
+        }
+      }
+      break;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+// --- bitstrings, public -----------------------------------------------------------------------
+
+bool is_bitstring_term(Term t) {
+  if (!is_boxed(t)) return false;
+  Subtag s = header_subtag(boxed_header(t));
+  return s == Subtag::HeapBin || s == Subtag::RefcBin || s == Subtag::SubBin;
+}
+
+bool bitstring_view(Term t, BitsView* out) {
+  if (is_heap_binary(t)) {
+    out->bytes = heap_binary_data(t);
+    out->bit_offset = 0;
+    out->bit_size = heap_binary_size(t) * 8;
+    return true;
+  }
+  return false;
+}
+
+int compare_bits(const BitsView& a, const BitsView& b) {
+  Uint common = a.bit_size < b.bit_size ? a.bit_size : b.bit_size;
+  Uint whole = common / 8;
+  if (a.bit_offset == 0 && b.bit_offset == 0) {
+    if (whole) {
+      int c = std::memcmp(a.bytes, b.bytes, whole);
+      if (c) return sign_of(c);
+    }
+  } else {
+    for (Uint i = 0; i < whole; i++) {
+      int c = int(bits_byte(a, i)) - int(bits_byte(b, i));
+      if (c) return sign_of(c);
+    }
+  }
+  if (common % 8) {
+    // The last, partial byte: only its `rest` leading bits count. Read bit by bit so a
+    // partial last byte is never read past its end.
+    for (Uint k = whole * 8; k < common; k++) {
+      Uint ai = a.bit_offset + k, bi = b.bit_offset + k;
+      int x = (a.bytes[ai / 8] >> (7 - ai % 8)) & 1;
+      int y = (b.bytes[bi / 8] >> (7 - bi % 8)) & 1;
+      if (x != y) return x - y;
+    }
+  }
+  return cmp_uint(a.bit_size, b.bit_size);
+}
+
+// --- public entry points --------------------------------------------------------------------
+
+int compare_terms(Term a, Term b, const AtomTable& atoms, bool exact) {
+  if (a == b) return 0;
+  if (is_small(a) && is_small(b)) return small_value(a) < small_value(b) ? -1 : 1;
+  if (is_atom(a) && is_atom(b)) return cmp_atoms(a, b, atoms);
+  return compare_impl(a, b, &atoms, exact);
+}
+
+bool eq_exact(Term a, Term b) {
+  if (a == b) return true;
+  // Distinct immediates never match, and an immediate never equals a boxed or list term
+  // (bignums never hold a value that fits a small).
+  if (is_immed(a) || is_immed(b)) return false;
+  if (primary_tag(a) != primary_tag(b)) return false;
+  return compare_impl(a, b, nullptr, true) == 0;
+}
+
+bool eq_arith(Term a, Term b, const AtomTable& atoms) {
+  if (a == b) return true;
+  if (is_immed(a) && is_immed(b)) return false;  // small/small, atom/atom, ... all canonical
+  return compare_impl(a, b, &atoms, false) == 0;
+}
+
+}  // namespace beamrun

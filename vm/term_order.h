@@ -1,0 +1,45 @@
+// term_order.h - BEAM's standard term order, and the two equalities built on it.
+//
+//   number < atom < reference < fun < port < pid < tuple < map < [] < list < bitstring
+//
+// Two modes. Arithmetic (`==`, `<`, lists:sort): 1 == 1.0, integers and floats compare by
+// mathematical value, exactly (no rounding through double). Exact (`=:=`, map key order): an
+// integer never equals a float, and every integer orders before every float, which is how
+// BEAM sorts map keys (maps:keys(#{1.0=>a, 1=>b}) =:= [1, 1.0]). Map keys are always compared
+// exactly, even inside an arithmetic comparison (#{1=>a} == #{1.0=>a} is false); map values
+// follow the mode of the comparison.
+//
+// All three functions walk terms with an explicit stack: a list or tuple nested a million
+// levels deep costs heap, never C++ stack.
+#pragma once
+#include <cstdint>
+
+#include "vm/atoms.h"
+#include "vm/term.h"
+
+namespace beamrun {
+
+// Returns <0, 0 or >0 as a orders before, equal to, or after b.
+int compare_terms(Term a, Term b, const AtomTable& atoms, bool exact);
+
+// a =:= b. Needs no atom table: equal atoms are the same word.
+bool eq_exact(Term a, Term b);
+
+// a == b.
+bool eq_arith(Term a, Term b, const AtomTable& atoms);
+
+// The bits of a binary or bitstring, wherever they live. Only heap binaries exist in term.h
+// today; refc and sub binaries join here when their layouts are defined.
+struct BitsView {
+  const uint8_t* bytes = nullptr;  // first byte holding bits of the value
+  Uint bit_offset = 0;             // 0..7: bits of bytes[0] before the value starts (MSB first)
+  Uint bit_size = 0;
+};
+bool is_bitstring_term(Term t);
+// Fills *out and returns true if t is a binary or bitstring this build knows how to read.
+bool bitstring_view(Term t, BitsView* out);
+
+// Compares two bitstrings bit by bit (most significant bit of each byte first), then by length.
+int compare_bits(const BitsView& a, const BitsView& b);
+
+}  // namespace beamrun

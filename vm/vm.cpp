@@ -1,0 +1,229 @@
+// vm.cpp - the VM object: export table, code path, module loading, host calls.
+#include "vm/vm.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "loader/translate.h"
+#include "vm/instructions.h"
+#include "vm/interp.h"
+#include "vm/process.h"
+#include "vm/stacktrace.h"
+
+namespace beamrun {
+
+namespace fs = std::filesystem;
+
+// ---- exports ------------------------------------------------------------------------------------
+
+Export* ExportTable::get(Term module, Term function, uint32_t arity) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto& slot = map_[Key{module, function, arity}];
+  if (!slot) {
+    slot = std::make_unique<Export>();
+    slot->module = module;
+    slot->function = function;
+    slot->arity = arity;
+  }
+  return slot.get();
+}
+
+Export* ExportTable::find(Term module, Term function, uint32_t arity) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = map_.find(Key{module, function, arity});
+  return it == map_.end() ? nullptr : it->second.get();
+}
+
+// ---- modules --------------------------------------------------------------------------------------
+
+const FunctionInfo* Module::function_at(const void* p) const {
+  auto w = static_cast<const Word*>(p);
+  auto it = std::upper_bound(functions.begin(), functions.end(), w,
+                             [](const Word* a, const FunctionInfo& f) { return a < f.info; });
+  if (it == functions.begin()) return nullptr;
+  return &*(it - 1);
+}
+
+bool Module::location_at(const void* p, std::string* file, uint32_t* line) const {
+  auto w = static_cast<const Word*>(p);
+  if (!contains(w)) return false;
+  uint32_t offset = uint32_t(w - code.get());
+  auto it = std::upper_bound(line_map.begin(), line_map.end(), offset,
+                             [](uint32_t o, const std::pair<uint32_t, uint32_t>& e) { return o < e.first; });
+  if (it == line_map.begin()) return false;
+  --it;
+  // A line entry from an earlier function does not describe this one.
+  const FunctionInfo* f = function_at(p);
+  if (f && code.get() + it->first < f->info) return false;
+  const LineRef& ref = lines[it->second];
+  if (ref.line == 0) return false;
+  *file = ref.file < line_files.size() ? line_files[ref.file] : std::string();
+  *line = ref.line;
+  return true;
+}
+
+// ---- the VM ---------------------------------------------------------------------------------------
+
+VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_handlers()) {
+  host_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_return_to_host)]);
+  host_code_[1] = 0;
+  register_erlang_bifs(*this);
+  register_lists_bifs(*this);
+}
+
+VM::~VM() = default;
+
+void VM::register_bif(const char* module, const char* function, uint32_t arity, BifFn fn) {
+  Export* e = exports_.get(atoms_.intern(module), atoms_.intern(function), arity);
+  e->bif = fn;
+  bif_by_export_[reinterpret_cast<Uint>(e)] = fn;
+}
+
+BifFn VM::find_bif(Term module, Term function, uint32_t arity) const {
+  Export* e = const_cast<ExportTable&>(exports_).find(module, function, arity);
+  return e ? e->bif : nullptr;
+}
+
+std::string VM::find_in_path(Term name) {
+  std::lock_guard<std::mutex> lock(modules_mutex_);
+  if (!path_indexed_) {
+    // First match wins: the -pa entries in order, then OTP's libraries.
+    auto add_dir = [&](const fs::path& dir) {
+      std::error_code ec;
+      for (const auto& ent : fs::directory_iterator(dir, ec)) {
+        if (ent.path().extension() != ".beam") continue;
+        path_index_.emplace(ent.path().stem().string(), ent.path().string());
+      }
+    };
+    for (const std::string& entry : options_.code_path) {
+      fs::path p(entry);
+      if (p.extension() == ".beam") path_index_.emplace(p.stem().string(), p.string());
+      else add_dir(p);
+    }
+    if (options_.use_otp_path) {
+      std::string root = options_.otp_root;
+      if (root.empty()) {
+        const char* env = std::getenv("BEAMRUN_OTP_ROOT");
+        root = env && *env ? env : BEAMRUN_OTP_ROOT;
+      }
+      std::error_code ec;
+      std::vector<fs::path> libs;
+      for (const auto& ent : fs::directory_iterator(fs::path(root) / "lib", ec)) {
+        // erts holds ERTS's own preloaded modules (erlang, init...): beamrun provides those.
+        if (ent.path().filename().string().rfind("erts-", 0) == 0) continue;
+        libs.push_back(ent.path() / "ebin");
+      }
+      std::sort(libs.begin(), libs.end());
+      for (const auto& l : libs) add_dir(l);
+    }
+    path_indexed_ = true;
+  }
+  auto it = path_index_.find(std::string(atoms_.name(name)));
+  return it == path_index_.end() ? std::string() : it->second;
+}
+
+Module* VM::find_module(Term name) const {
+  std::lock_guard<std::mutex> lock(modules_mutex_);
+  auto it = modules_.find(name);
+  return it == modules_.end() ? nullptr : it->second.get();
+}
+
+const Module* VM::module_at(const void* addr) const {
+  auto w = static_cast<const Word*>(addr);
+  std::lock_guard<std::mutex> lock(modules_mutex_);
+  auto it = by_address_.upper_bound(w);
+  if (it == by_address_.begin()) return nullptr;
+  --it;
+  return it->second->contains(w) ? it->second : nullptr;
+}
+
+std::vector<const Module*> VM::loaded_modules() const {
+  std::lock_guard<std::mutex> lock(modules_mutex_);
+  std::vector<const Module*> out;
+  for (auto& [k, m] : modules_) out.push_back(m.get());
+  return out;
+}
+
+Module* VM::ensure_loaded(Term name, std::string* error) {
+  if (Module* m = find_module(name)) return m;
+  if (name == atom::erlang) {
+    *error = "module erlang is provided natively";
+    return nullptr;
+  }
+  std::string path = find_in_path(name);
+  if (path.empty()) {
+    *error = "module " + std::string(atoms_.name(name)) + " not found in the code path";
+    return nullptr;
+  }
+  return load_file(path, error);
+}
+
+Module* VM::load_file(const std::string& path, std::string* error) {
+  try {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw BeamError(path + ": cannot open file");
+    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    BeamFile bf = parse_beam(bytes, path, atoms_);
+    if (find_module(bf.module)) throw BeamError(path + ": module " + std::string(atoms_.name(bf.module)) + " is already loaded");
+    std::string expected = fs::path(path).stem().string();
+    if (atoms_.name(bf.module) != expected)
+      throw BeamError(path + ": file holds module " + std::string(atoms_.name(bf.module)) + ", not " + expected);
+    return install(translate_module(bf, *this));
+  } catch (const BeamError& e) {
+    *error = e.what();
+    return nullptr;
+  } catch (const std::exception& e) {
+    *error = path + ": " + e.what();
+    return nullptr;
+  }
+}
+
+Module* VM::install(std::unique_ptr<Module> m) {
+  Module* raw = m.get();
+  {
+    std::lock_guard<std::mutex> lock(modules_mutex_);
+    by_address_[raw->code.get()] = raw;
+    modules_[raw->name] = std::move(m);
+  }
+  // Publish the exports last, so a caller that sees an address finds a complete module.
+  for (size_t i = 0; i < raw->exports.size(); ++i) {
+    const ExportEntry& e = raw->exports[i];
+    Export* ex = exports_.get(raw->name, e.function, e.arity);
+    ex->address.store(raw->export_addresses[i], std::memory_order_release);
+  }
+  return raw;
+}
+
+RunResult VM::call(Term module, Term function, const std::vector<Term>& args, Process& p) {
+  RunResult result;
+  if (args.size() > MAX_X_REGS - 8) {
+    result.kind = RunResult::Kind::Raised;
+    result.exc_class = atom::error;
+    result.value = atom::system_limit;
+    return result;
+  }
+  Export* e = exports_.get(module, function, uint32_t(args.size()));
+  // A two-instruction trampoline: tail-call the export; the host return address is below it.
+  Word tramp[2] = {reinterpret_cast<Word>(handlers_[unsigned(Instr::i_call_ext_only)]), reinterpret_cast<Word>(e)};
+  for (size_t i = 0; i < args.size(); ++i) p.x[i] = args[i];
+  *--p.stop = reinterpret_cast<Word>(host_code_);
+  if (interpret(p, tramp)) {
+    result.kind = RunResult::Kind::Returned;
+    result.value = p.x[0];
+    return result;
+  }
+  if (p.exc_kind == ExcKind::Halt) {
+    result.kind = RunResult::Kind::Halted;
+    result.halt_status = p.halt_status;
+    return result;
+  }
+  result.kind = RunResult::Kind::Raised;
+  result.exc_class = exc_class_atom(p.exc_kind);
+  result.value = p.exc_reason;
+  result.stacktrace = p.exc_trace;
+  return result;
+}
+
+}  // namespace beamrun

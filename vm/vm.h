@@ -1,0 +1,114 @@
+// vm.h - the VM object. It owns everything: atoms, exports, modules, the code path, natives.
+// There is no global mutable state: two VMs in one host process share nothing.
+#pragma once
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "vm/atoms.h"
+#include "vm/export.h"
+#include "vm/module.h"
+#include "vm/term.h"
+
+namespace beamrun {
+
+class Process;
+
+struct VMOptions {
+  std::vector<std::string> code_path;  // searched first, in order (directories or .beam files)
+  bool use_otp_path = true;            // then OTP's lib/*/ebin directories
+  std::string otp_root;                // empty: $BEAMRUN_OTP_ROOT, else the build-time OTP root
+  FILE* out = stdout;                  // where erlang:display/1 writes
+};
+
+// How a call from the host into Erlang ended.
+struct RunResult {
+  enum class Kind { Returned, Raised, Halted } kind = Kind::Returned;
+  Term value = NON_VALUE;  // returned value, or the exception reason
+  Term exc_class = NON_VALUE;
+  Term stacktrace = NIL;
+  int halt_status = 0;
+};
+
+// Export entries by M:F/A. Entries are created on first mention and never removed.
+// Thread safety: `mutex_` guards the map; entries themselves are stable and publish their
+// address atomically (see Export).
+class ExportTable {
+ public:
+  Export* get(Term module, Term function, uint32_t arity);  // creates if missing
+  Export* find(Term module, Term function, uint32_t arity) const;
+
+ private:
+  struct Key {
+    Term m, f;
+    uint32_t a;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const { return (k.m * 0x9E3779B97F4A7C15ull) ^ (k.f * 31) ^ k.a; }
+  };
+  mutable std::mutex mutex_;
+  std::unordered_map<Key, std::unique_ptr<Export>, KeyHash> map_;
+};
+
+class VM {
+ public:
+  explicit VM(VMOptions options = {});
+  ~VM();
+  VM(const VM&) = delete;
+  VM& operator=(const VM&) = delete;
+
+  AtomTable& atoms() { return atoms_; }
+  ExportTable& exports() { return exports_; }
+  FILE* out() const { return options_.out; }
+
+  // Native functions, registered by bifs/*.cpp at construction.
+  void register_bif(const char* module, const char* function, uint32_t arity, BifFn fn);
+  BifFn find_bif(Term module, Term function, uint32_t arity) const;
+
+  // Loads `name` from the code path unless it is loaded. Returns null and sets *error on failure.
+  Module* ensure_loaded(Term name, std::string* error);
+  // Loads a module from a file (replacing nothing: a loaded module of that name is an error).
+  Module* load_file(const std::string& path, std::string* error);
+  Module* find_module(Term name) const;
+  // The module whose code holds `addr`, or null.
+  const Module* module_at(const void* addr) const;
+  std::vector<const Module*> loaded_modules() const;
+
+  // Runs M:F(Args) in a fresh process on the calling thread until it returns, raises or halts.
+  RunResult call(Term module, Term function, const std::vector<Term>& args, Process& p);
+
+  // The interpreter's handler addresses, indexed by Instr. Constant for the program's life.
+  const void* const* handlers() const { return handlers_; }
+  // Shared code that is no module's: the bottom-of-stack return address.
+  const Word* return_to_host_code() const { return host_code_; }
+
+  uint64_t next_serial() { return ++serial_counter_; }
+
+ private:
+  std::string find_in_path(Term name);
+  Module* install(std::unique_ptr<Module> m);
+
+  VMOptions options_;
+  AtomTable atoms_;
+  ExportTable exports_;
+  std::unordered_map<Uint, BifFn> bif_by_export_;       // key: Export* as integer
+  mutable std::mutex modules_mutex_;                    // guards modules_, by_address_, path_index_
+  std::unordered_map<Term, std::unique_ptr<Module>> modules_;
+  std::map<const Word*, const Module*> by_address_;     // code start -> module
+  std::unordered_map<std::string, std::string> path_index_;  // module name -> .beam path
+  bool path_indexed_ = false;
+  const void* const* handlers_;
+  Word host_code_[2];
+  uint64_t serial_counter_ = 0;
+};
+
+// Registration hooks, one per bifs/ file.
+void register_erlang_bifs(VM& vm);
+void register_lists_bifs(VM& vm);
+
+}  // namespace beamrun

@@ -334,14 +334,15 @@ Term bif_list_to_integer2(Process* p, Term* a) {
 
 // ---- exceptions and halting ---------------------------------------------------------------------
 Term bif_error1(Process* p, Term* a) { return p->raise(ExcKind::Error, a[0]); }
+// erlang:error/2,3: a proper list of args stands in for the arity in the top frame.
 Term bif_error2(Process* p, Term* a) {
   Term r = p->raise(ExcKind::Error, a[0]);
-  p->exc_pc_args = a[1];
+  if (list_length(a[1]) >= 0) p->exc_pc_args = a[1];
   return r;
 }
 Term bif_error3(Process* p, Term* a) {
   Term r = p->raise(ExcKind::Error, a[0]);
-  p->exc_pc_args = a[1];
+  if (list_length(a[1]) >= 0) p->exc_pc_args = a[1];
   // The error_info option joins the frame's location.
   for (Term l = a[2]; is_list(l); l = cdr(l)) {
     Term o = car(l);
@@ -351,10 +352,31 @@ Term bif_error3(Process* p, Term* a) {
 }
 Term bif_throw(Process* p, Term* a) { return p->raise(ExcKind::Throw, a[0]); }
 Term bif_exit1(Process* p, Term* a) { return p->raise(ExcKind::Exit, a[0]); }
+// A stacktrace raise/3 accepts: a proper list of {M, F, ArityOrArgs, Loc} or {Fun, Args, Loc}.
+bool valid_stacktrace(Term t) {
+  if (list_length(t) < 0) return false;
+  for (; is_list(t); t = cdr(t)) {
+    Term f = car(t);
+    if (!is_tuple(f)) return false;
+    Uint n = tuple_arity(f);
+    if (n == 4) {
+      Term a = tuple_element(f, 3);
+      if (!is_atom(tuple_element(f, 1)) || !is_atom(tuple_element(f, 2))) return false;
+      if (!(is_small(a) && small_value(a) >= 0) && list_length(a) < 0) return false;
+      if (list_length(tuple_element(f, 4)) < 0) return false;
+    } else if (n == 3) {
+      if (list_length(tuple_element(f, 3)) < 0) return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+// erlang:raise/3 returns badarg (does not raise it) when its arguments are invalid.
 Term bif_raise3(Process* p, Term* a) {
   ExcKind k = a[0] == atom::error ? ExcKind::Error : a[0] == atom::exit ? ExcKind::Exit
             : a[0] == atom::throw_ ? ExcKind::Throw : ExcKind::None;
-  if (k == ExcKind::None || list_length(a[2]) < 0) return badarg(p);
+  if (k == ExcKind::None || !valid_stacktrace(a[2])) return atom::badarg;
   return p->raise_with_trace(k, a[1], a[2]);
 }
 Term do_halt(Process* p, Term status) {

@@ -42,6 +42,13 @@ inline const Word* select_lookup(const Word* table, Word count, Word value) {
   return nullptr;
 }
 
+// A caught exception's raw trace is {Class, Trace}; code gets at the Trace through
+// build_stacktrace, raise and raw_raise. Anything else is taken as a trace already.
+inline Term raw_trace_term(Term raw) {
+  if (is_tuple(raw) && tuple_arity(raw) == 2 && is_atom(tuple_element(raw, 1))) return tuple_element(raw, 2);
+  return raw;
+}
+
 // Unpacks a proper list into x0..; returns its length or -1 when it is not a proper list.
 inline int unpack_args(Term list, Term* x) {
   int n = 0;
@@ -683,21 +690,26 @@ L_i_catch_end:
       MAKE_TUPLE2(atom::EXIT, reason, x[0]);
     } else {
       Term inner;
-      MAKE_TUPLE2(reason, x[3], inner);
+      MAKE_TUPLE2(reason, raw_trace_term(x[3]), inner);
       MAKE_TUPLE2(atom::EXIT, inner, x[0]);
     }
   }
   NEXT(1);
 L_i_raise: {
-  // Old form: the stacktrace operand comes first, the reason second; the class is error.
-  Term trace = SRC(OPW(0)), reason = SRC(OPW(1));
+  // raise RawTrace Reason: re-raise with the class and trace the raw trace recorded.
+  Term raw = SRC(OPW(0)), reason = SRC(OPW(1));
+  ExcKind k = ExcKind::Error;
+  if (is_tuple(raw) && tuple_arity(raw) == 2) {
+    Term cls = tuple_element(raw, 1);
+    k = cls == atom::exit ? ExcKind::Exit : cls == atom::throw_ ? ExcKind::Throw : ExcKind::Error;
+  }
   SWAPOUT;
-  p->raise_with_trace(ExcKind::Error, reason, trace);
+  p->raise_with_trace(k, reason, raw_trace_term(raw));
   fault_pc = I;
   goto handle_exception;
 }
 L_i_build_stacktrace:
-  // The raw trace we store is already the stacktrace term.
+  x[0] = raw_trace_term(x[0]);
   NEXT(0);
 L_i_raw_raise: {
   Term cls = x[0], reason = x[1], trace = x[2];
@@ -706,7 +718,7 @@ L_i_raw_raise: {
             : cls == atom::throw_ ? ExcKind::Throw : ExcKind::None;
   if (k == ExcKind::None) RAISE_ERROR(atom::badarg);
   SWAPOUT;
-  p->raise_with_trace(k, reason, trace);
+  p->raise_with_trace(k, reason, raw_trace_term(trace));
   fault_pc = I;
   goto handle_exception;
 }
@@ -800,10 +812,11 @@ handle_exception: {
       Term w = *s;
       if (is_catch(w)) {
         E = frame;
+        Term cls = exc_class_atom(p->exc_kind);
         x[0] = NON_VALUE;
-        x[1] = exc_class_atom(p->exc_kind);
+        x[1] = cls;
         x[2] = p->exc_reason;
-        x[3] = trace;
+        MAKE_TUPLE2(cls, trace, x[3]);  // the raw trace: {Class, Trace}
         p->exc_kind = ExcKind::None;
         I = static_cast<const Word*>(catch_handler(w));
         DISPATCH();

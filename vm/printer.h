@@ -32,6 +32,8 @@ std::string format_float_short(double d);
 // Atom text as io_lib:write_atom_as_latin1 gives it (quoted when needed, \x{...} above 255).
 std::string format_atom(Term atom, const AtomTable& atoms);
 
-constexpr int MAX_LAYOUT_DEPTH = 400;
+// Levels of nesting format_p lays out before writing deeper parts on one line. Each level
+// costs a few C++ frames (about 0.6 KB optimised, 1.3 KB under ASan).
+constexpr int MAX_LAYOUT_DEPTH = 200;
 
 }  // namespace beamrun

@@ -101,9 +101,13 @@ Term build_stacktrace(Process& p, const Word* pc, Term top, bool pc_frame) {
     Term f = frame_at(p, pc, p.exc_pc_args, p.exc_pc_extra);
     if (f != NON_VALUE) frames[n++] = f;
   }
+  Term previous = NON_VALUE;
   for (const Term* s = p.stop; s < p.heap_end && n < BACKTRACE_DEPTH; ++s) {
     Term w = *s;
     if (!is_header(w) || w == NON_VALUE) continue;  // only return addresses
+    // Recursion leaves the same return address many times over; BEAM shows it once.
+    if (w == previous) continue;
+    previous = w;
     // A return address points past its call; the call's line is the one just before it.
     const Word* ret = reinterpret_cast<const Word*>(w);
     Term f = frame_at(p, ret - 1);

@@ -165,7 +165,7 @@ Module* VM::load_file(const std::string& path, std::string* error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw BeamError(path + ": cannot open file");
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    BeamFile bf = parse_beam(bytes, path, atoms_);
+    BeamFile bf = parse_beam(bytes, path, atoms_, [this](Term m, Term f, uint32_t a) { return exports_.get(m, f, a); });
     if (find_module(bf.module)) throw BeamError(path + ": module " + std::string(atoms_.name(bf.module)) + " is already loaded");
     std::string expected = fs::path(path).stem().string();
     if (atoms_.name(bf.module) != expected)

@@ -75,15 +75,17 @@ TEST(Printer, MatchesErlOnRecordedTerms) {
   ASSERT_GT(rows.size(), 400u);
   int failures = 0;
   for (const auto& row : rows) {
-    ASSERT_EQ(row.size(), 4u);
+    ASSERT_EQ(row.size(), 5u);
     Term t = parse(row[0], arena, atoms);
     if (t == NON_VALUE) continue;
     std::string d = display_term(t, atoms), p = format_p(t, atoms), w = format_w(t, atoms);
-    bool ok = d == unhex(row[1]) && p == unhex(row[2]) && w == unhex(row[3]);
+    std::string p25 = format_p(t, atoms, 25);
+    bool ok = d == unhex(row[1]) && p == unhex(row[2]) && w == unhex(row[3]) && p25 == unhex(row[4]);
     if (!ok && ++failures <= 10) {
       EXPECT_EQ(d, unhex(row[1])) << "display of " << row[0];
       EXPECT_EQ(p, unhex(row[2])) << "~p of " << row[0];
       EXPECT_EQ(w, unhex(row[3])) << "~w of " << row[0];
+      EXPECT_EQ(p25, unhex(row[4])) << "~p at column 25 of " << row[0];
     }
   }
   EXPECT_EQ(failures, 0);

@@ -4,7 +4,8 @@
 %%   cd tests/unit/data && escript gen_test_data.escript
 %%
 %% Writes (all hex fields are the exact bytes erl produced):
-%%   printer_cases.tsv  ~w-text <TAB> hex(erlang:display) <TAB> hex(~p) <TAB> hex(~w)
+%%   printer_cases.tsv  ~w-text <TAB> hex(erlang:display) <TAB> hex(~p) <TAB> hex(~w) <TAB>
+%%                      hex(~p starting at column 25: io_lib_pretty:print(T, 25, 80, -1))
 %%                      for each expression of printer_cases.txt, then 300 random terms
 %%   floats.tsv         hex(IEEE bits) <TAB> display text <TAB> float_to_list(F, [short])
 %%   order_cases.tsv    A <TAB> B <TAB> sign(A vs B, ==/<) <TAB> sign(A vs B, exact order)
@@ -23,7 +24,8 @@ main(_) ->
         ++ [random_term(4) || _ <- lists:seq(1, 300)],
     Displays = displays(Cases),
     Rows = [[w(T), $\t, hex(D), $\t, hex(io_lib:format("~p", [T])), $\t,
-             hex(io_lib:format("~w", [T])), $\n]
+             hex(io_lib:format("~w", [T])), $\t,
+             hex(io_lib_pretty:print(T, 25, 80, -1)), $\n]
             || {T, D} <- lists:zip(Cases, Displays)],
     ok = file:write_file("printer_cases.tsv", Rows),
     Floats = special_floats() ++ [random_float() || _ <- lists:seq(1, 3000)],

@@ -7,6 +7,7 @@
 #include "bifs/bif_util.h"
 #include "loader/etf.h"
 #include "vm/arith.h"
+#include "vm/bignum.h"
 #include "vm/printer.h"
 #include "vm/stacktrace.h"
 #include "vm/term_order.h"
@@ -139,7 +140,7 @@ Term bif_abs(Process* p, Term* a) {
   Term v = a[0];
   if (is_small(v)) return make_integer(*p, small_value(v) < 0 ? -__int128(small_value(v)) : small_value(v));
   if (is_float(v)) return make_float(*p, std::fabs(float_value(v)));
-  if (is_bignum(v)) return arith_neg(*p, v);
+  if (is_bignum(v)) return header_subtag(boxed_header(v)) == Subtag::NegBig ? big_neg(*p, v) : v;
   return badarg(p);
 }
 Term bif_float(Process* p, Term* a) {
@@ -151,9 +152,7 @@ template <double (*F)(double)>
 Term float_to_int(Process* p, Term* a) {
   if (is_integer(a[0])) return a[0];
   if (!is_float(a[0])) return badarg(p);
-  double d = F(float_value(a[0]));
-  if (d >= -9.2e18 && d <= 9.2e18) return make_integer(*p, __int128(int64_t(d)));
-  return make_integer(*p, __int128(MAX_SMALL) + 1);  // the bignum error
+  return double_to_integer(*p, F(float_value(a[0])));
 }
 double round_half_away(double d) { return std::round(d); }
 Term bif_min(Process* p, Term* a) { return cmp(p, a[0], a[1]) <= 0 ? a[0] : a[1]; }
@@ -290,19 +289,7 @@ Term bif_list_to_existing_atom(Process* p, Term* a) {
 }
 Term int_to_list(Process* p, Term v, Sint base) {
   if (!is_integer(v) || base < 2 || base > 36) return badarg(p);
-  if (!is_small(v)) return make_integer(*p, __int128(MAX_SMALL) + 1);
-  Sint n = small_value(v);
-  bool neg = n < 0;
-  Uint u = neg ? Uint(-n) : Uint(n);
-  char buf[80];
-  int i = 80;
-  do {
-    unsigned d = unsigned(u % Uint(base));
-    buf[--i] = char(d < 10 ? '0' + d : 'A' + d - 10);
-    u /= Uint(base);
-  } while (u);
-  if (neg) buf[--i] = '-';
-  return utf8_to_charlist(p, std::string_view(buf + i, size_t(80 - i)));
+  return utf8_to_charlist(p, integer_to_string(v, int(base)));
 }
 Term bif_integer_to_list1(Process* p, Term* a) { return int_to_list(p, a[0], 10); }
 Term bif_integer_to_list2(Process* p, Term* a) {
@@ -311,20 +298,9 @@ Term bif_integer_to_list2(Process* p, Term* a) {
 }
 Term list_to_int(Process* p, Term list, Sint base) {
   std::string s;
-  if (base < 2 || base > 36 || !charlist_to_utf8(list, &s) || s.empty()) return badarg(p);
-  size_t i = 0;
-  bool neg = false;
-  if (s[0] == '-' || s[0] == '+') { neg = s[0] == '-'; i = 1; }
-  if (i == s.size()) return badarg(p);
-  __int128 v = 0;
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
-    if (d >= base) return badarg(p);
-    v = v * base + d;
-    if (v > (__int128(1) << 70)) return make_integer(*p, v);  // the bignum error
-  }
-  return make_integer(*p, neg ? -v : v);
+  if (base < 2 || base > 36 || !charlist_to_utf8(list, &s)) return badarg(p);
+  Term t = string_to_integer(*p, s, int(base));
+  return t == NON_VALUE ? badarg(p) : t;
 }
 Term bif_list_to_integer1(Process* p, Term* a) { return list_to_int(p, a[0], 10); }
 Term bif_list_to_integer2(Process* p, Term* a) {

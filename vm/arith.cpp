@@ -3,18 +3,13 @@
 #include <cmath>
 
 #include "vm/atoms.h"
+#include "vm/bignum.h"
 
 namespace beamrun {
 
 namespace {
 
-Term unsupported_bignum(Process& p) {
-  Term* t = p.alloc(3);
-  t[0] = make_tuple_header(2);
-  t[1] = atom::beamrun_unsupported;
-  t[2] = atom::bignum;
-  return p.raise(ExcKind::Error, make_boxed(t));
-}
+Term system_limit(Process& p) { return p.bif_error(atom::system_limit); }
 
 inline Term badarith(Process& p) { return p.bif_error(atom::badarith); }
 
@@ -45,16 +40,12 @@ Term make_float(Process& p, double d) {
   return write_float(p.alloc(FLOAT_WORDS), d);
 }
 
-Term make_integer(Process& p, __int128 v) {
-  if (v >= MIN_SMALL && v <= MAX_SMALL) return make_small(Sint(v));
-  return unsupported_bignum(p);
-}
+Term make_integer(Process& p, __int128 v) { return make_integer_i128(p, v); }
 
 #define BOTH_SMALL(a, b) (is_small(a) && is_small(b))
 #define INTEGER_OPERANDS(a, b)                                                   \
   do {                                                                           \
     if (!is_integer(a) || !is_integer(b)) return badarith(p);                    \
-    if (!BOTH_SMALL(a, b)) return unsupported_bignum(p);                         \
   } while (0)
 
 Term arith_add(Process& p, Term a, Term b) {
@@ -62,7 +53,7 @@ Term arith_add(Process& p, Term a, Term b) {
   double x, y;
   if (float_operands(a, b, &x, &y)) return make_float(p, x + y);
   INTEGER_OPERANDS(a, b);
-  return badarith(p);
+  return big_add(p, a, b);
 }
 
 Term arith_sub(Process& p, Term a, Term b) {
@@ -70,7 +61,7 @@ Term arith_sub(Process& p, Term a, Term b) {
   double x, y;
   if (float_operands(a, b, &x, &y)) return make_float(p, x - y);
   INTEGER_OPERANDS(a, b);
-  return badarith(p);
+  return big_sub(p, a, b);
 }
 
 Term arith_mul(Process& p, Term a, Term b) {
@@ -78,7 +69,8 @@ Term arith_mul(Process& p, Term a, Term b) {
   double x, y;
   if (float_operands(a, b, &x, &y)) return make_float(p, x * y);
   INTEGER_OPERANDS(a, b);
-  return badarith(p);
+  Term r = big_mul(p, a, b);
+  return r == NON_VALUE ? system_limit(p) : r;
 }
 
 Term arith_fdiv(Process& p, Term a, Term b) {
@@ -90,62 +82,74 @@ Term arith_fdiv(Process& p, Term a, Term b) {
 
 Term arith_idiv(Process& p, Term a, Term b) {
   INTEGER_OPERANDS(a, b);
-  Sint y = small_value(b);
-  if (y == 0) return badarith(p);
-  return make_integer(p, __int128(small_value(a)) / y);  // truncates towards zero, as div does
+  if (b == make_small(0)) return badarith(p);
+  if (BOTH_SMALL(a, b)) return make_integer(p, __int128(small_value(a)) / small_value(b));  // truncates
+  return big_div(p, a, b);
 }
 
 Term arith_rem(Process& p, Term a, Term b) {
   INTEGER_OPERANDS(a, b);
-  Sint y = small_value(b);
-  if (y == 0) return badarith(p);
-  return make_small(small_value(a) % y);  // sign follows the dividend, as rem does
+  if (b == make_small(0)) return badarith(p);
+  if (BOTH_SMALL(a, b)) return make_small(small_value(a) % small_value(b));  // sign of the dividend
+  return big_rem(p, a, b);
 }
 
 Term arith_band(Process& p, Term a, Term b) {
   INTEGER_OPERANDS(a, b);
-  return make_small(small_value(a) & small_value(b));
+  if (BOTH_SMALL(a, b)) return make_small(small_value(a) & small_value(b));
+  return big_band(p, a, b);
 }
 Term arith_bor(Process& p, Term a, Term b) {
   INTEGER_OPERANDS(a, b);
-  return make_small(small_value(a) | small_value(b));
+  if (BOTH_SMALL(a, b)) return make_small(small_value(a) | small_value(b));
+  return big_bor(p, a, b);
 }
 Term arith_bxor(Process& p, Term a, Term b) {
   INTEGER_OPERANDS(a, b);
-  return make_small(small_value(a) ^ small_value(b));
+  if (BOTH_SMALL(a, b)) return make_small(small_value(a) ^ small_value(b));
+  return big_bxor(p, a, b);
 }
 
-static Term shift_left(Process& p, Sint v, Sint by) {
-  if (by <= -64) return make_small(v < 0 ? -1 : 0);
-  if (by < 0) return make_small(v >> -by);
-  if (v == 0) return make_small(0);
-  if (by >= 64) return unsupported_bignum(p);
-  __int128 r = __int128(v) << by;
-  if ((r >> by) != v) return unsupported_bignum(p);
-  return make_integer(p, r);
+// a * 2^by for any integer a and a shift that must be a small integer.
+static Term shift(Process& p, Term a, Term by_term, bool left) {
+  if (!is_small(by_term)) {
+    // A huge shift: right gives 0 or -1, left is a system limit unless a is 0.
+    bool towards_zero = left == (is_bignum(by_term) && header_subtag(boxed_header(by_term)) == Subtag::NegBig);
+    IntView v(a);
+    if (towards_zero) return make_small(v.neg ? -1 : 0);
+    return v.n == 0 ? make_small(0) : system_limit(p);
+  }
+  Sint by = small_value(by_term);
+  if (!left) by = -by;
+  if (is_small(a) && by < 64 && by > -64) {
+    Sint v = small_value(a);
+    if (by <= 0) return make_small(v >> -by);
+    __int128 r = __int128(v) << by;
+    if ((r >> by) == v) return make_integer(p, r);
+  }
+  Term r = big_shift(p, a, by);
+  return r == NON_VALUE ? system_limit(p) : r;
 }
 
 Term arith_bsl(Process& p, Term a, Term b) {
   INTEGER_OPERANDS(a, b);
-  return shift_left(p, small_value(a), small_value(b));
+  return shift(p, a, b, true);
 }
 Term arith_bsr(Process& p, Term a, Term b) {
   INTEGER_OPERANDS(a, b);
-  Sint by = small_value(b);
-  if (by == MIN_SMALL) return unsupported_bignum(p);
-  return shift_left(p, small_value(a), -by);
+  return shift(p, a, b, false);
 }
 
 Term arith_bnot(Process& p, Term a) {
   if (!is_integer(a)) return badarith(p);
-  if (!is_small(a)) return unsupported_bignum(p);
-  return make_small(~small_value(a));
+  if (is_small(a)) return make_small(~small_value(a));
+  return big_bnot(p, a);
 }
 
 Term arith_neg(Process& p, Term a) {
   if (is_small(a)) return make_integer(p, -__int128(small_value(a)));
   if (is_float(a)) return make_float(p, -float_value(a));
-  if (is_bignum(a)) return unsupported_bignum(p);
+  if (is_bignum(a)) return big_neg(p, a);
   return badarith(p);
 }
 

@@ -2,8 +2,8 @@
 // bitwise operators, shared by the guard BIFs and erlang:'+'/2 and friends.
 //
 // Each returns the result, or NON_VALUE after raising in `p` (badarith as BEAM raises it).
-// Small integers and floats are exact. Results that leave the 60-bit small range need bignums,
-// which are not implemented yet: they raise {beamrun_unsupported, bignum} rather than wrap.
+// Small integers take an inline fast path; results that leave the 60-bit small range become
+// bignums (vm/bignum.h).
 #pragma once
 #include "vm/process.h"
 #include "vm/term.h"
@@ -13,7 +13,7 @@ namespace beamrun {
 bool number_to_double(Term t, double* out);
 // A float term, or badarith when d is not finite.
 Term make_float(Process& p, double d);
-// A small integer, or the bignum error when v does not fit.
+// A small integer, or a bignum when v does not fit.
 Term make_integer(Process& p, __int128 v);
 
 Term arith_add(Process& p, Term a, Term b);

@@ -404,25 +404,17 @@ int compare_bits(const BitsView& a, const BitsView& b) {
 
 // --- public entry points --------------------------------------------------------------------
 
-int compare_terms(Term a, Term b, const AtomTable& atoms, bool exact) {
-  if (a == b) return 0;
-  if (is_small(a) && is_small(b)) return small_value(a) < small_value(b) ? -1 : 1;
+int compare_terms_slow(Term a, Term b, const AtomTable& atoms, bool exact) {
   if (is_atom(a) && is_atom(b)) return cmp_atoms(a, b, atoms);
   return compare_impl(a, b, &atoms, exact);
 }
 
-bool eq_exact(Term a, Term b) {
-  if (a == b) return true;
-  // Distinct immediates never match, and an immediate never equals a boxed or list term
-  // (bignums never hold a value that fits a small).
-  if (is_immed(a) || is_immed(b)) return false;
+bool eq_exact_slow(Term a, Term b) {
   if (primary_tag(a) != primary_tag(b)) return false;
   return compare_impl(a, b, nullptr, true) == 0;
 }
 
-bool eq_arith(Term a, Term b, const AtomTable& atoms) {
-  if (a == b) return true;
-  if (is_immed(a) && is_immed(b)) return false;  // small/small, atom/atom, ... all canonical
+bool eq_arith_slow(Term a, Term b, const AtomTable& atoms) {
   return compare_impl(a, b, &atoms, false) == 0;
 }
 

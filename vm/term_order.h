@@ -19,14 +19,33 @@
 
 namespace beamrun {
 
+// The out-of-line parts of the three functions below.
+int compare_terms_slow(Term a, Term b, const AtomTable& atoms, bool exact);
+bool eq_exact_slow(Term a, Term b);
+bool eq_arith_slow(Term a, Term b, const AtomTable& atoms);
+
 // Returns <0, 0 or >0 as a orders before, equal to, or after b.
-int compare_terms(Term a, Term b, const AtomTable& atoms, bool exact);
+inline int compare_terms(Term a, Term b, const AtomTable& atoms, bool exact) {
+  if (is_small(a) && is_small(b)) return (Sint(a) > Sint(b)) - (Sint(a) < Sint(b));  // tags equal
+  if (a == b) return 0;
+  return compare_terms_slow(a, b, atoms, exact);
+}
 
 // a =:= b. Needs no atom table: equal atoms are the same word.
-bool eq_exact(Term a, Term b);
+inline bool eq_exact(Term a, Term b) {
+  if (a == b) return true;
+  // Distinct immediates never match, and an immediate never equals a boxed or list term
+  // (bignums never hold a value that fits a small).
+  if (is_immed(a) || is_immed(b)) return false;
+  return eq_exact_slow(a, b);
+}
 
 // a == b.
-bool eq_arith(Term a, Term b, const AtomTable& atoms);
+inline bool eq_arith(Term a, Term b, const AtomTable& atoms) {
+  if (a == b) return true;
+  if (is_immed(a) && is_immed(b)) return false;  // small/small, atom/atom, ... all canonical
+  return eq_arith_slow(a, b, atoms);
+}
 
 // The bits of a binary or bitstring, wherever they live. Only heap binaries exist in term.h
 // today; refc and sub binaries join here when their layouts are defined.

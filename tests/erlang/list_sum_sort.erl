@@ -16,7 +16,7 @@ main() ->
     erlang:display(lists:sort(id([b, a]))),
     erlang:display(lists:sort(id([{2, a}, {1, b}, {2, 0}, {1, a}]))),
     erlang:display(lists:sort(id(["pear", "fig", "apple", "date"]))),
-    Rand = pseudo_random(id(2000), 12345, []),
+    Rand = pseudo_random(id(2000), id(12345), []),
     Sorted = lists:sort(Rand),
     erlang:display(take(10, Sorted)),
     erlang:display(is_sorted(Sorted)),
@@ -29,7 +29,7 @@ main() ->
 
 pseudo_random(0, _, Acc) -> Acc;
 pseudo_random(N, Seed, Acc) ->
-    Next = (Seed * 1103515245 + 12345) rem 2147483648,
+    Next = Seed * 16807 rem 2147483647,
     pseudo_random(N - 1, Next, [Next rem 1000 | Acc]).
 
 take(0, _) -> [];

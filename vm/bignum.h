@@ -1,0 +1,50 @@
+// bignum.h - integers beyond the 60-bit small range, on the process heap, computed with GMP's
+// mpn layer (which never allocates).
+//
+// Layout: [hdr PosBig|NegBig, arity = limb count][limb 0 (least significant)]...[limb n-1].
+// Every bignum is normalised: no leading zero limbs, and a value that fits a small integer is
+// always a small. So two equal integers are always the same kind, and =:= can compare words.
+#pragma once
+#include <string>
+
+#include "vm/process.h"
+#include "vm/term.h"
+
+namespace beamrun {
+
+// Read-only view of any integer term as sign and magnitude limbs.
+struct IntView {
+  const uint64_t* limbs;
+  size_t n;  // 0 for zero
+  bool neg;
+  uint64_t buf;  // storage for a small's magnitude
+  explicit IntView(Term t);
+};
+
+// Builds a normalised integer (a small when it fits) from a magnitude and a sign.
+Term make_integer_from_limbs(WordAllocator& a, const uint64_t* limbs, size_t n, bool neg);
+Term make_integer_i128(WordAllocator& a, __int128 v);
+
+// Integer operations on any two integer terms (small or big). Division by zero is the caller's.
+Term big_add(Process& p, Term a, Term b);
+Term big_sub(Process& p, Term a, Term b);
+Term big_mul(Process& p, Term a, Term b);
+Term big_div(Process& p, Term a, Term b);  // truncating, as div
+Term big_rem(Process& p, Term a, Term b);  // sign of the dividend, as rem
+Term big_band(Process& p, Term a, Term b);
+Term big_bor(Process& p, Term a, Term b);
+Term big_bxor(Process& p, Term a, Term b);
+Term big_bnot(Process& p, Term a);
+Term big_neg(Process& p, Term a);
+// a * 2^shift (shift may be negative: an arithmetic shift right, rounding towards -infinity).
+// Returns NON_VALUE when the result would be absurdly large (system_limit).
+Term big_shift(Process& p, Term a, Sint shift);
+
+// Text in base 2..36 (upper-case digits, '-' for negatives), in O(n log n)-ish time via GMP.
+std::string integer_to_string(Term t, int base);
+// Parses optional sign and digits; NON_VALUE on a bad character or empty digits.
+Term string_to_integer(WordAllocator& a, std::string_view s, int base);
+// The integer nearest below |d| towards zero (trunc), for finite d.
+Term double_to_integer(WordAllocator& a, double d);
+
+}  // namespace beamrun

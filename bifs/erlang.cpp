@@ -409,6 +409,13 @@ Term module_info_item(Process* p, const Module* m, Term key) {
   }
   if (key == atom::attributes) return decode_chunk(p, m->attributes_etf);
   if (key == atom::compile) return decode_chunk(p, m->compile_info_etf);
+  if (key == atom::md5) {
+    Term* b = p->alloc(heap_binary_words(16));
+    b[0] = make_header(heap_binary_words(16) - 1, Subtag::HeapBin);
+    b[1] = 16;
+    std::memcpy(b + 2, m->md5, 16);
+    return make_boxed(b);
+  }
   if (key == atom::nifs) return NIL;
   if (key == atom::native) return atom::false_;
   return NON_VALUE;
@@ -417,7 +424,7 @@ Term bif_get_module_info1(Process* p, Term* a) {
   if (!is_atom(a[0])) return badarg(p);
   const Module* m = p->vm().find_module(a[0]);
   if (!m) return badarg(p);
-  Term keys[] = {atom::module, atom::exports, atom::attributes, atom::compile};
+  Term keys[] = {atom::module, atom::exports, atom::attributes, atom::compile, atom::md5};
   std::vector<Term> items;
   for (Term k : keys) items.push_back(make_tuple_n(p, {k, module_info_item(p, m, k)}));
   return make_list_from(*p, items.data(), unsigned(items.size()));

@@ -42,7 +42,11 @@ const uint8_t* ByteReader::bytes(size_t n) {
 
 // --- raw tagged numbers ---------------------------------------------------------------------
 
-RawCompact read_compact(ByteReader& r) {
+namespace {
+
+// `nested` is set while reading the length prefix of a big number, which may not itself be
+// length-prefixed: a chain of prefixes would otherwise recurse once per input byte.
+RawCompact read_raw(ByteReader& r, bool nested) {
   size_t at = r.offset();
   uint8_t b = r.u8();
   RawCompact raw;
@@ -59,7 +63,8 @@ RawCompact read_compact(ByteReader& r) {
   if (n < 7) {
     n += 2;
   } else {  // length given by a nested `u` operand, plus 9
-    RawCompact len = read_compact(r);
+    if (nested) r.fail_at(at, "length prefix of a big number is itself length-prefixed");
+    RawCompact len = read_raw(r, true);
     if (len.tag != CompactTag::U || len.big) r.fail_at(at, "bad length prefix of a big number");
     if (len.value > r.remaining()) r.fail_at(at, "big number longer than the remaining bytes");
     n = size_t(len.value) + 9;
@@ -87,6 +92,10 @@ RawCompact read_compact(ByteReader& r) {
   raw.nbytes = n;
   return raw;
 }
+
+}  // namespace
+
+RawCompact read_compact(ByteReader& r) { return read_raw(r, false); }
 
 uint64_t read_compact_u(ByteReader& r, const char* what) {
   size_t at = r.offset();

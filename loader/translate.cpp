@@ -462,6 +462,7 @@ std::unique_ptr<Module> Translator::run() {
   m->literals = bf_.literal_area;
   m->attributes_etf = bf_.attributes_etf;
   m->compile_info_etf = bf_.compile_info_etf;
+  std::memcpy(m->md5, bf_.md5, sizeof m->md5);
   return m;
 }
 

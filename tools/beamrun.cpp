@@ -123,7 +123,8 @@ int main(int argc, char** argv) {
   Term function = vm.atoms().intern(mfa.substr(colon + 1));
 
   std::string err;
-  if (!vm.ensure_loaded(module, &err)) return usage_error(err);
+  // A missing entry module is a load error (status 2); erlang's functions are native.
+  if (module != atom::erlang && !vm.ensure_loaded(module, &err)) return usage_error(err);
 
   Process proc(vm, vm.next_serial());
   std::vector<Term> args;

@@ -37,6 +37,7 @@ struct Module {
   std::vector<ExportEntry> exports;                // as in the file
   std::vector<const Word*> export_addresses;       // entry of each of `exports`
   std::vector<uint8_t> attributes_etf, compile_info_etf;
+  uint8_t md5[16] = {};
 
   bool contains(const void* p) const {
     auto w = static_cast<const Word*>(p);

@@ -18,17 +18,14 @@ namespace {
 
 // --- numbers --------------------------------------------------------------------------------
 
-void put_uint(std::string& out, Uint v) {
+template <typename Int>
+void put_decimal(std::string& out, Int v) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
   out.append(buf, r.ptr);
 }
-
-void put_sint(std::string& out, Sint v) {
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
-}
+void put_uint(std::string& out, Uint v) { put_decimal(out, v); }
+void put_sint(std::string& out, Sint v) { put_decimal(out, v); }
 
 // Decimal digits of a small or a bignum. Bignums go through GMP's subquadratic mpn_get_str,
 // which clobbers its input, so it gets a copy of the limbs.
@@ -82,14 +79,8 @@ void put_float_short(std::string& out, double d) {
   uint64_t mant = 0;
   for (char c : digits) mant = mant * 10 + uint64_t(c - '0');
 
-  int lower, upper;
-  if (n == 1) {
-    lower = -4;
-    upper = 2;
-  } else {
-    lower = -(n + 2);
-    upper = s >= 10 ? 2 : 1;
-  }
+  int lower = n == 1 ? -4 : -(n + 2);
+  int upper = n == 1 || s >= 10 ? 2 : 1;
   bool fixed = lower <= e && e <= upper;
   if (fixed && ((mant >= (uint64_t(1) << 53) && e == 0) || (mant > (uint64_t(1) << 52) / 5 && e == 1) ||
                 (mant > (uint64_t(1) << 51) / 25 && e == 2)))
@@ -169,6 +160,15 @@ void put_utf8(std::string& out, uint32_t cp) {
   }
 }
 
+// \b \t \n \v \f \r for both printers; io_lib also has \e (27) and \d (127).
+const char* control_escape(uint32_t c, bool io) {
+  static const char* const names[] = {"\\b", "\\t", "\\n", "\\v", "\\f", "\\r"};
+  if (c >= 8 && c <= 13) return names[c - 8];
+  if (io && c == 27) return "\\e";
+  if (io && c == 127) return "\\d";
+  return nullptr;
+}
+
 void put_octal3(std::string& out, uint32_t c) {
   out += '\\';
   out += char('0' + ((c >> 6) & 7));
@@ -190,18 +190,10 @@ void put_io_char(std::string& out, uint32_t c, char quote) {
     auto r = std::to_chars(buf, buf + sizeof buf, c, 16);
     for (char* q = buf; q < r.ptr; q++) out += char(*q >= 'a' ? *q - 'a' + 'A' : *q);
     out += '}';
+  } else if (const char* e = control_escape(c, true)) {
+    out += e;
   } else {
-    switch (c) {
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\v': out += "\\v"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case 27: out += "\\e"; break;
-      case 127: out += "\\d"; break;
-      default: put_octal3(out, c); break;
-    }
+    put_octal3(out, c);
   }
 }
 
@@ -254,16 +246,10 @@ void put_display_atom(std::string& out, std::string_view name) {
       out += char(c);
     } else if (c >= 160) {
       put_utf8(out, c);
+    } else if (const char* e = control_escape(c, false)) {
+      out += e;
     } else {
-      switch (c) {
-        case '\b': out += "\\b"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\v': out += "\\v"; break;
-        case '\f': out += "\\f"; break;
-        case '\r': out += "\\r"; break;
-        default: put_octal3(out, c); break;
-      }
+      put_octal3(out, c);
     }
   }
   out += '\'';
@@ -318,13 +304,12 @@ bool put_simple(std::string& out, Term t, const AtomTable& atoms, bool io) {
           put_float_display(out, float_value(t));
         }
         break;
-      case Subtag::Ref:
-        out += "#Ref<0.";
-        put_uint(out, p[3]);
-        out += '.';
-        put_uint(out, p[2]);
-        out += '.';
-        put_uint(out, p[1]);
+      case Subtag::Ref:  // #Ref<0.w2.w1.w0>
+        out += "#Ref<0";
+        for (int i = 3; i >= 1; i--) {
+          out += '.';
+          put_uint(out, p[i]);
+        }
         out += '>';
         break;
       case Subtag::Fun: {
@@ -359,20 +344,10 @@ bool put_simple(std::string& out, Term t, const AtomTable& atoms, bool io) {
   return true;
 }
 
-// Byte i of a bitstring's value.
-inline uint8_t view_byte(const BitsView& v, Uint i) {
-  if (v.bit_offset == 0) return v.bytes[i];
-  return uint8_t((unsigned(v.bytes[i]) << v.bit_offset) | (v.bytes[i + 1] >> (8 - v.bit_offset)));
-}
-// The value of the last, partial byte's bits (fewer than 8), as an integer.
-inline unsigned view_tail_bits(const BitsView& v, Uint* nbits) {
-  Uint whole = v.bit_size / 8;
-  *nbits = v.bit_size % 8;
+// The value of a bitstring's last, partial byte (its bit_size % 8 bits), as an integer.
+unsigned tail_bits_value(const BitsView& v) {
   unsigned x = 0;
-  for (Uint k = 0; k < *nbits; k++) {
-    Uint bit = v.bit_offset + whole * 8 + k;
-    x = (x << 1) | ((v.bytes[bit / 8] >> (7 - bit % 8)) & 1);
-  }
+  for (Uint k = v.bit_size / 8 * 8; k < v.bit_size; k++) x = (x << 1) | unsigned(v.bit_at(k));
   return x;
 }
 
@@ -382,13 +357,11 @@ void put_bits_numeric(std::string& out, const BitsView& v) {
   Uint whole = v.bit_size / 8;
   for (Uint i = 0; i < whole; i++) {
     if (i) out += ',';
-    put_uint(out, view_byte(v, i));
+    put_uint(out, v.byte_at(i));
   }
-  Uint nbits;
-  unsigned tail = view_tail_bits(v, &nbits);
-  if (nbits) {
+  if (Uint nbits = v.bit_size % 8) {
     if (whole) out += ',';
-    put_uint(out, tail);
+    put_uint(out, tail_bits_value(v));
     out += ':';
     put_uint(out, nbits);
   }
@@ -399,46 +372,57 @@ void put_bits_numeric(std::string& out, const BitsView& v) {
 
 enum class Style { Display, W };
 
+// What is left to print: a term, a fixed text, or the rest of a list, tuple or map.
 struct Todo {
   enum Kind : uint8_t { TERM, TEXT, LIST_REST, TUPLE_REST, MAP_REST } kind;
-  Term t;
-  const char* text;
-  const Term* p;
-  const Term* q;
-  Uint n;
+  Term t;            // TERM; LIST_REST: the tail still to print
+  const char* text;  // TEXT
+  const Term* p;     // TUPLE_REST: next elements; MAP_REST: next keys
+  const Term* q;     // MAP_REST: next values
+  Uint n;            // elements or pairs left
 };
 
 void write_flat(std::string& out, Term root, const AtomTable& atoms, Style style) {
   const char* arrow = style == Style::Display ? "=>" : " => ";
   std::vector<Todo> stack;
-  stack.push_back(Todo{Todo::TERM, root, nullptr, nullptr, nullptr, 0});
+  auto term = [&](Term t) { stack.push_back(Todo{Todo::TERM, t, nullptr, nullptr, nullptr, 0}); };
+  auto text = [&](const char* s) { stack.push_back(Todo{Todo::TEXT, 0, s, nullptr, nullptr, 0}); };
+  auto rest = [&](Todo::Kind k, Term t, const Term* p, const Term* q, Uint n) {
+    stack.push_back(Todo{k, t, nullptr, p, q, n});
+  };
+  // Pushed in reverse: the key is printed first.
+  auto pair = [&](const Term* k, const Term* v, Uint left) {
+    rest(Todo::MAP_REST, 0, k + 1, v + 1, left);
+    term(*v);
+    text(arrow);
+    term(*k);
+  };
+  term(root);
   while (!stack.empty()) {
     Todo td = stack.back();
     stack.pop_back();
     switch (td.kind) {
       case Todo::TEXT: out += td.text; continue;
-      case Todo::LIST_REST: {
-        Term tail = td.t;
-        if (is_nil(tail)) {
+      case Todo::LIST_REST:
+        if (is_nil(td.t)) {
           out += ']';
-        } else if (is_list(tail)) {
+        } else if (is_list(td.t)) {
           out += ',';
-          stack.push_back(Todo{Todo::LIST_REST, cdr(tail), nullptr, nullptr, nullptr, 0});
-          stack.push_back(Todo{Todo::TERM, car(tail), nullptr, nullptr, nullptr, 0});
+          rest(Todo::LIST_REST, cdr(td.t), nullptr, nullptr, 0);
+          term(car(td.t));
         } else {
           out += '|';
-          stack.push_back(Todo{Todo::TEXT, 0, "]", nullptr, nullptr, 0});
-          stack.push_back(Todo{Todo::TERM, tail, nullptr, nullptr, nullptr, 0});
+          text("]");
+          term(td.t);
         }
         continue;
-      }
       case Todo::TUPLE_REST:
         if (td.n == 0) {
           out += '}';
         } else {
           out += ',';
-          stack.push_back(Todo{Todo::TUPLE_REST, 0, nullptr, td.p + 1, nullptr, td.n - 1});
-          stack.push_back(Todo{Todo::TERM, *td.p, nullptr, nullptr, nullptr, 0});
+          rest(Todo::TUPLE_REST, 0, td.p + 1, nullptr, td.n - 1);
+          term(*td.p);
         }
         continue;
       case Todo::MAP_REST:
@@ -446,10 +430,7 @@ void write_flat(std::string& out, Term root, const AtomTable& atoms, Style style
           out += '}';
         } else {
           out += ',';
-          stack.push_back(Todo{Todo::MAP_REST, 0, nullptr, td.p + 1, td.q + 1, td.n - 1});
-          stack.push_back(Todo{Todo::TERM, *td.q, nullptr, nullptr, nullptr, 0});
-          stack.push_back(Todo{Todo::TEXT, 0, arrow, nullptr, nullptr, 0});
-          stack.push_back(Todo{Todo::TERM, *td.p, nullptr, nullptr, nullptr, 0});
+          pair(td.p, td.q, td.n - 1);
         }
         continue;
       case Todo::TERM: break;
@@ -470,61 +451,45 @@ void write_flat(std::string& out, Term root, const AtomTable& atoms, Style style
           Sint c = small_value(car(l));
           if (c == '\n') {
             out += "\\n";
-          } else if (c == '"') {
-            out += "\\\"";
           } else {
-            out += char(c);  // Latin-1 byte, tab and CR included
+            if (c == '"') out += '\\';
+            out += char(c);  // a Latin-1 byte; tab and CR go out raw
           }
         }
         out += '"';
         continue;
       }
       out += '[';
-      stack.push_back(Todo{Todo::LIST_REST, cdr(t), nullptr, nullptr, nullptr, 0});
-      stack.push_back(Todo{Todo::TERM, car(t), nullptr, nullptr, nullptr, 0});
+      rest(Todo::LIST_REST, cdr(t), nullptr, nullptr, 0);
+      term(car(t));
     } else if (is_tuple(t)) {
       Uint n = tuple_arity(t);
-      out += '{';
-      if (n == 0) {
-        out += '}';
-        continue;
+      out += n ? "{" : "{}";
+      if (n) {
+        rest(Todo::TUPLE_REST, 0, boxed_ptr(t) + 2, nullptr, n - 1);
+        term(boxed_ptr(t)[1]);
       }
-      const Term* p = boxed_ptr(t) + 1;
-      stack.push_back(Todo{Todo::TUPLE_REST, 0, nullptr, p + 1, nullptr, n - 1});
-      stack.push_back(Todo{Todo::TERM, p[0], nullptr, nullptr, nullptr, 0});
     } else if (is_map(t)) {
       Uint n = flatmap_size(t);
-      out += "#{";
-      if (n == 0) {
-        out += '}';
-        continue;
-      }
-      const Term* k = boxed_ptr(flatmap_keys(t)) + 1;
-      const Term* v = flatmap_values(t);
-      stack.push_back(Todo{Todo::MAP_REST, 0, nullptr, k + 1, v + 1, n - 1});
-      stack.push_back(Todo{Todo::TERM, v[0], nullptr, nullptr, nullptr, 0});
-      stack.push_back(Todo{Todo::TEXT, 0, arrow, nullptr, nullptr, 0});
-      stack.push_back(Todo{Todo::TERM, k[0], nullptr, nullptr, nullptr, 0});
+      out += n ? "#{" : "#{}";
+      if (n) pair(boxed_ptr(flatmap_keys(t)) + 1, flatmap_values(t), n - 1);
     } else if (is_bitstring_term(t)) {
       BitsView v;
       if (!bitstring_view(t, &v)) {
         out += "<<?>>";  // a binary kind this build cannot read yet
         continue;
       }
-      bool text = style == Style::Display && v.bit_size % 8 == 0 && v.bit_size > 0;
-      for (Uint i = 0; text && i < v.bit_size / 8; i++) {
-        uint8_t c = view_byte(v, i);
-        text = c >= 32 && c <= 126;
-      }
-      if (!text) {
+      // display shows whole-byte binaries of printable ASCII as text; ~w never does.
+      bool as_text = style == Style::Display && v.bit_size % 8 == 0 && v.bit_size > 0;
+      for (Uint i = 0; as_text && i < v.bit_size / 8; i++) as_text = v.byte_at(i) >= 32 && v.byte_at(i) <= 126;
+      if (!as_text) {
         put_bits_numeric(out, v);
         continue;
       }
       out += "<<\"";
       for (Uint i = 0; i < v.bit_size / 8; i++) {
-        uint8_t c = view_byte(v, i);
-        if (c == '"') out += '\\';
-        out += char(c);
+        if (v.byte_at(i) == '"') out += '\\';
+        out += char(v.byte_at(i));
       }
       out += "\">>";
     } else if (!put_simple(out, t, atoms, style != Style::Display)) {
@@ -665,10 +630,10 @@ class Pretty {
         return leaf_from(start);
       }
       bool printable = v.bit_size % 8 == 0;
-      for (Uint k = 0; printable && k < v.bit_size / 8; k++) printable = io_printable_char(view_byte(v, k));
+      for (Uint k = 0; printable && k < v.bit_size / 8; k++) printable = io_printable_char(v.byte_at(k));
       if (printable) {  // a leaf: <<"text">>
         text_ += "<<\"";
-        for (Uint k = 0; k < v.bit_size / 8; k++) put_io_char(text_, view_byte(v, k), '"');
+        for (Uint k = 0; k < v.bit_size / 8; k++) put_io_char(text_, v.byte_at(k), '"');
         text_ += "\">>";
         return leaf_from(start);
       }
@@ -770,7 +735,6 @@ class Pretty {
   void spaces(long n) {
     if (n > 0) out_.append(size_t(n), ' ');
   }
-  void put_text(uint32_t i) { out_.append(text_, nd(i).text_off, nd(i).text_len); }
   bool fits(uint32_t i, long col, long ld, long w) const { return len(i) < ll_ - col - ld && len(i) + w + ld <= m_; }
   // A rest of a kid list, from kid k: more elements follow (a cons), or not.
   bool is_cons(uint32_t node, uint32_t k) const {

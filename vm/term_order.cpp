@@ -204,17 +204,6 @@ class WorkStack {
   size_t size_ = 0;
 };
 
-// --- bitstrings -----------------------------------------------------------------------------
-
-// Byte i of the value (its bits 8i..8i+7), realigned when the value does not start on a byte.
-inline uint8_t bits_byte(const BitsView& v, Uint i) {
-  if (v.bit_offset == 0) return v.bytes[i];
-  // Bits 8i..8i+7 of the value span bytes[i] and bytes[i+1]; both exist for a whole byte.
-  unsigned hi = unsigned(v.bytes[i]) << v.bit_offset;
-  unsigned lo = v.bytes[i + 1] >> (8 - v.bit_offset);
-  return uint8_t(hi | lo);
-}
-
 // --- funs, refs, other boxed objects of the same class ------------------------------------
 
 int cmp_refs(Term a, Term b) {
@@ -385,7 +374,7 @@ int compare_bits(const BitsView& a, const BitsView& b) {
     }
   } else {
     for (Uint i = 0; i < whole; i++) {
-      int c = int(bits_byte(a, i)) - int(bits_byte(b, i));
+      int c = int(a.byte_at(i)) - int(b.byte_at(i));
       if (c) return sign_of(c);
     }
   }
@@ -393,9 +382,7 @@ int compare_bits(const BitsView& a, const BitsView& b) {
     // The last, partial byte: only its `rest` leading bits count. Read bit by bit so a
     // partial last byte is never read past its end.
     for (Uint k = whole * 8; k < common; k++) {
-      Uint ai = a.bit_offset + k, bi = b.bit_offset + k;
-      int x = (a.bytes[ai / 8] >> (7 - ai % 8)) & 1;
-      int y = (b.bytes[bi / 8] >> (7 - bi % 8)) & 1;
+      int x = a.bit_at(k), y = b.bit_at(k);
       if (x != y) return x - y;
     }
   }

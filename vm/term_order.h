@@ -53,6 +53,18 @@ struct BitsView {
   const uint8_t* bytes = nullptr;  // first byte holding bits of the value
   Uint bit_offset = 0;             // 0..7: bits of bytes[0] before the value starts (MSB first)
   Uint bit_size = 0;
+
+  // Bits 8i..8i+7 of the value, for i < bit_size / 8.
+  uint8_t byte_at(Uint i) const {
+    if (bit_offset == 0) return bytes[i];
+    // They span bytes[i] and bytes[i+1]; both exist for a whole byte of the value.
+    return uint8_t((unsigned(bytes[i]) << bit_offset) | (bytes[i + 1] >> (8 - bit_offset)));
+  }
+  // Bit k of the value (0 = first), as 0 or 1.
+  int bit_at(Uint k) const {
+    Uint b = bit_offset + k;
+    return (bytes[b / 8] >> (7 - b % 8)) & 1;
+  }
 };
 bool is_bitstring_term(Term t);
 // Fills *out and returns true if t is a binary or bitstring this build knows how to read.

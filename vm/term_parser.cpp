@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -154,7 +155,6 @@ class Parser {
 
   uint32_t read_utf8();
   uint32_t read_escape();
-  uint32_t read_char_in_quotes(char quote, bool* escaped);
   std::vector<uint32_t> read_quoted(char quote);
   BigInt read_digits(int base, bool allow_underscore);
   Term parse_number(bool negative);
@@ -249,17 +249,6 @@ uint32_t Parser::read_escape() {
   }
 }
 
-uint32_t Parser::read_char_in_quotes(char quote, bool* escaped) {
-  (void)quote;
-  if (peek() == '\\') {
-    pos_++;
-    *escaped = true;
-    return read_escape();
-  }
-  *escaped = false;
-  return read_utf8();
-}
-
 std::vector<uint32_t> Parser::read_quoted(char quote) {
   std::vector<uint32_t> out;
   pos_++;  // opening quote
@@ -269,8 +258,12 @@ std::vector<uint32_t> Parser::read_quoted(char quote) {
       pos_++;
       return out;
     }
-    bool escaped;
-    out.push_back(read_char_in_quotes(quote, &escaped));
+    if (peek() == '\\') {
+      pos_++;
+      out.push_back(read_escape());
+    } else {
+      out.push_back(read_utf8());
+    }
   }
 }
 

@@ -95,6 +95,10 @@ TEST(CompactRaw, Truncated) {
     ByteReader r(b.data(), b.size(), "test");
     EXPECT_THROW(read_compact(r), BeamError);
   }
+  // A chain of length prefixes is refused at the second one (no recursion per byte).
+  std::vector<uint8_t> chain(100000, 0xF8);
+  ByteReader cr(chain.data(), chain.size(), "test");
+  EXPECT_THROW(read_compact(cr), BeamError);
   // A length prefix claiming more bytes than exist is refused before anything is read.
   std::vector<uint8_t> b = {0xF8, 0x18, 0x7F, 0xFF, 1, 2, 3};
   ByteReader r(b.data(), b.size(), "test");

@@ -57,7 +57,7 @@ class Translator {
       return Word(o.index) << 3;
     }
     if (o.kind == K::YReg) {
-      if (o.index >= 1u << 20) fail(gi, "y register out of range");
+      if (o.index >= frame_limit_) fail(gi, "y register outside every stack frame of its function");
       return (Word(o.index) << 3) | 4;
     }
     fail(gi, "expected a register operand");
@@ -77,7 +77,21 @@ class Translator {
   }
   uint32_t yindex(const GenericInstr& gi, const Operand& o) {
     if (o.kind != K::YReg) fail(gi, "expected a y register");
+    if (o.index >= frame_limit_) fail(gi, "y register outside every stack frame of its function");
     return o.index;
+  }
+  // The largest frame any allocate in the function starting at `index` asks for: Y operands of
+  // that function must lie inside it, so hostile code cannot reach past the stack.
+  uint32_t largest_frame(size_t index) const {
+    uint64_t largest = 0;
+    for (size_t i = index; i < bf_.code.size(); ++i) {
+      const GenericInstr& g = bf_.code[i];
+      if (i > index && g.opcode == op_func_info) break;
+      bool alloc = g.opcode == op_allocate || g.opcode == op_allocate_zero ||
+                   g.opcode == op_allocate_heap || g.opcode == op_allocate_heap_zero;
+      if (alloc && !g.ops.empty() && g.ops[0].kind == K::Untagged) largest = std::max(largest, g.ops[0].value);
+    }
+    return uint32_t(std::min<uint64_t>(largest, 1u << 20));
   }
   uint32_t freg(const GenericInstr& gi, const Operand& o) {
     if (o.kind != K::FloatReg || o.index >= MAX_F_REGS) fail(gi, "expected a float register");
@@ -133,6 +147,7 @@ class Translator {
   std::vector<size_t> function_offsets_;
   std::vector<std::pair<uint32_t, uint32_t>> line_map_;
   size_t skip_ = 0;  // generic instructions already consumed by a peephole
+  uint32_t frame_limit_ = 0;  // Y operands of the current function must be below this
 };
 
 void Translator::emit_call_ext(const GenericInstr& gi, const Operand& imp, int kind, uint64_t dealloc) {
@@ -227,6 +242,7 @@ void Translator::translate(size_t index) {
       fi.name = o[1].term;
       fi.arity = uint32_t(untagged(gi, o[2]));
       if (fi.arity >= MAX_X_REGS - 4) fail(gi, "arity out of range");
+      frame_limit_ = largest_frame(index);
       function_offsets_.push_back(code_.size());
       functions_.push_back(fi);
       op(Instr::i_func_info);

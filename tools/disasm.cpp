@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "loader/beam_file.h"
+#include "vm/printer.h"
 #include "loader/genop.h"
 #include "vm/atoms.h"
 #include "vm/export.h"
@@ -21,183 +22,14 @@ using namespace beamrun;
 
 namespace {
 
-// A small term printer for literals: enough for what LitT can hold, depth-limited.
+// Literals print as ~w would show them (the shared printer, one line, no layout).
 class TermPrinter {
  public:
   explicit TermPrinter(const AtomTable& atoms) : atoms_(atoms) {}
-
-  std::string print(Term t) {
-    std::string out;
-    emit(out, t, 0);
-    return out;
-  }
-
-  std::string atom(Term a) const {
-    std::string_view s = atoms_.name(a);
-    bool bare = !s.empty() && s[0] >= 'a' && s[0] <= 'z';
-    for (char c : s)
-      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '@')) bare = false;
-    static const char* const reserved[] = {"after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl",
-                                           "bsr", "bxor", "case", "catch", "cond", "div", "end", "fun",
-                                           "if", "let", "not", "of", "or", "orelse", "receive", "rem",
-                                           "try", "when", "xor", "maybe", "else"};
-    for (const char* r : reserved)
-      if (s == r) bare = false;
-    if (bare) return std::string(s);
-    std::string q = "'";
-    for (char c : s) {
-      if (c == '\'' || c == '\\') q += '\\';
-      q += c;
-    }
-    return q + "'";
-  }
+  std::string print(Term t) const { return format_w(t, atoms_); }
+  std::string atom(Term t) const { return format_atom(t, atoms_); }
 
  private:
-  static constexpr int MAX_DEPTH = 40;
-
-  void emit(std::string& out, Term t, int depth) {
-    if (depth > MAX_DEPTH) {
-      out += "...";
-      return;
-    }
-    if (is_small(t)) {
-      out += std::to_string(small_value(t));
-    } else if (is_atom(t)) {
-      out += atom(t);
-    } else if (is_nil(t)) {
-      out += "[]";
-    } else if (is_list(t)) {
-      emit_list(out, t, depth);
-    } else if (is_boxed(t)) {
-      emit_boxed(out, t, depth);
-    } else {
-      out += "<?>";
-    }
-  }
-
-  static bool printable(Term t) {
-    if (!is_small(t)) return false;
-    Sint c = small_value(t);
-    return (c >= 32 && c < 127) || c == '\n' || c == '\t';
-  }
-
-  void emit_list(std::string& out, Term t, int depth) {
-    bool text = true;
-    for (Term l = t; is_list(l); l = cdr(l)) {
-      if (!printable(car(l)) || !(is_list(cdr(l)) || is_nil(cdr(l)))) {
-        text = false;
-        break;
-      }
-    }
-    if (text) {
-      out += '"';
-      for (Term l = t; is_list(l); l = cdr(l)) {
-        char c = char(small_value(car(l)));
-        if (c == '"' || c == '\\') out += '\\';
-        out += c == '\n' ? std::string("\\n") : c == '\t' ? std::string("\\t") : std::string(1, c);
-      }
-      out += '"';
-      return;
-    }
-    out += '[';
-    Term l = t;
-    for (bool first = true; is_list(l); l = cdr(l), first = false) {
-      if (!first) out += ',';
-      emit(out, car(l), depth + 1);
-    }
-    if (!is_nil(l)) {
-      out += '|';
-      emit(out, l, depth + 1);
-    }
-    out += ']';
-  }
-
-  void emit_boxed(std::string& out, Term t, int depth) {
-    Term hdr = boxed_header(t);
-    Term* p = boxed_ptr(t);
-    switch (header_subtag(hdr)) {
-      case Subtag::Tuple: {
-        out += '{';
-        for (Uint i = 1; i <= header_arity(hdr); i++) {
-          if (i > 1) out += ',';
-          emit(out, p[i], depth + 1);
-        }
-        out += '}';
-        return;
-      }
-      case Subtag::Float: {
-        char buf[64];
-        auto r = std::to_chars(buf, buf + sizeof buf, float_value(t));
-        std::string s(buf, r.ptr);
-        if (s.find_first_of(".en") == std::string::npos) s += ".0";
-        out += s;
-        return;
-      }
-      case Subtag::PosBig:
-      case Subtag::NegBig:
-        out += bignum_text(p + 1, header_arity(hdr), header_subtag(hdr) == Subtag::NegBig);
-        return;
-      case Subtag::HeapBin: {
-        Uint n = heap_binary_size(t);
-        const uint8_t* b = heap_binary_data(t);
-        bool text = n > 0;
-        for (Uint i = 0; i < n; i++)
-          if (b[i] < 32 || b[i] >= 127 || b[i] == '"' || b[i] == '\\') text = false;
-        out += "<<";
-        if (text) {
-          out += '"';
-          out.append(reinterpret_cast<const char*>(b), n);
-          out += '"';
-        } else {
-          for (Uint i = 0; i < n; i++) out += (i ? "," : "") + std::to_string(b[i]);
-        }
-        out += ">>";
-        return;
-      }
-      case Subtag::Map: {
-        Uint n = flatmap_size(t);
-        Term keys = flatmap_keys(t);
-        out += "#{";
-        for (Uint i = 0; i < n; i++) {
-          if (i) out += ',';
-          emit(out, tuple_element(keys, i + 1), depth + 1);
-          out += " => ";
-          emit(out, flatmap_values(t)[i], depth + 1);
-        }
-        out += '}';
-        return;
-      }
-      case Subtag::Export: {
-        const Export* e = export_fun_entry(t);
-        out += "fun " + atom(e->module) + ":" + atom(e->function) + "/" + std::to_string(e->arity);
-        return;
-      }
-      default:
-        out += "<boxed " + std::to_string(int(header_subtag(hdr))) + ">";
-    }
-  }
-
-  // Decimal text of a bignum: repeated division of the limbs by 10^18.
-  static std::string bignum_text(const Term* limbs, Uint n, bool negative) {
-    std::vector<uint64_t> v(limbs, limbs + n);
-    std::string digits;
-    const uint64_t base = 1000000000000000000ULL;
-    while (!v.empty()) {
-      unsigned __int128 rem = 0;
-      for (size_t i = v.size(); i-- > 0;) {
-        unsigned __int128 cur = (rem << 64) | v[i];
-        v[i] = uint64_t(cur / base);
-        rem = cur % base;
-      }
-      while (!v.empty() && v.back() == 0) v.pop_back();
-      std::string chunk = std::to_string(uint64_t(rem));
-      if (!v.empty()) chunk.insert(0, 18 - chunk.size(), '0');
-      digits.insert(0, chunk);
-    }
-    if (digits.empty()) digits = "0";
-    return (negative ? "-" : "") + digits;
-  }
-
   const AtomTable& atoms_;
 };
 

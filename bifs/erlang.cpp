@@ -11,6 +11,7 @@
 #include "vm/printer.h"
 #include "vm/stacktrace.h"
 #include "vm/term_order.h"
+#include "vm/utf8.h"
 
 namespace beamrun {
 
@@ -21,18 +22,7 @@ bool charlist_to_utf8(Term list, std::string* out) {
     if (!is_small(c)) return false;
     Sint cp = small_value(c);
     if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    if (cp < 0x80) out->push_back(char(cp));
-    else if (cp < 0x800) { out->push_back(char(0xC0 | (cp >> 6))); out->push_back(char(0x80 | (cp & 0x3F))); }
-    else if (cp < 0x10000) {
-      out->push_back(char(0xE0 | (cp >> 12)));
-      out->push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(char(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(char(0xF0 | (cp >> 18)));
-      out->push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(char(0x80 | (cp & 0x3F)));
-    }
+    append_utf8(*out, uint32_t(cp));
     list = cdr(list);
   }
   return is_nil(list);

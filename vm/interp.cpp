@@ -425,15 +425,7 @@ do_call_fun: {
     const FunEntry* fe = fun_entry(f);
     if (fe->arity != call_arity) {
       if (call_ret) *--E = reinterpret_cast<Word>(call_ret);
-      SWAPOUT;
-      Term args = make_list_from(*p, x, call_arity);
-      SWAPIN;
-      Term inner, reason;
-      MAKE_TUPLE2(f, args, inner);
-      MAKE_TUPLE2(atom::badarity, inner, reason);
-      p->raise(ExcKind::Error, reason);
-      fault_pc = I;
-      goto handle_exception;
+      goto raise_badarity;
     }
     Uint nfree = fun_num_free(f);
     const Term* fv = fun_free_vars(f);
@@ -448,17 +440,7 @@ do_call_fun: {
   }
   if (is_export_fun(f)) {
     call_e = export_fun_entry(f);
-    if (call_e->arity != call_arity) {
-      SWAPOUT;
-      Term args = make_list_from(*p, x, call_arity);
-      SWAPIN;
-      Term inner, reason;
-      MAKE_TUPLE2(f, args, inner);
-      MAKE_TUPLE2(atom::badarity, inner, reason);
-      p->raise(ExcKind::Error, reason);
-      fault_pc = I;
-      goto handle_exception;
-    }
+    if (call_e->arity != call_arity) goto raise_badarity;
     goto do_call_export;
   }
   {
@@ -466,6 +448,20 @@ do_call_fun: {
     MAKE_TUPLE2(atom::badfun, f, reason);
     RAISE_ERROR(reason);
   }
+}
+
+  // error {badarity, {Fun, Args}} for the fun in x(call_arity) called with x0...
+raise_badarity: {
+  Term f = x[call_arity];
+  SWAPOUT;
+  Term args = make_list_from(*p, x, call_arity);
+  SWAPIN;
+  Term inner, reason;
+  MAKE_TUPLE2(f, args, inner);
+  MAKE_TUPLE2(atom::badarity, inner, reason);
+  p->raise(ExcKind::Error, reason);
+  fault_pc = I;
+  goto handle_exception;
 }
 
   // ---- native functions in instructions ------------------------------------------------------

@@ -1,4 +1,5 @@
 #include "vm/printer.h"
+#include "vm/utf8.h"
 
 #include <gmp.h>
 
@@ -142,23 +143,6 @@ std::vector<uint32_t> code_points(std::string_view s) {
   return cps;
 }
 
-void put_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
-}
 
 // \b \t \n \v \f \r for both printers; io_lib also has \e (27) and \d (127).
 const char* control_escape(uint32_t c, bool io) {
@@ -245,7 +229,7 @@ void put_display_atom(std::string& out, std::string_view name) {
     } else if (c >= 32 && c <= 127) {
       out += char(c);
     } else if (c >= 160) {
-      put_utf8(out, c);
+      append_utf8(out, c);
     } else if (const char* e = control_escape(c, false)) {
       out += e;
     } else {

@@ -24,16 +24,6 @@ Term* new_block(size_t words) {
   return static_cast<Term*>(p);
 }
 
-// Words at the start of a boxed object's body that are raw data, not terms.
-inline Uint raw_prefix_words(Term hdr) {
-  switch (header_subtag(hdr)) {
-    case Subtag::Tuple: return 0;
-    case Subtag::Fun: return 2;  // FunEntry*, free count; the free values are terms
-    case Subtag::Map: return 1;  // size; then the keys tuple and values are terms
-    default: return header_arity(hdr);  // all raw: numbers, binaries, refs, export funs
-  }
-}
-
 }  // namespace
 
 Process::Process(VM& vm, uint64_t serial) : vm_(vm), serial_(serial) {
@@ -111,7 +101,7 @@ void Process::copy_into(Term* block, size_t block_words, unsigned live) {
   for (Term* scan = block; scan < to;) {
     Term w = *scan;
     if (is_header(w)) {
-      scan += 1 + raw_prefix_words(w);
+      scan += 1 + raw_prefix_words(scan);
       continue;
     }
     *scan = evacuate(w);

@@ -17,13 +17,20 @@
 //   P  a raw pointer (Export*, FunEntry*, BifFn, const char*).
 //   T  a table, laid out as the instruction's comment says.
 //
-// This list is the only place instructions are named; the handler table, the names used in
-// error messages and the translator's emitters are generated from it.
+// These lists are the only place instructions are named; the handler table, the names used in
+// error messages and the translator's emitters are generated from them. Bit syntax and map
+// instructions have lists of their own (instructions_bits.h, instructions_maps.h) beside
+// their handlers (interp_bits.inc, interp_maps.inc).
 #pragma once
+
+#include "vm/instructions_bits.h"
+#include "vm/instructions_maps.h"
 
 namespace beamrun {
 
-#define BEAMRUN_INSTRUCTIONS(X)                                                                 \
+#define BEAMRUN_INSTRUCTIONS(X) BEAMRUN_CORE_INSTRUCTIONS(X) BEAMRUN_BIT_INSTRUCTIONS(X) BEAMRUN_MAP_INSTRUCTIONS(X)
+
+#define BEAMRUN_CORE_INSTRUCTIONS(X)                                                            \
   X(i_func_info, "P:FunctionInfo -- raise function_clause for the function's args")             \
   X(i_move, "S D -- D := S")                                                                    \
   X(i_move_xx, "N N -- x(b) := x(a)")                                                           \

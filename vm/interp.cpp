@@ -776,6 +776,10 @@ L_i_fnegate:
   fr[OPW(1)] = -fr[OPW(0)];
   NEXT(2);
 
+  // ---- bit syntax and maps, in files of their own ----------------------------------------------
+#include "vm/interp_bits.inc"
+#include "vm/interp_maps.inc"
+
   // ---- the end and the unknown ---------------------------------------------------------------
 L_i_return_to_host:
   SWAPOUT;

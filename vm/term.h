@@ -109,9 +109,10 @@ enum class Subtag : Uint {
   Fun = 5,           // closure: [hdr][FunEntry* raw][num_free][free terms...]
   Float = 6,         // [hdr][double]
   Export = 7,        // external fun m:f/a: [hdr][Export* raw]
-  RefcBin = 8,       // off-heap binary handle
+  RefcBin = 8,       // off-heap binary handle (see layouts below)
   HeapBin = 9,       // [hdr][byte size][bytes, padded to words]
-  SubBin = 10,       // slice of another binary
+  SubBin = 10,       // slice of another binary (see layouts below)
+  HashMap = 11,      // node of a map of more than 32 keys (see vm/map.h)
   ExternalPid = 12,
   ExternalPort = 13,
   ExternalRef = 14,
@@ -155,8 +156,46 @@ inline const uint8_t* heap_binary_data(Term t) { return reinterpret_cast<const u
 
 inline bool is_fun(Term t) { return is_boxed_of(t, Subtag::Fun); }
 inline bool is_export_fun(Term t) { return is_boxed_of(t, Subtag::Export); }
-inline bool is_map(Term t) { return is_boxed_of(t, Subtag::Map); }
+inline bool is_flatmap(Term t) { return is_boxed_of(t, Subtag::Map); }
+inline bool is_hashmap(Term t) { return is_boxed_of(t, Subtag::HashMap); }
+inline bool is_map(Term t) {
+  if (!is_boxed(t)) return false;
+  Subtag s = header_subtag(boxed_header(t));
+  return s == Subtag::Map || s == Subtag::HashMap;
+}
 inline bool is_ref(Term t) { return is_boxed_of(t, Subtag::Ref); }
+
+// --- binaries -------------------------------------------------------------------------------
+//  HeapBin  [hdr, arity = 1 + data words][byte size][bytes...]          at most 64 bytes
+//  RefcBin  [hdr, arity = 4][byte size][BinaryBlob* blob][const uint8_t* bytes][next RefcBin*]
+//           A handle to reference-counted bytes outside any heap, shared between processes.
+//           `next` chains the handles of one process's heap (its off-heap list), so that a
+//           collection can release the blobs nobody refers to any more.
+//  SubBin   [hdr, arity = 3][bit size][bit offset][orig]
+//           A slice of `orig` (always a HeapBin or RefcBin term, never another SubBin), also
+//           used for bitstrings whose size is not a whole number of bytes.
+//  MatchState [hdr, arity = 3][bit position][bit end][orig]
+//           A binary being matched (bs_start_match3/4); orig as for SubBin; positions are
+//           absolute bit offsets into orig's bytes.
+constexpr Uint REFC_BIN_WORDS = 5;
+constexpr Uint SUB_BIN_WORDS = 4;
+constexpr Uint MATCH_STATE_WORDS = 4;
+constexpr Uint HEAP_BIN_LIMIT = 64;
+
+// How many words after an object's header are raw data rather than terms. The GC scans the
+// rest as terms. Every layout with raw words states them here, and only here.
+inline Uint raw_prefix_words(const Term* obj) {
+  Term hdr = obj[0];
+  switch (header_subtag(hdr)) {
+    case Subtag::Tuple: return 0;
+    case Subtag::Fun: return 2;         // FunEntry*, free count; then the free values
+    case Subtag::Map: return 1;         // size; then the keys tuple and the values
+    case Subtag::SubBin: return 2;      // bit size, bit offset; then orig
+    case Subtag::MatchState: return 2;  // position, end; then orig
+    case Subtag::HashMap: return (obj[1] >> 63) ? 2 : 1;  // info word (+ size in a head node)
+    default: return header_arity(hdr);  // all raw: numbers, binaries, refs, export funs
+  }
+}
 
 // --- writing objects into freshly allocated words -------------------------------------------
 inline Term write_float(Term* at, double d) {

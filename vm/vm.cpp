@@ -70,7 +70,13 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   host_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_return_to_host)]);
   host_code_[1] = 0;
   register_erlang_bifs(*this);
+  register_erlang_binary_bifs(*this);
+  register_erlang_number_bifs(*this);
+  register_erlang_term_bifs(*this);
   register_lists_bifs(*this);
+  register_binary_bifs(*this);
+  register_maps_bifs(*this);
+  register_math_bifs(*this);
 }
 
 VM::~VM() = default;

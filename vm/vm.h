@@ -108,7 +108,13 @@ class VM {
 };
 
 // Registration hooks, one per bifs/ file.
-void register_erlang_bifs(VM& vm);
-void register_lists_bifs(VM& vm);
+void register_erlang_bifs(VM& vm);           // bifs/erlang.cpp: operators, tests, tuples, lists, exceptions
+void register_erlang_binary_bifs(VM& vm);    // bifs/erlang_binaries.cpp: binary BIFs of erlang
+void register_erlang_number_bifs(VM& vm);    // bifs/erlang_numbers.cpp: float/integer conversions
+void register_erlang_term_bifs(VM& vm);      // bifs/erlang_terms.cpp: ETF, hashing, funs, refs
+void register_lists_bifs(VM& vm);            // bifs/lists.cpp
+void register_binary_bifs(VM& vm);           // bifs/binary.cpp: the binary module
+void register_maps_bifs(VM& vm);             // bifs/maps.cpp: the maps module and map BIFs
+void register_math_bifs(VM& vm);             // bifs/math.cpp: the math module
 
 }  // namespace beamrun

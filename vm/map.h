@@ -16,6 +16,10 @@ size_t map_size(Term map);
 // The value stored under `key` (exact match, =:=), or NON_VALUE.
 Term map_get(Term map, Term key);
 
+// A map of the given pairs (a later duplicate key wins), flat or hashed by size. Allocates
+// through `a` (a process heap, or a module's literal area for literals).
+Term map_from_pairs(WordAllocator& a, const Term* keys, const Term* values, size_t n, const AtomTable& atoms);
+
 // Calls f(key, value) for every pair in BEAM's iteration order (the order maps:to_list,
 // printing and term_to_binary use).
 template <typename F>

@@ -48,7 +48,10 @@ void Translator::emit_bif(const GenericInstr& gi, const Operand& fail_label, con
                           size_t first_arg, size_t argc, Word live, const Operand& dst) {
   const ImportEntry& ie = import(gi, bif);
   if (ie.arity != argc) fail(gi, "BIF arity does not match its operands");
-  op(Instr::i_bif);
+  Instr which = Instr::i_bif;
+  if (ie.module == atom::erlang && argc == 2 && ie.function == atom::plus) which = Instr::i_plus;
+  if (ie.module == atom::erlang && argc == 2 && ie.function == atom::minus) which = Instr::i_minus;
+  op(which);
   word(reinterpret_cast<Word>(vm_.find_bif(ie.module, ie.function, ie.arity)));
   word(reinterpret_cast<Word>(vm_.exports().get(ie.module, ie.function, ie.arity)));
   label(gi, fail_label, true);

@@ -59,6 +59,8 @@ namespace beamrun {
   X(i_apply_fun_last, "N -- pop N slots, then as i_apply_fun (tail)")                            \
   X(i_apply_fun_only, "-- as i_apply_fun (tail)")                                                \
   X(i_bif, "P:BifFn P:Export L:fail N:argc N:live S... D -- BIF on argc sources (live ~0: no GC)")          \
+  X(i_plus, "as i_bif for erlang:'+'/2 -- small + small inline, else the BIF")                  \
+  X(i_minus, "as i_bif for erlang:'-'/2 -- small - small inline, else the BIF")                 \
   X(i_jump, "L -- continue at L")                                                                \
   X(i_is_lt, "L S S -- fail unless a < b (term order)")                                         \
   X(i_is_ge, "L S S -- fail unless a >= b")                                                      \

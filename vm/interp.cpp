@@ -504,6 +504,31 @@ L_i_bif: {
   NEXT(6 + argc);
 }
 
+  // Two small integers never overflow int64 when added or subtracted: only the 60-bit range
+  // needs checking. Anything else takes i_bif's path with the same operands.
+L_i_plus: {
+  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  if (is_small(a) && is_small(b)) {
+    Sint r = small_value(a) + small_value(b);
+    if (fits_small(r)) {
+      DST(OPW(7)) = make_small(r);
+      NEXT(8);
+    }
+  }
+  goto L_i_bif;
+}
+L_i_minus: {
+  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  if (is_small(a) && is_small(b)) {
+    Sint r = small_value(a) - small_value(b);
+    if (fits_small(r)) {
+      DST(OPW(7)) = make_small(r);
+      NEXT(8);
+    }
+  }
+  goto L_i_bif;
+}
+
   // ---- control flow --------------------------------------------------------------------------
 L_i_jump:
   I = LABEL(OPW(0));

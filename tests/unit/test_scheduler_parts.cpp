@@ -162,3 +162,26 @@ TEST(TimerWheel, PastDeadlinesFireAtTheNextAdvance) {
   EXPECT_EQ(w.advance(501), 1u);
   EXPECT_EQ(log.ids, std::vector<int>{7});
 }
+
+#include "scheduler/dirty_pool.h"
+
+namespace {
+struct CountJob : DirtyJob {
+  std::atomic<int>* done = nullptr;
+};
+void count_run(DirtyJob* j) { static_cast<CountJob*>(j)->done->fetch_add(1); }
+}  // namespace
+
+TEST(DirtyPool, RunsEveryJobOnItsThreads) {
+  std::atomic<int> done{0};
+  std::vector<CountJob> jobs(1000);
+  {
+    for (int i = 0; i < 1000; ++i) { jobs[i].done = &done; jobs[i].run = count_run; }
+    DirtyPool pool("dirty_cpu", 3);
+    EXPECT_EQ(pool.threads(), 3u);
+    std::thread other([&] { for (int i = 500; i < 1000; ++i) pool.submit(&jobs[i]); });
+    for (int i = 0; i < 500; ++i) pool.submit(&jobs[i]);
+    other.join();
+  }  // the destructor drains the queue and joins
+  EXPECT_EQ(done.load(), 1000);
+}

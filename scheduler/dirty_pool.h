@@ -1,0 +1,45 @@
+// dirty_pool.h - a pool of threads for long native calls (dirty CPU or dirty IO work), so that
+// they never block a normal scheduler. A process with such a call is parked here: it is in no
+// run queue meanwhile, and its `done` callback puts it back on a normal scheduler afterwards.
+//
+// Jobs from different producers need no order between them, so the queue is moodycamel's
+// BlockingConcurrentQueue (per-producer FIFO, lock-free, blocking wait without spinning).
+//
+// Thread safety: submit() from any thread; the pool's threads only run jobs. The destructor
+// finishes queued jobs and joins the threads.
+#pragma once
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <concurrentqueue/blockingconcurrentqueue.h>
+
+namespace beamrun {
+
+struct DirtyJob {
+  void (*run)(DirtyJob*) = nullptr;  // does the work; may finish by rescheduling its process
+};
+
+class DirtyPool {
+ public:
+  DirtyPool(std::string name, unsigned threads);
+  ~DirtyPool();
+  DirtyPool(const DirtyPool&) = delete;
+  DirtyPool& operator=(const DirtyPool&) = delete;
+
+  void submit(DirtyJob* job);
+  unsigned threads() const { return unsigned(threads_.size()); }
+  const std::string& name() const { return name_; }
+  uint64_t jobs_run() const { return jobs_run_.load(std::memory_order_relaxed); }
+
+ private:
+  void loop();
+
+  std::string name_;
+  moodycamel::BlockingConcurrentQueue<DirtyJob*> queue_;
+  std::vector<std::thread> threads_;
+  std::atomic<uint64_t> jobs_run_{0};
+};
+
+}  // namespace beamrun

@@ -2,6 +2,7 @@
 #include "vm/vm.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -77,6 +78,9 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   register_binary_bifs(*this);
   register_maps_bifs(*this);
   register_math_bifs(*this);
+  register_time_bifs(*this);
+  start_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                  std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 VM::~VM() = default;

@@ -88,6 +88,8 @@ class VM {
   const Word* return_to_host_code() const { return host_code_; }
 
   uint64_t next_serial() { return ++serial_counter_; }
+  // Monotonic nanoseconds when the VM started; erlang:monotonic_time counts from here.
+  int64_t start_ns() const { return start_ns_; }
 
  private:
   std::string find_in_path(Term name);
@@ -105,6 +107,7 @@ class VM {
   const void* const* handlers_;
   Word host_code_[2];
   uint64_t serial_counter_ = 0;
+  int64_t start_ns_ = 0;
 };
 
 // Registration hooks, one per bifs/ file.
@@ -116,5 +119,6 @@ void register_lists_bifs(VM& vm);            // bifs/lists.cpp
 void register_binary_bifs(VM& vm);           // bifs/binary.cpp: the binary module
 void register_maps_bifs(VM& vm);             // bifs/maps.cpp: the maps module and map BIFs
 void register_math_bifs(VM& vm);             // bifs/math.cpp: the math module
+void register_time_bifs(VM& vm);             // bifs/erlang_time.cpp: clocks and time units
 
 }  // namespace beamrun

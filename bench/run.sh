@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every bench/erlang/bench_*.erl on beamrun and on erl, alternating, RUNS times each, and
+# prints a markdown table of median times (measured inside the program, start-up excluded),
+# their ratio beamrun/erl, and whether both printed the same checksum. Then start-up time and
+# peak memory of an empty program on each.
+#   bench/run.sh [BEAMRUN] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+B=${1:-build/beamrun}
+RUNS=${2:-5}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+erlc -o "$out" bench/erlang/*.erl
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+field() { sed -E 's/^\{bench,([0-9]+),(.*)\}$/\'"$1"'/'; }
+
+echo "| program | beamrun ms | erl ms | ratio | checksum |"
+echo "|---|---:|---:|---:|---|"
+logsum=0; count=0
+for src in bench/erlang/bench_*.erl; do
+  m=$(basename "$src" .erl)
+  : >"$out/b.t"; : >"$out/e.t"
+  for ((i = 0; i < RUNS; i++)); do
+    lb=$("$B" -pa "$out" "$m:main" | tail -1)
+    le=$(erl -noshell -pa "$out" -eval "$m:main(), erlang:halt()." | tr -d '\r' | tail -1)
+    echo "$lb" | field 1 >>"$out/b.t"; echo "$le" | field 1 >>"$out/e.t"
+    cb=$(echo "$lb" | field 2); ce=$(echo "$le" | field 2)
+  done
+  mb=$(median <"$out/b.t"); me=$(median <"$out/e.t")
+  ratio=$(awk -v b="$mb" -v e="$me" 'BEGIN {printf "%.2f", b / e}')
+  same=$([ "$cb" == "$ce" ] && echo same || echo "DIFFERS ($cb vs $ce)")
+  printf "| %s | %.1f | %.1f | %s | %s |\n" "${m#bench_}" "$(awk -v x="$mb" 'BEGIN{print x/1000}')" "$(awk -v x="$me" 'BEGIN{print x/1000}')" "$ratio" "$same"
+  logsum=$(awk -v s="$logsum" -v r="$ratio" 'BEGIN {print s + log(r)}'); count=$((count + 1))
+done
+awk -v s="$logsum" -v n="$count" 'BEGIN {printf "\nGeometric mean of the ratios: %.2f\n", exp(s / n)}'
+
+# Start-up to exit of an empty program, and peak resident memory (GNU time's %e, %M).
+if command -v /usr/bin/time >/dev/null; then
+  tb=$( { /usr/bin/time -f "%e %M" "$B" erlang:halt >/dev/null; } 2>&1 | tail -1)
+  te=$( { /usr/bin/time -f "%e %M" erl -noshell -eval 'erlang:halt().' >/dev/null; } 2>&1 | tail -1)
+  echo "Start-up to exit (s, peak KiB): beamrun $tb, erl $te"
+fi

@@ -8,12 +8,16 @@ DirtyPool::DirtyPool(std::string name, unsigned threads) : name_(std::move(name)
 }
 
 DirtyPool::~DirtyPool() {
-  // One null job per thread tells it to stop, after everything queued before it.
+  for (uint64_t n; (n = pending_.load(std::memory_order_acquire)) != 0;) pending_.wait(n);
+  // Now the queue is empty: one null job per thread tells it to stop.
   for (size_t i = 0; i < threads_.size(); ++i) queue_.enqueue(nullptr);
   for (auto& t : threads_) t.join();
 }
 
-void DirtyPool::submit(DirtyJob* job) { queue_.enqueue(job); }
+void DirtyPool::submit(DirtyJob* job) {
+  pending_.fetch_add(1, std::memory_order_relaxed);
+  queue_.enqueue(job);
+}
 
 void DirtyPool::loop() {
   for (;;) {
@@ -22,6 +26,7 @@ void DirtyPool::loop() {
     if (job == nullptr) return;
     job->run(job);
     jobs_run_.fetch_add(1, std::memory_order_relaxed);
+    if (pending_.fetch_sub(1, std::memory_order_acq_rel) == 1) pending_.notify_all();
   }
 }
 

@@ -6,7 +6,9 @@
 // BlockingConcurrentQueue (per-producer FIFO, lock-free, blocking wait without spinning).
 //
 // Thread safety: submit() from any thread; the pool's threads only run jobs. The destructor
-// finishes queued jobs and joins the threads.
+// (called once nothing submits any more) waits until every submitted job has run, then stops
+// the threads: stop markers cannot simply be queued behind the jobs, since the queue orders
+// items of one producer only and a marker could overtake another thread's job.
 #pragma once
 #include <atomic>
 #include <string>
@@ -40,6 +42,7 @@ class DirtyPool {
   moodycamel::BlockingConcurrentQueue<DirtyJob*> queue_;
   std::vector<std::thread> threads_;
   std::atomic<uint64_t> jobs_run_{0};
+  std::atomic<uint64_t> pending_{0};  // submitted and not yet finished
 };
 
 }  // namespace beamrun

@@ -6,6 +6,7 @@
 
 #include "bifs/bif_util.h"
 #include "loader/etf.h"
+#include "vm/binary.h"
 #include "vm/arith.h"
 #include "vm/bignum.h"
 #include "vm/printer.h"
@@ -100,7 +101,7 @@ Term bif_is_float(Process*, Term* a) { return make_bool(is_float(a[0])); }
 Term bif_is_number(Process*, Term* a) { return make_bool(is_number(a[0])); }
 Term bif_is_list(Process*, Term* a) { return make_bool(is_list(a[0]) || is_nil(a[0])); }
 Term bif_is_tuple(Process*, Term* a) { return make_bool(is_tuple(a[0])); }
-Term bif_is_binary(Process*, Term* a) { return make_bool(is_heap_binary(a[0])); }
+Term bif_is_binary(Process*, Term* a) { return make_bool(is_binary_term(a[0])); }
 Term bif_is_bitstring(Process*, Term* a) { return make_bool(is_bitstring_term(a[0])); }
 Term bif_is_boolean(Process*, Term* a) { return make_bool(is_bool(a[0])); }
 Term bif_is_pid(Process*, Term* a) { return make_bool(is_local_pid(a[0])); }
@@ -125,26 +126,7 @@ Term bif_is_record3(Process* p, Term* a) {
                    tuple_arity(a[0]) >= 1 && tuple_element(a[0], 1) == a[1]);
 }
 
-// ---- numbers ------------------------------------------------------------------------------------
-Term bif_abs(Process* p, Term* a) {
-  Term v = a[0];
-  if (is_small(v)) return make_integer(*p, small_value(v) < 0 ? -__int128(small_value(v)) : small_value(v));
-  if (is_float(v)) return make_float(*p, std::fabs(float_value(v)));
-  if (is_bignum(v)) return header_subtag(boxed_header(v)) == Subtag::NegBig ? big_neg(*p, v) : v;
-  return badarg(p);
-}
-Term bif_float(Process* p, Term* a) {
-  double d;
-  if (!number_to_double(a[0], &d)) return badarg(p);
-  return is_float(a[0]) ? a[0] : make_float(*p, d);
-}
-template <double (*F)(double)>
-Term float_to_int(Process* p, Term* a) {
-  if (is_integer(a[0])) return a[0];
-  if (!is_float(a[0])) return badarg(p);
-  return double_to_integer(*p, F(float_value(a[0])));
-}
-double round_half_away(double d) { return std::round(d); }
+// ---- numbers (abs, float, rounding and conversions: erlang_numbers.cpp) -------------------------
 Term bif_min(Process* p, Term* a) { return cmp(p, a[0], a[1]) <= 0 ? a[0] : a[1]; }
 Term bif_max(Process* p, Term* a) { return cmp(p, a[0], a[1]) >= 0 ? a[0] : a[1]; }
 
@@ -276,26 +258,6 @@ Term bif_list_to_existing_atom(Process* p, Term* a) {
   if (!charlist_to_utf8(a[0], &s)) return badarg(p);
   Term t = p->vm().atoms().find(s);
   return t == NON_VALUE ? badarg(p) : t;
-}
-Term int_to_list(Process* p, Term v, Sint base) {
-  if (!is_integer(v) || base < 2 || base > 36) return badarg(p);
-  return utf8_to_charlist(p, integer_to_string(v, int(base)));
-}
-Term bif_integer_to_list1(Process* p, Term* a) { return int_to_list(p, a[0], 10); }
-Term bif_integer_to_list2(Process* p, Term* a) {
-  if (!is_small(a[1])) return badarg(p);
-  return int_to_list(p, a[0], small_value(a[1]));
-}
-Term list_to_int(Process* p, Term list, Sint base) {
-  std::string s;
-  if (base < 2 || base > 36 || !charlist_to_utf8(list, &s)) return badarg(p);
-  Term t = string_to_integer(*p, s, int(base));
-  return t == NON_VALUE ? badarg(p) : t;
-}
-Term bif_list_to_integer1(Process* p, Term* a) { return list_to_int(p, a[0], 10); }
-Term bif_list_to_integer2(Process* p, Term* a) {
-  if (!is_small(a[1])) return badarg(p);
-  return list_to_int(p, a[0], small_value(a[1]));
 }
 
 // ---- exceptions and halting ---------------------------------------------------------------------
@@ -446,9 +408,6 @@ void register_erlang_bifs(VM& vm) {
       {"is_reference", 1, bif_is_reference}, {"is_map", 1, bif_is_map},
       {"is_function", 1, bif_is_function1}, {"is_function", 2, bif_is_function2},
       {"is_record", 2, bif_is_record2}, {"is_record", 3, bif_is_record3},
-      {"abs", 1, bif_abs}, {"float", 1, bif_float},
-      {"trunc", 1, float_to_int<std::trunc>}, {"round", 1, float_to_int<round_half_away>},
-      {"ceil", 1, float_to_int<std::ceil>}, {"floor", 1, float_to_int<std::floor>},
       {"min", 2, bif_min}, {"max", 2, bif_max},
       {"element", 2, bif_element}, {"setelement", 3, bif_setelement},
       {"tuple_size", 1, bif_tuple_size}, {"size", 1, bif_size}, {"length", 1, bif_length},
@@ -458,8 +417,6 @@ void register_erlang_bifs(VM& vm) {
       {"++", 2, bif_append}, {"--", 2, bif_subtract}, {"append", 2, bif_append}, {"subtract", 2, bif_subtract},
       {"atom_to_list", 1, bif_atom_to_list}, {"list_to_atom", 1, bif_list_to_atom},
       {"list_to_existing_atom", 1, bif_list_to_existing_atom},
-      {"integer_to_list", 1, bif_integer_to_list1}, {"integer_to_list", 2, bif_integer_to_list2},
-      {"list_to_integer", 1, bif_list_to_integer1}, {"list_to_integer", 2, bif_list_to_integer2},
       {"error", 1, bif_error1}, {"error", 2, bif_error2}, {"error", 3, bif_error3},
       {"throw", 1, bif_throw}, {"exit", 1, bif_exit1}, {"raise", 3, bif_raise3},
       {"halt", 0, bif_halt0}, {"halt", 1, bif_halt1}, {"halt", 2, bif_halt2},

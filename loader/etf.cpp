@@ -4,14 +4,18 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <charconv>
+#include <cstdlib>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "vm/binary.h"
+#include "vm/etf_encode.h"
 #include "vm/export.h"
+#include "vm/map.h"
 #include "vm/term_order.h"
 
 namespace beamrun {
@@ -56,8 +60,8 @@ enum EtfTag : uint8_t {
 };
 
 constexpr size_t MAX_ATOM_CHARS = 255;
-constexpr size_t MAX_FLATMAP_KEYS = 32;
 constexpr size_t FLOAT_EXT_BYTES = 31;
+constexpr uint32_t MAX_LOCAL_REF_WORDS = 3;
 // zlib cannot expand data by more than about 1032:1; a larger claim is a lie.
 constexpr size_t ZLIB_MAX_RATIO = 1032;
 
@@ -97,7 +101,7 @@ class Decoder {
       Task t = stack_.back();
       stack_.pop_back();
       if (t.finish_map) {
-        finish_map(t.map);
+        finish_map(t);
       } else {
         pending_slots_--;
         decode_one(t.dest, t.depth);
@@ -109,12 +113,14 @@ class Decoder {
   size_t pos() const { return pos_; }
 
  private:
-  // Work still to do: fill one slot with the next term, or sort a map whose entries are done.
+  // Work still to do: fill one slot with the next term, or build a map whose keys and values
+  // (in scratch_[scratch], keys first) are done.
   struct Task {
     Term* dest;
     uint32_t depth;
     bool finish_map;
-    Term map;
+    size_t scratch;
+    uint32_t pairs;
   };
 
   [[noreturn]] void fail(const std::string& what) const {
@@ -157,11 +163,16 @@ class Decoder {
 
   void push_slot(Term* dest, uint32_t depth) {
     if (depth > ctx_.max_depth) fail("term nested deeper than " + std::to_string(ctx_.max_depth));
-    stack_.push_back(Task{dest, depth, false, NON_VALUE});
+    stack_.push_back(Task{dest, depth, false, 0, 0});
     pending_slots_++;
   }
 
   Term intern(const std::string& utf8) {
+    if (ctx_.existing_atoms_only) {
+      Term a = ctx_.atoms.find(utf8);
+      if (a == NON_VALUE) fail("atom does not exist (safe decoding)");
+      return a;
+    }
     try {
       return ctx_.atoms.intern(utf8);
     } catch (const std::length_error&) {
@@ -205,13 +216,32 @@ class Decoder {
     return write_float(alloc(FLOAT_WORDS), d);
   }
 
+  // FLOAT_EXT: printf text in 31 bytes, NUL-padded. BEAM accepts exactly
+  // [+-]digits[.,]digits([eE][+-]digits)? and reads it with strtod: underflow gives 0.0 or a
+  // subnormal, overflow is an error.
   Term old_float() {
     const uint8_t* s = bytes(FLOAT_EXT_BYTES);
-    const char* text = reinterpret_cast<const char*>(s);
-    size_t n = strnlen(text, FLOAT_EXT_BYTES);
-    double d = 0;
-    auto [end, ec] = std::from_chars(text, text + n, d);
-    if (ec != std::errc() || end != text + n || n == 0) fail("malformed FLOAT_EXT text");
+    std::string text(reinterpret_cast<const char*>(s), strnlen(reinterpret_cast<const char*>(s), FLOAT_EXT_BYTES));
+    size_t i = 0;
+    auto digits = [&] {
+      size_t from = i;
+      while (i < text.size() && text[i] >= '0' && text[i] <= '9') i++;
+      return i > from;
+    };
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) i++;
+    bool ok = digits() && i < text.size() && (text[i] == '.' || text[i] == ',');
+    if (ok) {
+      text[i++] = '.';
+      ok = digits();
+    }
+    if (ok && i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+      i++;
+      if (i < text.size() && (text[i] == '+' || text[i] == '-')) i++;
+      ok = digits();
+    }
+    if (!ok || i != text.size()) fail("malformed FLOAT_EXT text");
+    double d = std::strtod(text.c_str(), nullptr);
+    if (std::isinf(d)) fail("FLOAT_EXT text out of range");
     return make_float(d);
   }
 
@@ -225,11 +255,10 @@ class Decoder {
   }
 
   Term big(size_t n) {
-    uint8_t sign = u8();
-    if (sign > 1) fail("bignum sign byte must be 0 or 1");
+    uint8_t sign = u8();  // BEAM takes any non-zero sign byte as negative
     check_claim(n, "bignum");
     const uint8_t* digits = bytes(n);
-    return make_integer_le(digits, n, sign == 1, ctx_.alloc);
+    return make_integer_le(digits, n, sign != 0, ctx_.alloc);
   }
 
   void tuple(Term* dest, size_t arity, uint32_t depth) {
@@ -274,62 +303,154 @@ class Decoder {
     uint32_t n = u32();
     check_claim(n, "binary");
     const uint8_t* s = bytes(n);
-    Uint words = heap_binary_words(n);
-    Term* b = alloc(words);
-    b[0] = make_header(words - 1, Subtag::HeapBin);
-    b[1] = n;
-    b[words - 1] = 0;  // zero the padding of the last word
-    if (n) std::memcpy(b + 2, s, n);
-    return make_boxed(b);
+    return make_bitstring(ctx_.alloc, s, size_t(n) * 8);
   }
 
-  // Map layout (export.h): [hdr Map][size][keys tuple][values...]; keys tuple follows it.
+  // BIT_BINARY_EXT: Len bytes, of which the last holds Bits (1..8) bits; <<>> is Len 0, Bits 0.
+  Term bitstring() {
+    uint32_t n = u32();
+    uint8_t bits = u8();
+    if (n == 0 ? bits != 0 : (bits < 1 || bits > 8)) fail("BIT_BINARY_EXT with " + std::to_string(bits) + " bits in its last byte");
+    check_claim(n, "bitstring");
+    const uint8_t* s = bytes(n);
+    if (n == 0 || bits == 8) return make_bitstring(ctx_.alloc, s, size_t(n) * 8);
+    // The unused low bits of the last byte are not part of the value: clear them.
+    std::vector<uint8_t> copy(s, s + n);
+    copy[n - 1] &= uint8_t(0xFF << (8 - bits));
+    return make_bitstring(ctx_.alloc, copy.data(), size_t(n - 1) * 8 + bits);
+  }
+
+  // The keys and values are decoded into scratch slots (they must exist before the map's
+  // layout can be chosen), then map_from_pairs builds the map.
   void map(Term* dest, uint32_t n, uint32_t depth) {
-    if (n > MAX_FLATMAP_KEYS) fail("large maps (more than 32 keys) not supported yet");
     check_claim(uint64_t(2) * n, "map");
-    Term* m = alloc(3 + n + 1 + n);
-    Term* keys = m + 3 + n;
-    m[0] = make_header(2 + n, Subtag::Map);
-    m[1] = n;
-    m[2] = make_boxed(keys);
-    keys[0] = make_tuple_header(n);
-    for (size_t i = 0; i < n; i++) m[3 + i] = keys[1 + i] = NIL;
-    *dest = make_boxed(m);
-    stack_.push_back(Task{nullptr, depth, true, *dest});
+    scratch_.emplace_back(new Term[2 * size_t(n) + 1]);
+    Term* kv = scratch_.back().get();
+    for (size_t i = 0; i < 2 * size_t(n); i++) kv[i] = NIL;
+    stack_.push_back(Task{dest, depth, true, scratch_.size() - 1, n});
     for (size_t i = n; i-- > 0;) {
-      push_slot(&m[3 + i], depth + 1);
-      push_slot(&keys[1 + i], depth + 1);
+      push_slot(&kv[n + i], depth + 1);
+      push_slot(&kv[i], depth + 1);
     }
   }
 
-  void finish_map(Term m) {
-    Uint n = flatmap_size(m);
-    Term* keys = boxed_ptr(flatmap_keys(m)) + 1;
-    Term* values = flatmap_values(m);
-    std::vector<uint32_t> order(n);
-    for (uint32_t i = 0; i < n; i++) order[i] = i;
-    const AtomTable& atoms = ctx_.atoms;
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      return compare_terms(keys[a], keys[b], atoms, true) < 0;
-    });
-    for (size_t i = 1; i < n; i++)
-      if (compare_terms(keys[order[i - 1]], keys[order[i]], atoms, true) == 0) fail("duplicate map key");
-    std::vector<Term> k(n), v(n);
-    for (size_t i = 0; i < n; i++) {
-      k[i] = keys[order[i]];
-      v[i] = values[order[i]];
+  void finish_map(const Task& t) {
+    const Term* kv = scratch_[t.scratch].get();
+    Term m = map_from_pairs(ctx_.alloc, kv, kv + t.pairs, t.pairs, ctx_.atoms);
+    if (m == NON_VALUE) fail("maps of more than 32 keys are not supported yet");
+    if (map_size(m) != t.pairs) fail("duplicate map key");
+    *t.dest = m;
+  }
+
+  // ---- pids, ports, references: local ones only -------------------------------------------
+  void check_local(Term node, uint32_t creation, const char* what) {
+    if (node != atom::nonode_nohost || creation != 0)
+      fail(std::string(what) + " of another node (beamrun has no distribution)");
+  }
+
+  Term pid(uint8_t tag) {
+    Term node = atom_operand("pid node");
+    uint32_t id = u32(), serial = u32();
+    uint32_t creation = tag == NEW_PID_EXT ? u32() : u8();
+    check_local(node, creation, "pid");
+    if (id > MAX_PID_NUMBER || serial > MAX_PID_SERIAL) fail("pid number or serial out of range");
+    return make_local_pid(id, serial);
+  }
+
+  Term port(uint8_t tag) {
+    Term node = atom_operand("port node");
+    uint64_t id = tag == V4_PORT_EXT ? (uint64_t(u32()) << 32 | u32()) : u32();
+    uint32_t creation = tag == PORT_EXT ? u8() : u32();
+    check_local(node, creation, "port");
+    if (id > MAX_PORT_NUMBER) fail("port number out of range");
+    return make_port(id);
+  }
+
+  Term reference(uint8_t tag) {
+    uint32_t words = tag == REFERENCE_EXT ? 1 : u16();
+    Term node = atom_operand("reference node");
+    uint32_t creation = tag == NEWER_REFERENCE_EXT ? u32() : (tag == REFERENCE_EXT ? 0 : u8());
+    uint32_t id[MAX_LOCAL_REF_WORDS] = {};
+    if (tag == REFERENCE_EXT) {
+      id[0] = u32();
+      creation = u8();
+    } else {
+      if (words == 0 || words > MAX_LOCAL_REF_WORDS) fail("reference of " + std::to_string(words) + " words");
+      for (uint32_t i = 0; i < words; i++) id[i] = u32();
     }
-    std::copy(k.begin(), k.end(), keys);
-    std::copy(v.begin(), v.end(), values);
+    check_local(node, creation, "reference");
+    if (id[0] > MAX_REF_WORD0) fail("reference number out of range");
+    Term* r = alloc(REF_WORDS);
+    r[0] = make_header(REF_WORDS - 1, Subtag::Ref);
+    for (uint32_t i = 0; i < MAX_LOCAL_REF_WORDS; i++) r[1 + i] = id[i];
+    return make_boxed(r);
+  }
+
+  // ---- closures -----------------------------------------------------------------------------
+  uint32_t small_operand(const char* what) {
+    uint8_t tag = u8();
+    if (tag == SMALL_INTEGER_EXT) return u8();
+    if (tag == INTEGER_EXT) return u32();
+    fail(std::string(what) + " must be an integer");
+  }
+
+  // NEW_FUN_EXT: Size Arity Uniq[16] Index NumFree Module OldIndex OldUniq Pid FreeVars...
+  // (BEAM does not check Size, and neither does this.)
+  void closure(Term* dest, uint32_t depth) {
+    u32();  // Size
+    EtfFunRef ref{};
+    ref.arity = u8();
+    ref.md5 = bytes(16);
+    ref.index = u32();
+    ref.num_free = u32();
+    ref.module = atom_operand("fun module");
+    ref.old_index = small_operand("fun OldIndex");
+    ref.old_uniq = small_operand("fun OldUniq");
+    uint8_t ptag = u8();
+    if (ptag != NEW_PID_EXT && ptag != PID_EXT) fail("fun creator must be a pid");
+    pid(ptag);  // beamrun's closures do not record their creator
+    check_claim(ref.num_free, "fun environment");
+    const FunEntry* fe = ctx_.find_fun ? ctx_.find_fun(ref) : nullptr;
+    if (!fe) fail("fun " + std::string(ctx_.atoms.name(ref.module)) + "/" + std::to_string(ref.index) + " is not in any loaded module");
+    if (fe->num_free != ref.num_free || fe->arity != ref.arity) fail("fun arity or environment size differs from its module's");
+    Term* f = alloc(FUN_HEADER_WORDS + ref.num_free);
+    f[0] = make_header(2 + ref.num_free, Subtag::Fun);
+    f[1] = reinterpret_cast<Term>(fe);
+    f[2] = ref.num_free;
+    for (uint32_t i = 0; i < ref.num_free; i++) f[3 + i] = NIL;
+    *dest = make_boxed(f);
+    for (uint32_t i = ref.num_free; i-- > 0;) push_slot(&f[3 + i], depth + 1);
+  }
+
+  // EXPORT_EXT's arity: BEAM takes any encoding of a non-negative integer.
+  uint32_t arity_operand() {
+    uint8_t tag = u8();
+    if (tag == SMALL_INTEGER_EXT) return u8();
+    if (tag == INTEGER_EXT) {
+      int32_t v = int32_t(u32());
+      if (v >= 0) return uint32_t(v);
+    } else if (tag == SMALL_BIG_EXT) {
+      uint8_t n = u8();
+      uint8_t sign = u8();
+      const uint8_t* d = bytes(n);
+      uint64_t v = 0;
+      for (size_t i = n; i-- > 0;) {
+        if (v >> 24) fail("EXPORT_EXT arity out of range");
+        v = v << 8 | d[i];
+      }
+      if (sign == 0 || v == 0) return uint32_t(v);
+    }
+    fail("EXPORT_EXT arity must be a non-negative integer");
   }
 
   Term export_fun() {
     Term module = atom_operand("EXPORT_EXT module");
     Term function = atom_operand("EXPORT_EXT function");
-    if (u8() != SMALL_INTEGER_EXT) fail("EXPORT_EXT arity must be a small integer");
-    uint32_t arity = u8();
+    uint32_t arity = arity_operand();
     if (!ctx_.make_export_fun) fail("export fun (fun M:F/A) found, but no export table to resolve it");
-    return ctx_.make_export_fun(module, function, arity);
+    Term f = ctx_.make_export_fun(module, function, arity);
+    if (f == NON_VALUE) fail("export fun of a function that does not exist (safe decoding)");
+    return f;
   }
 
   void decode_one(Term* dest, uint32_t depth) {
@@ -354,18 +475,18 @@ class Decoder {
       case LARGE_BIG_EXT: *dest = big(u32()); return;
       case MAP_EXT: map(dest, u32(), depth); return;
       case EXPORT_EXT: *dest = export_fun(); return;
-      case BIT_BINARY_EXT: pos_ = at; fail("bitstring (BIT_BINARY_EXT) not supported yet");
-      case ATOM_CACHE_REF: pos_ = at; fail("atom cache reference outside a distribution message");
-      case NEW_FUN_EXT:
-      case FUN_EXT: pos_ = at; fail("local funs not supported yet");
+      case BIT_BINARY_EXT: *dest = bitstring(); return;
+      case NEW_FUN_EXT: closure(dest, depth); return;
       case PID_EXT:
-      case NEW_PID_EXT: pos_ = at; fail("pids not supported yet");
+      case NEW_PID_EXT: *dest = pid(tag); return;
       case PORT_EXT:
       case NEW_PORT_EXT:
-      case V4_PORT_EXT: pos_ = at; fail("ports not supported yet");
+      case V4_PORT_EXT: *dest = port(tag); return;
       case REFERENCE_EXT:
       case NEW_REFERENCE_EXT:
-      case NEWER_REFERENCE_EXT: pos_ = at; fail("references not supported yet");
+      case NEWER_REFERENCE_EXT: *dest = reference(tag); return;
+      case ATOM_CACHE_REF: pos_ = at; fail("atom cache reference outside a distribution message");
+      case FUN_EXT: pos_ = at; fail("FUN_EXT (funs of releases before R8) not supported");
       case COMPRESSED: pos_ = at; fail("compressed term inside a term");
       case LOCAL_EXT: pos_ = at; fail("LOCAL_EXT not supported");
       default: pos_ = at; fail("unknown tag " + std::to_string(tag));
@@ -378,6 +499,7 @@ class Decoder {
   EtfContext& ctx_;
   std::vector<Task> stack_;
   size_t pending_slots_ = 0;
+  std::vector<std::unique_ptr<Term[]>> scratch_;  // maps' keys and values while they decode
 };
 
 // Tag 80: [80][uncompressed size:32][zlib stream of a term body].

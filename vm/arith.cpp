@@ -27,8 +27,11 @@ bool number_to_double(Term t, double* out) {
   if (is_bignum(t)) {
     Term* b = boxed_ptr(t);
     Uint n = header_arity(b[0]);
+    // Limb by limb from the top, rounding at each step, as ERTS does: not always the double
+    // nearest to the integer, but the one BEAM computes. Beyond the double range: false.
     double d = 0;
     for (Uint i = n; i-- > 0;) d = d * 18446744073709551616.0 + double(b[1 + i]);
+    if (!std::isfinite(d)) return false;
     *out = header_subtag(b[0]) == Subtag::NegBig ? -d : d;
     return true;
   }

@@ -10,6 +10,7 @@
 
 namespace beamrun {
 
+// A number as a double; false for non-numbers and for integers beyond the double range.
 bool number_to_double(Term t, double* out);
 // A float term, or badarith when d is not finite.
 Term make_float(Process& p, double d);

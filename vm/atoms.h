@@ -40,7 +40,8 @@ namespace beamrun {
   X(local, "local") X(external, "external") X(index, "index") X(uniq, "uniq")           \
   X(new_index, "new_index") X(new_uniq, "new_uniq") X(pid, "pid") X(all, "all")   \
   X(EXIT, "EXIT") X(erl_stdlib_errors, "erl_stdlib_errors") X(lists, "lists")            \
-  X(beamrun_unsupported, "beamrun_unsupported") X(bignum, "bignum") X(nil_atom, "[]")
+  X(beamrun_unsupported, "beamrun_unsupported") X(bignum, "bignum") X(nil_atom, "[]") \
+  X(compact, "compact") X(short_, "short") X(decimals, "decimals") X(scientific, "scientific")
 
 namespace atom {
 enum FixedIndex : Uint {

@@ -1,26 +1,88 @@
-// binary.cpp - making and reading binaries.
+// binary.cpp - blobs, making binaries, slicing them, and copying bits.
 #include "vm/binary.h"
 
-#include <cstring>
+#include <mimalloc.h>
 
-#include "vm/term_order.h"
+#include <cstring>
+#include <new>
 
 namespace beamrun {
 
+// --- blobs ----------------------------------------------------------------------------------------
+
+BinaryBlob* blob_alloc(size_t capacity) {
+  if (capacity > (size_t(1) << 46)) return nullptr;  // beyond any machine: system_limit
+  void* mem = mi_malloc(sizeof(BinaryBlob) + capacity);
+  if (mem == nullptr) return nullptr;
+  auto* b = new (mem) BinaryBlob();
+  b->capacity = capacity;
+  return b;
+}
+
+void blob_release(BinaryBlob* b) {
+  // acq_rel: the thread freeing the blob must see every other thread's last use of it.
+  if (b->refc.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    b->~BinaryBlob();
+    mi_free(b);
+  }
+}
+
+BinaryBlob* blob_realloc(BinaryBlob* b, size_t capacity) {
+  if (capacity > (size_t(1) << 46)) return nullptr;
+  void* mem = mi_realloc(b, sizeof(BinaryBlob) + capacity);
+  if (mem == nullptr) return nullptr;
+  auto* nb = static_cast<BinaryBlob*>(mem);  // the atomic moved bytewise: only we hold it
+  nb->capacity = capacity;
+  return nb;
+}
+
+// --- making ---------------------------------------------------------------------------------------
+
+Term make_refc_handle(Process& p, BinaryBlob* blob, Uint byte_size) {
+  Term* h = p.alloc(REFC_BIN_WORDS);
+  h[0] = make_header(REFC_BIN_WORDS - 1, Subtag::RefcBin);
+  h[1] = byte_size;
+  h[2] = reinterpret_cast<Word>(blob);
+  h[3] = reinterpret_cast<Word>(blob->data());
+  h[4] = reinterpret_cast<Word>(p.off_heap);
+  p.off_heap = h;
+  p.bin_vheap += blob->capacity;
+  return make_boxed(h);
+}
+
 Term make_binary_uninit(Process& p, size_t size, uint8_t** data) {
-  // Off-heap binaries for large sizes arrive with the bit syntax work; until then all are heap binaries.
-  Term* b = p.alloc(heap_binary_words(size));
-  b[0] = make_header(heap_binary_words(size) - 1, Subtag::HeapBin);
-  b[1] = size;
-  *data = reinterpret_cast<uint8_t*>(b + 2);
-  return make_boxed(b);
+  if (size <= HEAP_BIN_LIMIT) {
+    Term* b = p.alloc(heap_binary_words(size));
+    b[0] = make_header(heap_binary_words(size) - 1, Subtag::HeapBin);
+    b[1] = size;
+    if (size) b[1 + (size + 7) / 8] = 0;  // zero the padding of the last word
+    *data = reinterpret_cast<uint8_t*>(b + 2);
+    return make_boxed(b);
+  }
+  BinaryBlob* blob = blob_alloc(size);
+  if (blob == nullptr) return NON_VALUE;
+  *data = blob->data();
+  return make_refc_handle(p, blob, size);
 }
 
 Term make_binary(Process& p, const void* data, size_t size) {
   uint8_t* out;
   Term t = make_binary_uninit(p, size, &out);
-  if (size) std::memcpy(out, data, size);
+  if (t != NON_VALUE && size) std::memcpy(out, data, size);
   return t;
+}
+
+Term make_bitstring_uninit(Process& p, Uint bit_size, uint8_t** data) {
+  Uint bytes = (bit_size + 7) / 8;
+  Term bin = make_binary_uninit(p, bytes, data);
+  if (bin == NON_VALUE || bit_size % 8 == 0) return bin;
+  (*data)[bytes - 1] = 0;
+  Term* s = p.alloc(SUB_BIN_WORDS);
+  s[0] = make_header(SUB_BIN_WORDS - 1, Subtag::SubBin);
+  s[1] = bit_size;
+  s[2] = 0;
+  s[3] = bin;
+  return make_boxed(s);
 }
 
 Term make_bitstring(WordAllocator& a, const uint8_t* data, size_t bit_size) {
@@ -28,7 +90,11 @@ Term make_bitstring(WordAllocator& a, const uint8_t* data, size_t bit_size) {
   Term* b = a.alloc_words(heap_binary_words(bytes));
   b[0] = make_header(heap_binary_words(bytes) - 1, Subtag::HeapBin);
   b[1] = bytes;
-  if (bytes) std::memcpy(b + 2, data, bytes);
+  if (bytes) {
+    b[1 + (bytes + 7) / 8] = 0;
+    std::memcpy(b + 2, data, bytes);
+    if (bit_size % 8) reinterpret_cast<uint8_t*>(b + 2)[bytes - 1] &= uint8_t(0xFF00 >> (bit_size % 8));
+  }
   Term bin = make_boxed(b);
   if (bit_size % 8 == 0) return bin;
   Term* s = a.alloc_words(SUB_BIN_WORDS);
@@ -39,12 +105,83 @@ Term make_bitstring(WordAllocator& a, const uint8_t* data, size_t bit_size) {
   return make_boxed(s);
 }
 
+Term make_sub_binary(Process& p, Term orig, Uint offset, Uint size) {
+  if (offset == 0 && size == orig_size(orig) * 8) return orig;
+  if (size % 8 == 0 && (size <= HEAP_BIN_LIMIT * 8 || offset % 8 != 0)) {
+    uint8_t* out;
+    Term bin = make_binary_uninit(p, size / 8, &out);
+    if (bin == NON_VALUE) return NON_VALUE;
+    copy_bits(out, 0, orig_bytes(orig), offset, size);  // orig_bytes after the allocation: it never moves
+    return bin;
+  }
+  Term* s = p.alloc(SUB_BIN_WORDS);
+  s[0] = make_header(SUB_BIN_WORDS - 1, Subtag::SubBin);
+  s[1] = size;
+  s[2] = offset;
+  s[3] = orig;
+  return make_boxed(s);
+}
+
+// --- reading --------------------------------------------------------------------------------------
+
 bool binary_bytes(Term t, const uint8_t** data, size_t* size) {
-  BitsView v;
-  if (!bitstring_view(t, &v) || v.bit_size % 8 != 0 || v.bit_offset != 0) return false;
-  *data = v.bytes;
-  *size = v.bit_size / 8;
+  Term orig;
+  Uint off, bits;
+  if (!bits_of(t, &orig, &off, &bits) || bits % 8 != 0) return false;
+  *data = orig_bytes(orig) + off / 8;  // byte-sized slices start on a byte (binary.h)
+  *size = bits / 8;
   return true;
+}
+
+Uint referenced_byte_size(Term t) {
+  Term orig;
+  Uint off, bits;
+  if (!bits_of(t, &orig, &off, &bits)) return 0;
+  if (is_refc_binary(orig)) {
+    const BinaryBlob* b = refc_blob(boxed_ptr(orig));
+    return (b->flags & BinaryBlob::WRITABLE) ? b->capacity : refc_size(boxed_ptr(orig));
+  }
+  return orig_size(orig);
+}
+
+// --- copying bits ---------------------------------------------------------------------------------
+
+namespace {
+
+// The `take` (1..8) bits of src starting at bit `at`, right-aligned. Reads no byte it does not need.
+inline unsigned bits_at(const uint8_t* src, Uint at, unsigned take) {
+  unsigned sh = unsigned(at & 7);
+  unsigned w = unsigned(src[at >> 3]) << 8;
+  if (sh + take > 8) w |= src[(at >> 3) + 1];
+  return (w >> (16 - sh - take)) & ((1u << take) - 1);
+}
+
+}  // namespace
+
+void copy_bits(uint8_t* dst, Uint doff, const uint8_t* src, Uint soff, Uint n) {
+  if (n == 0) return;
+  if (((doff | soff) & 7) == 0) {
+    std::memcpy(dst + doff / 8, src + soff / 8, n / 8);
+    if (n & 7) {
+      unsigned r = unsigned(n & 7);
+      uint8_t mask = uint8_t(0xFF00 >> r);
+      uint8_t& d = dst[(doff + n) / 8];
+      d = uint8_t((d & ~mask) | (src[(soff + n) / 8] & mask));
+    }
+    return;
+  }
+  while (n > 0) {
+    unsigned dbit = unsigned(doff & 7);
+    unsigned take = unsigned(n < 8 - dbit ? n : 8 - dbit);
+    unsigned v = bits_at(src, soff, take);
+    unsigned shift = 8 - dbit - take;
+    uint8_t mask = uint8_t(((1u << take) - 1) << shift);
+    uint8_t& d = dst[doff >> 3];
+    d = uint8_t((d & ~mask) | (v << shift));
+    doff += take;
+    soff += take;
+    n -= take;
+  }
 }
 
 }  // namespace beamrun

@@ -4,12 +4,17 @@
 // of the old block and the fragments into a new block, then frees them. Terms outside the
 // process's own memory (module literals) are left where they are. The new block's size keeps
 // about as much free space as live data, so collection cost stays proportional to allocation.
+//
+// Off-heap binaries: after the copy, the process's list of RefcBin handles is rebuilt from the
+// handles that were copied (their old header now forwards to the copy); the blobs of the rest
+// are released, so a process that drops a big binary frees it at its next collection.
 #include <mimalloc.h>
 
 #include <algorithm>
 #include <cstring>
 #include <new>
 
+#include "vm/binary.h"
 #include "vm/export.h"
 #include "vm/process.h"
 #include "vm/vm.h"
@@ -31,10 +36,18 @@ Process::Process(VM& vm, uint64_t serial) : vm_(vm), serial_(serial) {
   heap_end = heap_start + MIN_HEAP_WORDS;
   htop = heap_start;
   stop = heap_end;
+  bin_vheap_limit = BIN_VHEAP_MIN_BYTES;
   for (auto& r : x) r = NIL;
 }
 
-Process::~Process() { mi_free(heap_start); }
+Process::~Process() {
+  for (Term* h = off_heap; h != nullptr;) {
+    Term* next = refc_next(h);
+    blob_release(refc_blob(h));
+    h = next;
+  }
+  mi_free(heap_start);
+}
 
 Term* Process::alloc_words(size_t n) {
   if (size_t(stop - htop) >= n + STACK_RESERVE) {
@@ -107,6 +120,25 @@ void Process::copy_into(Term* block, size_t block_words, unsigned live) {
     *scan = evacuate(w);
     ++scan;
   }
+
+  // Keep the handles that were copied (their old header forwards to the copy), release the rest.
+  Term* kept = nullptr;
+  size_t vheap = 0;
+  for (Term* h = off_heap; h != nullptr;) {
+    Term* next = refc_next(h);
+    if (is_boxed(h[0])) {
+      Term* n = boxed_ptr(h[0]);
+      n[4] = reinterpret_cast<Word>(kept);
+      kept = n;
+      vheap += refc_blob(n)->capacity;
+    } else {
+      blob_release(refc_blob(h));
+    }
+    h = next;
+  }
+  off_heap = kept;
+  bin_vheap = vheap;
+  bin_vheap_limit = std::max(BIN_VHEAP_MIN_BYTES, 2 * vheap);
 
   mi_free(heap_start);
   fragments_.clear();

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "vm/arith.h"
+#include "vm/bits.h"
 #include "vm/instructions.h"
 #include "vm/module.h"
 #include "vm/stacktrace.h"
@@ -583,8 +584,8 @@ L_i_is_ne_exact: {
   TYPE_TEST(i_is_reference, is_ref(v) || is_boxed_of(v, Subtag::ExternalRef))
   TYPE_TEST(i_is_port, is_local_port(v) || is_boxed_of(v, Subtag::ExternalPort))
   TYPE_TEST(i_is_nil, is_nil(v))
-  TYPE_TEST(i_is_binary, is_heap_binary(v))
-  TYPE_TEST(i_is_bitstring, is_heap_binary(v))
+  TYPE_TEST(i_is_binary, is_binary_term(v))
+  TYPE_TEST(i_is_bitstring, is_bitstring_term(v))
   TYPE_TEST(i_is_list, is_list(v) || is_nil(v))
   TYPE_TEST(i_is_nonempty_list, is_list(v))
   TYPE_TEST(i_is_tuple, is_tuple(v))

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "vm/export.h"
+#include "vm/map.h"
 #include "vm/term_order.h"
 
 namespace beamrun {
@@ -352,6 +353,28 @@ void put_bits_numeric(std::string& out, const BitsView& v) {
   out += ">>";
 }
 
+// A hash map's keys (first half) and values (second half) in walk order: the order of
+// io_lib's ~w and ~p, which iterate with maps:next. Kept in `store` while printing.
+const Term* walk_pairs(Term m, std::vector<std::vector<Term>>& store) {
+  size_t n = map_size(m);
+  std::vector<Term> out(2 * n);
+  size_t i = 0;
+  map_foreach_walk(m, [&](Term k, Term v) {
+    out[i] = k;
+    out[n + i] = v;
+    ++i;
+  });
+  store.push_back(std::move(out));
+  return store.back().data();
+}
+
+// "<fffb>": a trie node's slot bitmap as erlang:display shows it.
+void put_bitmap(std::string& out, uint32_t bitmap) {
+  char buf[16];
+  int len = std::snprintf(buf, sizeof buf, "<%x>", unsigned(bitmap));
+  out.append(buf, size_t(len));
+}
+
 // --- display and ~w: one line, explicit stack ---------------------------------------------
 
 enum class Style { Display, W };
@@ -369,6 +392,7 @@ struct Todo {
 void write_flat(std::string& out, Term root, const AtomTable& atoms, Style style) {
   const char* arrow = style == Style::Display ? "=>" : " => ";
   std::vector<Todo> stack;
+  std::vector<std::vector<Term>> map_pairs;  // hash maps' pairs, alive while printing
   auto term = [&](Term t) { stack.push_back(Todo{Todo::TERM, t, nullptr, nullptr, nullptr, 0}); };
   auto text = [&](const char* s) { stack.push_back(Todo{Todo::TEXT, 0, s, nullptr, nullptr, 0}); };
   auto rest = [&](Todo::Kind k, Term t, const Term* p, const Term* q, Uint n) {
@@ -453,6 +477,21 @@ void write_flat(std::string& out, Term root, const AtomTable& atoms, Style style
         rest(Todo::TUPLE_REST, 0, boxed_ptr(t) + 2, nullptr, n - 1);
         term(boxed_ptr(t)[1]);
       }
+    } else if (is_hashmap(t) && style == Style::Display) {
+      // ERTS's display shows the trie itself: #<bitmap>{...} for the head, <bitmap>{...} for
+      // inner nodes, [Key|Value] cells for the pairs.
+      const Term* node = boxed_ptr(t);
+      if (hashmap_node_is_head(node)) out += '#';
+      put_bitmap(out, hashmap_node_bitmap(node));
+      out += '{';
+      const Term* kids = hashmap_node_children(node);
+      rest(Todo::TUPLE_REST, 0, kids + 1, nullptr, hashmap_node_count(node) - 1);
+      term(kids[0]);
+    } else if (is_hashmap(t)) {
+      Uint n = hashmap_size(t);
+      const Term* kv = walk_pairs(t, map_pairs);
+      out += "#{";
+      pair(kv, kv + n, n - 1);
     } else if (is_map(t)) {
       Uint n = flatmap_size(t);
       out += n ? "#{" : "#{}";
@@ -591,6 +630,13 @@ class Pretty {
       bool tagged = n > 1 && is_atom(p[0]);
       uint32_t i = new_node(tagged ? NK::TaggedTuple : NK::Tuple, uint32_t(n));
       frames.push_back(Frame{i, 0, 0, p, nullptr, 0, 0});
+      return i;
+    }
+    if (is_hashmap(t)) {
+      Uint n = hashmap_size(t);
+      const Term* kv = walk_pairs(t, map_pairs_);
+      uint32_t i = new_node(NK::Map, uint32_t(n));
+      frames.push_back(Frame{i, 0, 0, kv, kv + n, 0, 0});
       return i;
     }
     if (is_map(t)) {
@@ -996,6 +1042,7 @@ class Pretty {
   std::vector<uint32_t> kids_;
   std::string text_;  // leaf texts
   std::string out_;
+  std::vector<std::vector<Term>> map_pairs_;  // hash maps' pairs in walk order
 };
 
 }  // namespace

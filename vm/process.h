@@ -71,6 +71,21 @@ class Process final : public WordAllocator {
   size_t fragment_words() const { return fragment_words_; }
   uint64_t collections() const { return collections_; }
 
+  // --- off-heap binaries (vm/binary.h) ------------------------------------------------------
+  // The RefcBin handles on this heap and its fragments, chained through their `next` word. A
+  // collection keeps the handles it copies and releases the blobs of the others; the
+  // destructor releases all. bin_vheap counts the bytes those blobs hold (ERTS's virtual binary
+  // heap): above bin_vheap_limit a collection is due, even with the heap itself nearly empty.
+  Term* off_heap = nullptr;
+  size_t bin_vheap = 0;
+  size_t bin_vheap_limit = 0;  // set by the constructor and by each collection
+  bool bin_vheap_full() const { return bin_vheap > bin_vheap_limit; }
+  // The binary being built by the pre-OTP-25 bs_init2/bs_put_* sequence: where bs_put_* write.
+  // Valid from a bs_init*/bs_append to the last bs_put_* of one construction (no collection
+  // happens in between).
+  uint8_t* bs_put_base = nullptr;
+  Uint bs_put_offset = 0;  // in bits
+
   // --- state the interpreter keeps in locals while running, and saves here at safe points ---
   Term* heap_start = nullptr;
   Term* htop = nullptr;

@@ -2,12 +2,14 @@
 
 #include <gmp.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string_view>
 #include <vector>
 
 #include "vm/export.h"
+#include "vm/map.h"
 
 namespace beamrun {
 
@@ -39,7 +41,8 @@ int rank_of(Term t) {
         case Subtag::Export: return R_FUN;
         case Subtag::ExternalPort: return R_PORT;
         case Subtag::ExternalPid: return R_PID;
-        case Subtag::Map: return R_MAP;
+        case Subtag::Map:
+        case Subtag::HashMap: return R_MAP;
         case Subtag::HeapBin:
         case Subtag::RefcBin:
         case Subtag::SubBin: return R_BITS;
@@ -235,9 +238,82 @@ int cmp_raw_boxed(Term a, Term b) {
   return 0;
 }
 
+// --- maps -----------------------------------------------------------------------------------
+//
+// Maps order by size, then by their keys in key order (exact), then by the values in that
+// order (in the comparison's mode). Flat maps hold their keys sorted. Two hash maps are
+// compared the same way through sorted copies of their pairs, except when only equality is
+// asked (no atom table): equal maps have equal tries (map.h), so the tries are compared node
+// by node, keys exactly.
+
+using SortedPairs = std::vector<std::vector<Term>>;  // keys then values; stable while comparing
+
+// Sorted keys (first half) and their values (second half) of a map.
+const Term* sorted_pairs(Term m, const AtomTable& atoms, SortedPairs& store) {
+  std::vector<std::pair<Term, Term>> kv;
+  kv.reserve(map_size(m));
+  map_foreach(m, [&](Term k, Term v) { kv.emplace_back(k, v); });
+  std::sort(kv.begin(), kv.end(), [&](const auto& x, const auto& y) { return compare_terms(x.first, y.first, atoms, true) < 0; });
+  std::vector<Term> out(2 * kv.size());
+  for (size_t i = 0; i < kv.size(); i++) {
+    out[i] = kv[i].first;
+    out[kv.size() + i] = kv[i].second;
+  }
+  store.push_back(std::move(out));
+  return store.back().data();
+}
+
+// Pushes the children of two trie nodes with equal slots; false when their shapes differ.
+bool push_children(const Term* x, const Term* y, bool exact, WorkStack& stack) {
+  const Term* cx = hashmap_node_children(x);
+  const Term* cy = hashmap_node_children(y);
+  for (unsigned i = hashmap_node_count(x); i-- > 0;) {
+    bool lx = is_list(cx[i]), ly = is_list(cy[i]);
+    if (lx != ly) return false;
+    if (lx) {
+      stack.push(list_ptr(cx[i]) + 1, list_ptr(cy[i]) + 1, 1, exact);  // values
+      stack.push(list_ptr(cx[i]), list_ptr(cy[i]), 1, true);           // keys
+    } else {
+      stack.push(cx + i, cy + i, 1, exact);
+    }
+  }
+  return true;
+}
+
+int compare_maps(Term a, Term b, const AtomTable* atoms, bool exact, WorkStack& stack, SortedPairs& sorted) {
+  const Term* x = boxed_ptr(a);
+  const Term* y = boxed_ptr(b);
+  bool fa = is_flatmap(a), fb = is_flatmap(b);
+  if (fa && fb) {
+    Uint n = flatmap_size(a), m = flatmap_size(b);
+    if (n != m) return n < m ? -1 : 1;
+    // All keys (in map order, always exact), then all values (in the caller's mode).
+    stack.push(flatmap_values(a), flatmap_values(b), n, exact);
+    stack.push(boxed_ptr(flatmap_keys(a)) + 1, boxed_ptr(flatmap_keys(b)) + 1, n, true);
+    return 0;
+  }
+  if (!fa && !fb && !(hashmap_node_is_head(x) && hashmap_node_is_head(y))) {
+    // Inner trie nodes, met only while comparing two tries for equality.
+    if (x[1] != y[1] || !push_children(x, y, exact, stack)) return 1;
+    return 0;
+  }
+  Uint n = map_size(a), m = map_size(b);
+  if (n != m) return n < m ? -1 : 1;
+  if (!atoms) {  // equality only
+    if (fa || fb || x[1] != y[1] || !push_children(x, y, exact, stack)) return 1;
+    return 0;
+  }
+  const Term* sa = sorted_pairs(a, *atoms, sorted);
+  const Term* sb = sorted_pairs(b, *atoms, sorted);
+  stack.push(sa + n, sb + n, n, exact);
+  stack.push(sa, sb, n, true);
+  return 0;
+}
+
 // The comparison engine. Returns at the first difference.
 int compare_impl(Term a0, Term b0, const AtomTable* atoms, bool exact0) {
   WorkStack stack;
+  SortedPairs sorted;  // hash maps' pairs in key order, while they are being compared
   stack.push(&a0, &b0, 1, exact0);
   while (!stack.empty()) {
     Work& w = stack.top();
@@ -277,11 +353,8 @@ int compare_impl(Term a0, Term b0, const AtomTable* atoms, bool exact0) {
           break;
         }
         case R_MAP: {
-          Uint n = flatmap_size(a), m = flatmap_size(b);
-          if (n != m) return n < m ? -1 : 1;
-          // All keys (in map order, always exact), then all values (in the caller's mode).
-          stack.push(flatmap_values(a), flatmap_values(b), n, exact);
-          stack.push(boxed_ptr(flatmap_keys(a)) + 1, boxed_ptr(flatmap_keys(b)) + 1, n, true);
+          int c = compare_maps(a, b, atoms, exact, stack, sorted);
+          if (c) return c;
           break;
         }
         case R_BITS: {
@@ -355,13 +428,30 @@ bool is_bitstring_term(Term t) {
 }
 
 bool bitstring_view(Term t, BitsView* out) {
-  if (is_heap_binary(t)) {
-    out->bytes = heap_binary_data(t);
-    out->bit_offset = 0;
-    out->bit_size = heap_binary_size(t) * 8;
-    return true;
+  // Layouts in term.h: HeapBin bytes follow [hdr][size]; RefcBin keeps its bytes pointer in
+  // word 3; a SubBin is bits [offset, offset + size) of its orig (a HeapBin or RefcBin).
+  if (!is_boxed(t)) return false;
+  const Term* b = boxed_ptr(t);
+  Uint offset = 0, bits;
+  switch (header_subtag(b[0])) {
+    case Subtag::HeapBin:
+    case Subtag::RefcBin:
+      bits = b[1] * 8;
+      break;
+    case Subtag::SubBin:
+      bits = b[1];
+      offset = b[2];
+      b = boxed_ptr(b[3]);
+      break;
+    default:
+      return false;
   }
-  return false;
+  const uint8_t* base = header_subtag(b[0]) == Subtag::RefcBin ? reinterpret_cast<const uint8_t*>(b[3])
+                                                                : reinterpret_cast<const uint8_t*>(b + 2);
+  out->bytes = base + offset / 8;
+  out->bit_offset = offset % 8;
+  out->bit_size = bits;
+  return true;
 }
 
 int compare_bits(const BitsView& a, const BitsView& b) {

@@ -47,8 +47,8 @@ inline bool eq_arith(Term a, Term b, const AtomTable& atoms) {
   return eq_arith_slow(a, b, atoms);
 }
 
-// The bits of a binary or bitstring, wherever they live. Only heap binaries exist in term.h
-// today; refc and sub binaries join here when their layouts are defined.
+// The bits of a binary or bitstring, wherever they live: heap, reference-counted or sub-binary
+// (vm/binary.h has the constructors and the rest of the binary API).
 struct BitsView {
   const uint8_t* bytes = nullptr;  // first byte holding bits of the value
   Uint bit_offset = 0;             // 0..7: bits of bytes[0] before the value starts (MSB first)

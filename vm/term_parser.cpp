@@ -11,13 +11,13 @@
 #include <vector>
 
 #include "vm/export.h"
+#include "vm/map.h"
 #include "vm/term_order.h"
 
 namespace beamrun {
 
 namespace {
 
-constexpr size_t MAX_MAP_KEYS = 32;  // flatmap only: no hash map layout yet
 constexpr size_t MAX_ATOM_CHARS = 255;
 
 struct ParseError {
@@ -603,33 +603,15 @@ Term Parser::make_tuple(const Term* items, size_t n) {
   return make_boxed(p);
 }
 
-// kv holds key, value pairs in source order. Sorted by key in exact term order; the last of
-// repeated keys wins, as in Erlang.
+// kv holds key, value pairs in source order; the last of repeated keys wins, as in Erlang.
 Term Parser::make_map(std::vector<Term>& kv) {
   size_t n = kv.size() / 2;
-  std::vector<size_t> order(n);
-  for (size_t i = 0; i < n; i++) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-    return compare_terms(kv[2 * x], kv[2 * y], atoms_, true) < 0;
-  });
-  std::vector<Term> keys, values;
+  std::vector<Term> keys(n), values(n);
   for (size_t i = 0; i < n; i++) {
-    size_t k = order[i];
-    if (!keys.empty() && eq_exact(keys.back(), kv[2 * k])) {
-      values.back() = kv[2 * k + 1];  // later in the source: replaces the earlier value
-      continue;
-    }
-    keys.push_back(kv[2 * k]);
-    values.push_back(kv[2 * k + 1]);
+    keys[i] = kv[2 * i];
+    values[i] = kv[2 * i + 1];
   }
-  if (keys.size() > MAX_MAP_KEYS) fail("maps of more than 32 keys are not supported");
-  Term key_tuple = make_tuple(keys.data(), keys.size());
-  Term* p = alloc_.alloc_words(3 + keys.size());
-  p[0] = make_header(2 + keys.size(), Subtag::Map);
-  p[1] = keys.size();
-  p[2] = key_tuple;
-  for (size_t i = 0; i < values.size(); i++) p[3 + i] = values[i];
-  return make_boxed(p);
+  return map_from_pairs(alloc_, keys.data(), values.data(), n, atoms_);
 }
 
 Term Parser::finish(Frame& f) {

@@ -4,8 +4,8 @@
 // beyond 60 bits), floats (`1.5`, `-2.0e3`), atoms (`foo`, `'Hello world'`, escapes), strings
 // (`"str"`, UTF-8 decoded to code points, adjacent strings joined), binaries (`<<"bin">>`,
 // `<<1,2,3>>`, `<<"héllo"/utf8>>`, `<<1:16/little>>`, `<<1.5/float>>`), lists (also improper
-// `[1|2]`), tuples, maps (`#{a => 1}`, at most 32 keys: flatmap layout, keys in term order,
-// a repeated key keeps its last value). Whitespace and `%` comments around tokens, and one
+// `[1|2]`), tuples, maps (`#{a => 1}`, built as map_from_pairs builds them: flat up to 32
+// keys, a hash trie above; a repeated key keeps its last value). Whitespace and `%` comments around tokens, and one
 // final `.`, are allowed.
 //
 // Nesting is handled with an explicit stack, so a deeply nested literal cannot overflow the

@@ -1,6 +1,7 @@
 // vm.h - the VM object. It owns everything: atoms, exports, modules, the code path, natives.
 // There is no global mutable state: two VMs in one host process share nothing.
 #pragma once
+#include <atomic>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -88,6 +89,9 @@ class VM {
   const Word* return_to_host_code() const { return host_code_; }
 
   uint64_t next_serial() { return ++serial_counter_; }
+  // make_ref/0: a number no other reference of this VM has had, shared by all schedulers
+  // (erlang_terms.cpp spreads it over the reference's three words).
+  uint64_t next_ref_number() { return ref_counter_.fetch_add(1, std::memory_order_relaxed) + 1; }
   // Monotonic nanoseconds when the VM started; erlang:monotonic_time counts from here.
   int64_t start_ns() const { return start_ns_; }
 
@@ -107,6 +111,7 @@ class VM {
   const void* const* handlers_;
   Word host_code_[2];
   uint64_t serial_counter_ = 0;
+  std::atomic<uint64_t> ref_counter_{0};
   int64_t start_ns_ = 0;
 };
 

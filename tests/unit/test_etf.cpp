@@ -9,7 +9,11 @@
 #include "loader/beam_file.h"
 #include "loader/etf.h"
 #include "vm/atoms.h"
+#include "vm/binary.h"
+#include "vm/etf_encode.h"
 #include "vm/export.h"
+#include "vm/map.h"
+#include "vm/term_order.h"
 
 using namespace beamrun;
 
@@ -93,7 +97,7 @@ TEST_F(EtfFixture, Bignums) {
   EXPECT_EQ(header_arity(boxed_header(c)), 3u);
   EXPECT_EQ(boxed_ptr(c)[1], 0x0807060504030201u);
   EXPECT_EQ(boxed_ptr(c)[3], 0x14131211u);
-  expect_error({131, 110, 1, 2, 5}, "sign");
+  EXPECT_EQ(decode({131, 110, 1, 2, 5}), make_small(-5));  // any non-zero sign is negative, as in BEAM
 }
 
 TEST_F(EtfFixture, Floats) {
@@ -184,7 +188,17 @@ TEST_F(EtfFixture, Binaries) {
   Term g = decode(big);
   EXPECT_EQ(heap_binary_size(g), 1000u);
   EXPECT_EQ(heap_binary_data(g)[999], uint8_t(999));
-  expect_error({131, 77, 0, 0, 0, 1, 4, 0x30}, "bitstring");
+  // <<3:4>>: one byte of which 4 bits count; stray low bits are cleared.
+  Term bits = decode({131, 77, 0, 0, 0, 1, 4, 0x3F});
+  BitsView v;
+  ASSERT_TRUE(bitstring_view(bits, &v));
+  EXPECT_EQ(v.bit_size, 4u);
+  EXPECT_EQ((v.bytes[0] << v.bit_offset) & 0xF0, 0x30);
+  EXPECT_TRUE(is_binary_term(decode({131, 77, 0, 0, 0, 1, 8, 7})));   // 8 bits: a binary
+  EXPECT_TRUE(is_binary_term(decode({131, 77, 0, 0, 0, 0, 0})));      // <<>>
+  expect_error({131, 77, 0, 0, 0, 0, 8}, "bits in its last byte");
+  expect_error({131, 77, 0, 0, 0, 1, 0, 1}, "bits in its last byte");
+  expect_error({131, 77, 0, 0, 0, 1, 9, 1}, "bits in its last byte");
 }
 
 TEST_F(EtfFixture, Maps) {
@@ -207,9 +221,16 @@ TEST_F(EtfFixture, Maps) {
   EXPECT_EQ(flatmap_size(empty), 0u);
   EXPECT_EQ(tuple_arity(flatmap_keys(empty)), 0u);
   expect_error({131, 116, 0, 0, 0, 2, 97, 1, 97, 2, 97, 1, 97, 3}, "duplicate map key");
+  // Over 32 keys: a hash map, built by map_from_pairs.
   Bytes large = cat({{131, 116}, u32be(33)});
-  for (int i = 0; i < 33; i++) large.insert(large.end(), {97, uint8_t(i), 106});
-  expect_error(large, "large maps");
+  for (int i = 0; i < 33; i++) large.insert(large.end(), {97, uint8_t(i), 97, uint8_t(100 + i)});
+  Term lm = decode(large);
+  ASSERT_TRUE(is_map(lm));
+  EXPECT_EQ(map_size(lm), 33u);
+  EXPECT_EQ(map_get(lm, make_small(32)), make_small(132));
+  Bytes dup = cat({{131, 116}, u32be(33)});
+  for (int i = 0; i < 33; i++) dup.insert(dup.end(), {97, uint8_t(i == 32 ? 0 : i), 106});
+  expect_error(dup, "duplicate map key");
 }
 
 TEST_F(EtfFixture, ExportFuns) {
@@ -232,13 +253,74 @@ TEST_F(EtfFixture, ExportFuns) {
   expect_error({131, 113, 100, 0, 1, 'l', 97, 1, 97, 2}, "must be an atom");
 }
 
-TEST_F(EtfFixture, UnsupportedKindsAreClearErrors) {
-  expect_error({131, 88, 100, 0, 1, 'n', 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0}, "pids");
-  expect_error({131, 103, 100, 0, 1, 'n', 0, 0, 0, 1, 0, 0, 0, 0, 0}, "pids");
-  expect_error({131, 90, 0, 1, 100, 0, 1, 'n', 0, 0, 0, 0, 0, 0, 0, 1}, "references");
-  expect_error({131, 89, 100, 0, 1, 'n', 0, 0, 0, 1, 0, 0, 0, 0}, "ports");
-  expect_error({131, 112, 0, 0, 0, 20}, "local funs");
+Bytes nonode(std::initializer_list<uint8_t> before, std::initializer_list<uint8_t> after) {
+  Bytes node = {100, 0, 13, 'n', 'o', 'n', 'o', 'd', 'e', '@', 'n', 'o', 'h', 'o', 's', 't'};
+  return cat({Bytes(before), node, Bytes(after)});
+}
+
+TEST_F(EtfFixture, LocalPidsPortsAndRefs) {
+  // NEW_PID_EXT <0.9.7>, and the old PID_EXT with its one-byte creation.
+  EXPECT_EQ(decode(nonode({131, 88}, {0, 0, 0, 9, 0, 0, 0, 7, 0, 0, 0, 0})), make_local_pid(9, 7));
+  EXPECT_EQ(decode(nonode({131, 103}, {0, 0, 0, 1, 0, 0, 0, 2, 0})), make_local_pid(1, 2));
+  expect_error(nonode({131, 88}, {0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0}), "out of range");
+  expect_error(nonode({131, 88}, {0, 0, 0, 1, 0, 0, 0x20, 0, 0, 0, 0, 0}), "out of range");
+  expect_error(nonode({131, 88}, {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1}), "another node");
+  expect_error({131, 88, 100, 0, 1, 'n', 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0}, "another node");
+  // Ports: NEW_PORT_EXT, PORT_EXT, V4_PORT_EXT.
+  EXPECT_EQ(decode(nonode({131, 89}, {0, 0, 0, 5, 0, 0, 0, 0})), make_port(5));
+  EXPECT_EQ(decode(nonode({131, 102}, {0, 0, 0, 6, 0})), make_port(6));
+  EXPECT_EQ(decode(nonode({131, 120}, {0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0})), make_port(7));
+  expect_error(nonode({131, 89}, {0x10, 0, 0, 0, 0, 0, 0, 0}), "out of range");
+  // References of 1 to 3 words (missing words are 0); the first word has 18 bits.
+  Term r = decode(nonode({131, 90, 0, 2}, {0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 5}));
+  ASSERT_TRUE(is_ref(r));
+  EXPECT_EQ(boxed_ptr(r)[1], 1u);
+  EXPECT_EQ(boxed_ptr(r)[2], 5u);
+  EXPECT_EQ(boxed_ptr(r)[3], 0u);
+  EXPECT_TRUE(is_ref(decode(nonode({131, 114, 0, 1}, {0, 0, 0, 0, 1}))));  // NEW_REFERENCE_EXT
+  EXPECT_TRUE(is_ref(decode(nonode({131, 101}, {0, 0, 0, 1, 0}))));        // REFERENCE_EXT
+  expect_error(nonode({131, 90, 0, 0}, {0, 0, 0, 0}), "reference of 0 words");
+  expect_error(nonode({131, 90, 0, 4}, {0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4}), "4 words");
+  expect_error(nonode({131, 90, 0, 1}, {0, 0, 0, 0, 0, 4, 0, 0}), "out of range");
   expect_error({131, 200}, "unknown tag 200");
+  expect_error({131, 117, 0}, "FUN_EXT");
+}
+
+TEST_F(EtfFixture, Closures) {
+  // NEW_FUN_EXT of lambda 0 of module m (arity 1, one free variable 42), creator <0.1.0>.
+  Bytes md5(16, 0xAB);
+  Bytes b = cat({{131, 112}, u32be(0), {1}, md5, u32be(0), u32be(1), {100, 0, 1, 'm', 97, 0, 98},
+                 u32be(1234), nonode({88}, {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0}), {97, 42}});
+  expect_error(b, "not in any loaded module");
+  FunEntry fe;
+  fe.module = atoms.intern("m");
+  fe.arity = 1;
+  fe.num_free = 1;
+  EtfFunRef seen{};
+  ctx.find_fun = [&](const EtfFunRef& r) -> const FunEntry* {
+    seen = r;
+    return &fe;
+  };
+  Term f = decode(b);
+  ASSERT_TRUE(is_fun(f));
+  EXPECT_EQ(fun_entry(f), &fe);
+  ASSERT_EQ(fun_num_free(f), 1u);
+  EXPECT_EQ(fun_free_vars(f)[0], make_small(42));
+  EXPECT_EQ(seen.module, fe.module);
+  EXPECT_EQ(seen.old_uniq, 1234u);
+  EXPECT_EQ(seen.num_free, 1u);
+  EXPECT_EQ(std::memcmp(seen.md5, md5.data(), 16), 0);
+  fe.num_free = 2;  // the module's lambda disagrees with the encoding
+  expect_error(b, "differs from its module's");
+  // Every truncation of a closure is an error too.
+  for (size_t n = 1; n < b.size(); n++) EXPECT_NE(error_of(Bytes(b.begin(), b.begin() + n)), "") << n;
+}
+
+TEST_F(EtfFixture, SafeRefusesNewAtoms) {
+  ctx.existing_atoms_only = true;
+  expect_error({131, 100, 0, 3, 'z', 'q', 'z'}, "does not exist");
+  atoms.intern("zqz");
+  EXPECT_EQ(decode({131, 100, 0, 3, 'z', 'q', 'z'}), atoms.intern("zqz"));
 }
 
 TEST_F(EtfFixture, VersionByteAndTrailingBytes) {

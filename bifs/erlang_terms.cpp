@@ -11,6 +11,7 @@
 // term_to_binary give the calling process. A closure decoded by binary_to_term must name a
 // lambda of a module that is loaded (or loadable from the code path) with the same md5; BEAM
 // would instead make a fun that fails with undef or badfun when called.
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -131,18 +132,54 @@ Term bif_external_size2(Process* p, Term* a) {
 
 // ---- binary_to_term -------------------------------------------------------------------------
 
+// Hands out the decoder's many small allocations from a few growing chunks of the process's
+// memory, so that a big term costs a handful of heap fragments rather than one per object.
+// The unused end of each chunk becomes a dead raw object, so the heap stays walkable.
+class ChunkedAlloc final : public WordAllocator {
+ public:
+  explicit ChunkedAlloc(Process& p) : p_(p) {}
+  ~ChunkedAlloc() override { seal(); }
+  ChunkedAlloc(const ChunkedAlloc&) = delete;
+  ChunkedAlloc& operator=(const ChunkedAlloc&) = delete;
+
+  Term* alloc_words(size_t n) override {
+    if (size_t(end_ - top_) < n) {
+      seal();
+      size_t want = std::max(n, next_);
+      next_ = std::min(next_ * 2, MAX_CHUNK_WORDS);
+      top_ = p_.alloc(want);
+      end_ = top_ + want;
+    }
+    Term* r = top_;
+    top_ += n;
+    return r;
+  }
+
+ private:
+  static constexpr size_t MAX_CHUNK_WORDS = size_t(1) << 20;
+  void seal() {
+    if (top_ < end_) *top_ = make_header(Uint(end_ - top_ - 1), Subtag::PosBig);
+    top_ = end_ = nullptr;
+  }
+  Process& p_;
+  Term* top_ = nullptr;
+  Term* end_ = nullptr;
+  size_t next_ = 256;
+};
+
 Term binary_to_term(Process* p, Term bin, bool safe, bool used) {
   const uint8_t* data;
   size_t size;
   if (!binary_bytes(bin, &data, &size)) return badarg(p);
   VM& vm = p->vm();
-  EtfContext ctx{vm.atoms(), *p, {}};
+  ChunkedAlloc chunks(*p);
+  EtfContext ctx{vm.atoms(), chunks, {}};
   ctx.existing_atoms_only = safe;
-  ctx.make_export_fun = [p, &vm, safe](Term m, Term f, uint32_t arity) -> Term {
+  ctx.make_export_fun = [&chunks, &vm, safe](Term m, Term f, uint32_t arity) -> Term {
     // `safe` refuses to create export entries, as BEAM refuses functions it does not know.
     Export* e = safe ? vm.exports().find(m, f, arity) : vm.exports().get(m, f, arity);
     if (!e) return NON_VALUE;
-    return write_export_fun(p->alloc(EXPORT_FUN_WORDS), e);
+    return write_export_fun(chunks.alloc_words(EXPORT_FUN_WORDS), e);
   };
   ctx.find_fun = [&vm](const EtfFunRef& r) -> const FunEntry* {
     std::string error;

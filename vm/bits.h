@@ -106,6 +106,20 @@ inline bool bs_size_value(Term size, unsigned unit, Uint* bits) {
   return true;
 }
 
+// --- matching instructions that allocate ----------------------------------------------------
+// Each is the whole body of its instruction, called with p swapped out: it makes room on the
+// heap (collecting with `live` X registers), reads the context operand `ctx` (an operand word)
+// afterwards, and advances the context. NON_VALUE when the match fails; the caller checked
+// that enough bits remain, except where said.
+// A match context over `src`, or NON_VALUE when src is no bitstring.
+Term bs_start_match(Process* p, Term src, unsigned live);
+// The bits not matched yet, as a binary.
+Term bs_get_tail(Process* p, Word ctx, unsigned live);
+Term bs_get_integer(Process* p, Word ctx, unsigned live, Uint bits, unsigned flags);
+// Also fails on a bad size or an infinite or NaN value; a size of 0 is 0.0, as in BEAM.
+Term bs_get_float(Process* p, Word ctx, unsigned live, Uint bits, unsigned flags);
+Term bs_get_binary(Process* p, Word ctx, unsigned live, Uint bits);
+
 // Reads an instruction operand (vm/instructions.h encoding) with p swapped out.
 inline Term bs_src(const Process* p, Word w) {
   return (w & 3) ? Term(w) : (w & 4) ? p->stop[w >> 3] : p->x[w >> 3];

@@ -5,6 +5,7 @@
 
 #include "vm/bignum.h"
 #include "vm/bits.h"
+#include "vm/term.h"
 
 namespace beamrun {
 
@@ -129,6 +130,78 @@ Uint get_utf32(const uint8_t* base, Uint pos, Uint avail, unsigned flags, uint32
   if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) return 0;
   *cp = uint32_t(u);
   return 32;
+}
+
+// --- instruction bodies -----------------------------------------------------------------------
+// Out of line on purpose: a handler that both collects and calls keeps GCC from giving every
+// handler its own dispatch jump, which costs the whole interpreter (see interp_bits.inc).
+
+namespace {
+
+// Makes `words` heap words free, collecting with `live` roots.
+inline void ensure_heap(Process* p, Uint words, unsigned live) {
+  if (Uint(p->stop - p->htop) < words + STACK_RESERVE) p->collect(words, live);
+}
+
+}  // namespace
+
+Term bs_start_match(Process* p, Term src, unsigned live) {
+  Term orig;
+  Uint off, bits;
+  if (!bits_of(src, &orig, &off, &bits)) return NON_VALUE;
+  if (Uint(p->stop - p->htop) < MATCH_STATE_WORDS + STACK_RESERVE) {
+    p->x[live] = src;  // the source may lie outside the live registers: keep it a root
+    p->collect(MATCH_STATE_WORDS, live + 1);
+    bits_of(p->x[live], &orig, &off, &bits);
+  }
+  Term* m = p->alloc(MATCH_STATE_WORDS);
+  m[0] = make_header(MATCH_STATE_WORDS - 1, Subtag::MatchState);
+  m[1] = off;
+  m[2] = off + bits;
+  m[3] = orig;
+  return make_boxed(m);
+}
+
+Term bs_get_tail(Process* p, Word ctx, unsigned live) {
+  ensure_heap(p, SUB_BINARY_MAX_WORDS, live);
+  Term ms = bs_src(p, ctx);
+  Term r = make_sub_binary(*p, ms_orig(ms), ms_pos(ms), ms_end(ms) - ms_pos(ms));
+  return r != NON_VALUE ? r : p->raise(ExcKind::Error, atom::system_limit);
+}
+
+Term bs_get_integer(Process* p, Word ctx, unsigned live, Uint bits, unsigned flags) {
+  {
+    Term ms = bs_src(p, ctx);
+    if (ms_end(ms) - ms_pos(ms) < bits) return NON_VALUE;
+  }
+  ensure_heap(p, get_integer_words(bits), live);
+  Term ms = bs_src(p, ctx);
+  Term r = get_integer(*p, orig_bytes(ms_orig(ms)), ms_pos(ms), bits, flags);
+  ms_pos(ms) += bits;
+  return r;
+}
+
+Term bs_get_float(Process* p, Word ctx, unsigned live, Uint bits, unsigned flags) {
+  double d = 0.0;
+  {
+    Term ms = bs_src(p, ctx);
+    if (ms_end(ms) - ms_pos(ms) < bits) return NON_VALUE;
+    if (bits != 0 && ((bits != 16 && bits != 32 && bits != 64) ||
+                      !get_float(orig_bytes(ms_orig(ms)), ms_pos(ms), unsigned(bits), flags, &d)))
+      return NON_VALUE;
+  }
+  ensure_heap(p, FLOAT_WORDS, live);
+  ms_pos(bs_src(p, ctx)) += bits;
+  return write_float(p->alloc(FLOAT_WORDS), d);
+}
+
+Term bs_get_binary(Process* p, Word ctx, unsigned live, Uint bits) {
+  ensure_heap(p, SUB_BINARY_MAX_WORDS, live);
+  Term ms = bs_src(p, ctx);
+  Term r = make_sub_binary(*p, ms_orig(ms), ms_pos(ms), bits);
+  if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
+  ms_pos(ms) += bits;
+  return r;
 }
 
 }  // namespace beamrun

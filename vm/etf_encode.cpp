@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 #include <string_view>
 
@@ -487,7 +488,32 @@ class Encoder {
   const EtfEncodeOptions& o_;
   const EtfEncodeEnv& env_;
   const AtomTable& atoms_;
-  std::vector<Item> stack_;
+  // A stack whose push is inlined (the encoder pushes once per container element).
+  class ItemStack {
+   public:
+    void reserve(size_t n) {
+      if (n > cap_) grow(n);
+    }
+    bool empty() const { return size_ == 0; }
+    const Item& back() const { return data_[size_ - 1]; }
+    void pop_back() { --size_; }
+    void push_back(const Item& it) {
+      if (size_ == cap_) grow(2 * cap_ + 16);
+      data_[size_++] = it;
+    }
+
+   private:
+    [[gnu::noinline]] void grow(size_t n) {
+      std::unique_ptr<Item[]> d(new Item[n]);
+      std::copy(data_.get(), data_.get() + size_, d.get());
+      data_ = std::move(d);
+      cap_ = n;
+    }
+    std::unique_ptr<Item[]> data_;
+    size_t size_ = 0, cap_ = 0;
+  };
+
+  ItemStack stack_;
 };
 
 size_t count(Term t, const EtfEncodeOptions& o, const EtfEncodeEnv& env, CountSink& sink) {

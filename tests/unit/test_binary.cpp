@@ -320,6 +320,40 @@ Bytes op(uint8_t opcode, std::initializer_list<Bytes> operands) {
   return out;
 }
 
+// A file of chunks: FOR1 ... BEAM.
+Bytes beam_file(const std::vector<std::pair<const char*, Bytes>>& chunks) {
+  Bytes body = {'B', 'E', 'A', 'M'};
+  for (auto& [id, data] : chunks) {
+    body.insert(body.end(), id, id + 4);
+    append(body, u32be(uint32_t(data.size())));
+    append(body, data);
+    while (body.size() % 4) body.push_back(0);
+  }
+  Bytes file = {'F', 'O', 'R', '1'};
+  append(file, u32be(uint32_t(body.size())));
+  append(file, body);
+  return file;
+}
+
+Bytes atom_chunk(std::initializer_list<const char*> names) {
+  Bytes atoms = u32be(uint32_t(names.size()));
+  for (const char* a : names) {
+    atoms.push_back(uint8_t(std::strlen(a)));
+    atoms.insert(atoms.end(), a, a + std::strlen(a));
+  }
+  return atoms;
+}
+
+Bytes code_chunk(uint32_t labels, uint32_t functions, const Bytes& code) {
+  Bytes chunk = u32be(16);
+  append(chunk, u32be(0));
+  append(chunk, u32be(182));
+  append(chunk, u32be(labels));
+  append(chunk, u32be(functions));
+  append(chunk, code);
+  return chunk;
+}
+
 // Atoms of the module bm.
 enum Atom : uint64_t { BM = 1, FN_F, FN_G, ENSURE_AT_LEAST, INTEGER, EQ, GET_TAIL, NOMATCH, SKIP, BINARY, ENSURE_EXACTLY };
 
@@ -366,19 +400,6 @@ Bytes bs_match_module() {
   add({RETURN});
   code.push_back(END);
 
-  Bytes code_chunk = u32be(16);
-  append(code_chunk, u32be(0));
-  append(code_chunk, u32be(182));
-  append(code_chunk, u32be(7));  // labels
-  append(code_chunk, u32be(2));  // functions
-  append(code_chunk, code);
-
-  Bytes atoms = u32be(11);
-  for (const char* a : {"bm", "f", "g", "ensure_at_least", "integer", "=:=", "get_tail", "nomatch", "skip",
-                        "binary", "ensure_exactly"}) {
-    atoms.push_back(uint8_t(std::strlen(a)));
-    atoms.insert(atoms.end(), a, a + std::strlen(a));
-  }
   // LitT stored uncompressed (uncompressed size 0): [little, signed] in the external format.
   Bytes etf = {131, 108, 0, 0, 0, 2, 119, 6, 'l', 'i', 't', 't', 'l', 'e', 119, 6, 's', 'i', 'g', 'n', 'e', 'd', 106};
   Bytes lit = u32be(0);
@@ -387,39 +408,79 @@ Bytes bs_match_module() {
   append(lit, etf);
   Bytes exports = u32be(2);
   for (uint32_t v : {uint32_t(FN_F), 1u, 2u, uint32_t(FN_G), 1u, 5u}) append(exports, u32be(v));
-
-  Bytes body = {'B', 'E', 'A', 'M'};
-  auto chunk = [&](const char* id, const Bytes& data) {
-    body.insert(body.end(), id, id + 4);
-    append(body, u32be(uint32_t(data.size())));
-    append(body, data);
-    while (body.size() % 4) body.push_back(0);
-  };
-  chunk("AtU8", atoms);
-  chunk("Code", code_chunk);
-  chunk("StrT", {});
-  chunk("ImpT", u32be(0));
-  chunk("ExpT", exports);
-  chunk("LitT", lit);
-  Bytes file = {'F', 'O', 'R', '1'};
-  append(file, u32be(uint32_t(body.size())));
-  append(file, body);
-  return file;
+  return beam_file({{"AtU8", atom_chunk({"bm", "f", "g", "ensure_at_least", "integer", "=:=", "get_tail", "nomatch",
+                                         "skip", "binary", "ensure_exactly"})},
+                    {"Code", code_chunk(7, 2, code)},
+                    {"StrT", {}},
+                    {"ImpT", u32be(0)},
+                    {"ExpT", exports},
+                    {"LitT", lit}});
 }
 
-// A directory holding bm.beam, removed at the end.
-struct BmDir {
-  std::string path;
-  BmDir() {
-    char tmpl[] = "/tmp/beamrun_bsmatch_XXXXXX";
+// The module `old`, as OTP 24 compilers write binary construction (before bs_create_bin):
+//   g(X) -> <<X:16, "ab", X/utf8>>.        bs_utf8_size, bs_add, bs_init2, bs_put_*
+//   h(Acc, X) -> <<Acc/binary, X:8>>.      bs_append
+//   k(F) -> <<F:32/float-little, 5:3>>.    bs_init_bits, bs_put_float
+Bytes old_construction_module() {
+  Bytes code;
+  auto add = [&](const Bytes& b) { append(code, b); };
+  constexpr uint8_t LABEL = 1, FUNC_INFO = 2, END = 3, RETURN = 19, MOVE = 64, PUT_INTEGER = 89,
+                    PUT_FLOAT = 91, PUT_STRING = 92, INIT2 = 109, ADD = 111, APPEND = 134, INIT_BITS = 137,
+                    UTF8_SIZE = 144, PUT_UTF8 = 145;
+  enum : uint64_t { OLD = 1, G, H, K };
+  const Bytes no_fail = c(F, 0), flags0 = c(U, 0);
+  add(op(LABEL, {c(U, 1)}));
+  add(op(FUNC_INFO, {c(A, OLD), c(A, G), c(U, 1)}));
+  add(op(LABEL, {c(U, 2)}));
+  add(op(UTF8_SIZE, {no_fail, c(X, 0), c(X, 1)}));
+  add(op(ADD, {no_fail, c(X, 1), c(I, 4), c(U, 1), c(X, 1)}));
+  add(op(INIT2, {no_fail, c(X, 1), c(U, 0), c(U, 1), flags0, c(X, 1)}));
+  add(op(PUT_INTEGER, {no_fail, c(I, 16), c(U, 1), flags0, c(X, 0)}));
+  add(op(PUT_STRING, {c(U, 2), c(U, 0)}));
+  add(op(PUT_UTF8, {no_fail, flags0, c(X, 0)}));
+  add(op(MOVE, {c(X, 1), c(X, 0)}));
+  add({RETURN});
+  add(op(LABEL, {c(U, 3)}));
+  add(op(FUNC_INFO, {c(A, OLD), c(A, H), c(U, 2)}));
+  add(op(LABEL, {c(U, 4)}));
+  add(op(APPEND, {no_fail, c(I, 8), c(U, 0), c(U, 2), c(U, 8), c(X, 0), flags0, c(X, 2)}));
+  add(op(PUT_INTEGER, {no_fail, c(I, 8), c(U, 1), flags0, c(X, 1)}));
+  add(op(MOVE, {c(X, 2), c(X, 0)}));
+  add({RETURN});
+  add(op(LABEL, {c(U, 5)}));
+  add(op(FUNC_INFO, {c(A, OLD), c(A, K), c(U, 1)}));
+  add(op(LABEL, {c(U, 6)}));
+  add(op(INIT_BITS, {no_fail, c(I, 35), c(U, 0), c(U, 1), flags0, c(X, 1)}));
+  add(op(PUT_FLOAT, {no_fail, c(I, 32), c(U, 1), c(U, BSF_LITTLE), c(X, 0)}));
+  add(op(PUT_INTEGER, {no_fail, c(I, 3), c(U, 1), flags0, c(I, 5)}));
+  add(op(MOVE, {c(X, 1), c(X, 0)}));
+  add({RETURN});
+  code.push_back(END);
+  Bytes exports = u32be(3);
+  for (uint32_t v : {uint32_t(G), 1u, 2u, uint32_t(H), 2u, 4u, uint32_t(K), 1u, 6u}) append(exports, u32be(v));
+  return beam_file({{"AtU8", atom_chunk({"old", "g", "h", "k"})},
+                    {"Code", code_chunk(7, 3, code)},
+                    {"StrT", Bytes{'a', 'b'}},
+                    {"ImpT", u32be(0)},
+                    {"ExpT", exports}});
+}
+
+// A directory holding one hand-assembled module, removed at the end.
+struct ModuleDir {
+  std::string path, file;
+  ModuleDir(const char* name, const Bytes& bytes) {
+    char tmpl[] = "/tmp/beamrun_binary_XXXXXX";
     path = mkdtemp(tmpl);
-    Bytes file = bs_match_module();
-    std::ofstream(path + "/bm.beam", std::ios::binary).write(reinterpret_cast<const char*>(file.data()), long(file.size()));
+    file = path + "/" + name + ".beam";
+    std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), long(bytes.size()));
   }
-  ~BmDir() {
-    std::remove((path + "/bm.beam").c_str());
+  ~ModuleDir() {
+    std::remove(file.c_str());
     rmdir(path.c_str());
   }
+};
+struct BmDir : ModuleDir {
+  BmDir() : ModuleDir("bm", bs_match_module()) {}
 };
 
 }  // namespace
@@ -489,4 +550,25 @@ TEST(BsMatch, HandAssembledModuleRuns) {
   EXPECT_EQ(call(g, bin(p, {0x0F, 0xEF, 'a', 'b', 'c'})), "{-2,<<\"abc\">>}");
   EXPECT_EQ(call(g, bin(p, {0x0F, 0xEF, 'a', 'b', 'c', 'd'})), "nomatch");  // not exactly 40 bits
   EXPECT_EQ(call(g, bin(p, {0x00, 0x70, 'x', 'y', 'z'})), "{7,<<\"xyz\">>}");
+}
+
+TEST(OldConstruction, Otp24InstructionsBuildBinaries) {
+  ModuleDir dir("old", old_construction_module());
+  VMOptions opts;
+  opts.code_path = {dir.path};
+  opts.use_otp_path = false;
+  VM vm(opts);
+  Process p(vm, vm.next_serial());
+  Term old = vm.atoms().intern("old");
+  auto call = [&](const char* fn, std::vector<Term> args) {
+    RunResult r = vm.call(old, vm.atoms().intern(fn), args, p);
+    return r.kind == RunResult::Kind::Returned ? show(vm, r.value) : "raised " + show(vm, r.value);
+  };
+  EXPECT_EQ(call("g", {make_small(0x1F600)}), "<<246,0,97,98,240,159,152,128>>");
+  EXPECT_EQ(call("g", {make_small('A')}), "<<0,65,97,98,65>>");
+  EXPECT_EQ(call("g", {make_small(-1)}), "raised badarg");  // not a code point
+  EXPECT_EQ(call("h", {bin(p, {1, 2}), make_small(3)}), "<<1,2,3>>");
+  EXPECT_EQ(call("h", {vm.atoms().intern("x"), make_small(3)}), "raised badarg");
+  Term f = write_float(p.alloc(FLOAT_WORDS), 1.5);
+  EXPECT_EQ(call("k", {f}), "<<0,0,192,63,5:3>>");
 }

@@ -181,6 +181,15 @@ Term binary_to_term(Process* p, Term bin, bool safe, bool used) {
     if (!e) return NON_VALUE;
     return write_export_fun(chunks.alloc_words(EXPORT_FUN_WORDS), e);
   };
+  // Binaries over 64 bytes go off the heap, as every binary a process makes at run time.
+  ctx.make_bits = [p, &chunks](const uint8_t* bytes, size_t bit_size) -> Term {
+    size_t n = (bit_size + 7) / 8;
+    if (n <= HEAP_BIN_LIMIT) return make_bitstring(chunks, bytes, bit_size);
+    uint8_t* out;
+    Term t = make_bitstring_uninit(*p, bit_size, &out);
+    if (t != NON_VALUE) std::memcpy(out, bytes, n);
+    return t;
+  };
   ctx.find_fun = [&vm](const EtfFunRef& r) -> const FunEntry* {
     std::string error;
     const Module* m = vm.ensure_loaded(r.module, &error);

@@ -299,11 +299,18 @@ class Decoder {
     *dest = make_list(cells);
   }
 
+  Term bits(const uint8_t* data, size_t bit_size) {
+    if (!ctx_.make_bits) return make_bitstring(ctx_.alloc, data, bit_size);
+    Term t = ctx_.make_bits(data, bit_size);
+    if (t == NON_VALUE) fail("out of memory for a binary of " + std::to_string(bit_size / 8) + " bytes");
+    return t;
+  }
+
   Term binary() {
     uint32_t n = u32();
     check_claim(n, "binary");
     const uint8_t* s = bytes(n);
-    return make_bitstring(ctx_.alloc, s, size_t(n) * 8);
+    return bits(s, size_t(n) * 8);
   }
 
   // BIT_BINARY_EXT: Len bytes, of which the last holds Bits (1..8) bits; <<>> is Len 0, Bits 0.
@@ -313,11 +320,11 @@ class Decoder {
     if (n == 0 ? bits != 0 : (bits < 1 || bits > 8)) fail("BIT_BINARY_EXT with " + std::to_string(bits) + " bits in its last byte");
     check_claim(n, "bitstring");
     const uint8_t* s = bytes(n);
-    if (n == 0 || bits == 8) return make_bitstring(ctx_.alloc, s, size_t(n) * 8);
+    if (n == 0 || bits == 8) return this->bits(s, size_t(n) * 8);
     // The unused low bits of the last byte are not part of the value: clear them.
     std::vector<uint8_t> copy(s, s + n);
     copy[n - 1] &= uint8_t(0xFF << (8 - bits));
-    return make_bitstring(ctx_.alloc, copy.data(), size_t(n - 1) * 8 + bits);
+    return this->bits(copy.data(), size_t(n - 1) * 8 + bits);
   }
 
   // The keys and values are decoded into scratch slots (they must exist before the map's

@@ -55,6 +55,9 @@ struct EtfContext {
   // Builds the term for fun Module:Function/Arity (EXPORT_EXT). Unset or returning NON_VALUE:
   // such terms are errors.
   MakeExportFun make_export_fun;
+  // Makes a binary or bitstring of `bit_size` bits from `data` (unused bits of the last byte
+  // already cleared). Unset: make_bitstring through `alloc`. NON_VALUE: out of memory.
+  std::function<Term(const uint8_t* data, size_t bit_size)> make_bits;
   // Finds the lambda a closure (NEW_FUN_EXT) refers to. Unset or returning null: an error.
   std::function<const FunEntry*(const EtfFunRef&)> find_fun;
   // binary_to_term's `safe`: an atom that does not exist yet is an error instead of a new atom.

@@ -13,6 +13,9 @@ Term system_limit(Process& p) { return p.bif_error(atom::system_limit); }
 
 inline Term badarith(Process& p) { return p.bif_error(atom::badarith); }
 
+// A bignum result, or system_limit when it came back NON_VALUE (too large for BEAM).
+inline Term limited(Process& p, Term r) { return r == NON_VALUE ? system_limit(p) : r; }
+
 // Both operands as doubles, when at least one is a float and both are numbers.
 inline bool float_operands(Term a, Term b, double* x, double* y) {
   if (!(is_float(a) || is_float(b))) return false;
@@ -56,7 +59,7 @@ Term arith_add(Process& p, Term a, Term b) {
   double x, y;
   if (float_operands(a, b, &x, &y)) return make_float(p, x + y);
   INTEGER_OPERANDS(a, b);
-  return big_add(p, a, b);
+  return limited(p, big_add(p, a, b));
 }
 
 Term arith_sub(Process& p, Term a, Term b) {
@@ -64,7 +67,7 @@ Term arith_sub(Process& p, Term a, Term b) {
   double x, y;
   if (float_operands(a, b, &x, &y)) return make_float(p, x - y);
   INTEGER_OPERANDS(a, b);
-  return big_sub(p, a, b);
+  return limited(p, big_sub(p, a, b));
 }
 
 Term arith_mul(Process& p, Term a, Term b) {
@@ -72,8 +75,7 @@ Term arith_mul(Process& p, Term a, Term b) {
   double x, y;
   if (float_operands(a, b, &x, &y)) return make_float(p, x * y);
   INTEGER_OPERANDS(a, b);
-  Term r = big_mul(p, a, b);
-  return r == NON_VALUE ? system_limit(p) : r;
+  return limited(p, big_mul(p, a, b));
 }
 
 Term arith_fdiv(Process& p, Term a, Term b) {
@@ -130,8 +132,7 @@ static Term shift(Process& p, Term a, Term by_term, bool left) {
     __int128 r = __int128(v) << by;
     if ((r >> by) == v) return make_integer(p, r);
   }
-  Term r = big_shift(p, a, by);
-  return r == NON_VALUE ? system_limit(p) : r;
+  return limited(p, big_shift(p, a, by));
 }
 
 Term arith_bsl(Process& p, Term a, Term b) {
@@ -146,7 +147,7 @@ Term arith_bsr(Process& p, Term a, Term b) {
 Term arith_bnot(Process& p, Term a) {
   if (!is_integer(a)) return badarith(p);
   if (is_small(a)) return make_small(~small_value(a));
-  return big_bnot(p, a);
+  return limited(p, big_bnot(p, a));
 }
 
 Term arith_neg(Process& p, Term a) {

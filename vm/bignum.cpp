@@ -14,14 +14,17 @@ namespace beamrun {
 
 namespace {
 
-// Limbs beyond this (2^26 bits: tens of millions of digits) are a system_limit.
-constexpr size_t MAX_LIMBS = size_t(1) << 20;
-
 using Limbs = std::vector<mp_limb_t>;
 
 size_t normalized(const mp_limb_t* d, size_t n) {
   while (n > 0 && d[n - 1] == 0) --n;
   return n;
+}
+
+// An arithmetic result: NON_VALUE (a system_limit) when it is larger than BEAM allows.
+Term result(WordAllocator& al, const mp_limb_t* d, size_t n, bool neg) {
+  if (normalized(d, n) > MAX_BIG_LIMBS) return NON_VALUE;
+  return make_integer_from_limbs(al, d, n, neg);
 }
 
 // Compares magnitudes.
@@ -40,7 +43,7 @@ Term add_signed(WordAllocator& al, const IntView& a, const IntView& b, bool nega
     const IntView& small = a.n >= b.n ? b : a;
     Limbs r(big.n + 1);
     r[big.n] = mpn_add(r.data(), big.limbs, mp_size_t(big.n), small.limbs, mp_size_t(small.n));
-    return make_integer_from_limbs(al, r.data(), r.size(), a.neg);
+    return result(al, r.data(), r.size(), a.neg);
   }
   int c = cmp_mag(a.limbs, a.n, b.limbs, b.n);
   if (c == 0) return make_small(0);
@@ -78,7 +81,7 @@ Term bitwise(Process& p, Term a, Term b, Op op) {
   size_t n = std::max(x.n, y.n) + 1;
   Limbs u = twos(x, n), v = twos(y, n);
   for (size_t i = 0; i < n; ++i) u[i] = op(u[i], v[i]);
-  return from_twos(p, u);
+  return from_twos(p, u);  // never larger than the larger operand
 }
 
 }  // namespace
@@ -124,12 +127,12 @@ Term big_sub(Process& p, Term a, Term b) { return add_signed(p, IntView(a), IntV
 Term big_mul(Process& p, Term a, Term b) {
   IntView x(a), y(b);
   if (x.n == 0 || y.n == 0) return make_small(0);
-  if (x.n + y.n > MAX_LIMBS) return NON_VALUE;
+  if (x.n + y.n > MAX_BIG_LIMBS + 1) return NON_VALUE;  // the product has n or n-1 limbs
   const IntView& big = x.n >= y.n ? x : y;
   const IntView& small = x.n >= y.n ? y : x;
   Limbs r(big.n + small.n);
   mpn_mul(r.data(), big.limbs, mp_size_t(big.n), small.limbs, mp_size_t(small.n));
-  return make_integer_from_limbs(p, r.data(), r.size(), x.neg != y.neg);
+  return result(p, r.data(), r.size(), x.neg != y.neg);
 }
 
 static void divrem(const IntView& x, const IntView& y, Limbs* q, Limbs* r) {
@@ -167,8 +170,11 @@ Term big_neg(Process& p, Term a) {
 }
 
 Term big_bnot(Process& p, Term a) {
-  // bnot X = -X - 1
-  return big_sub(p, big_neg(p, a), make_small(1));
+  // bnot X = (-X) - 1
+  IntView x(a), one(make_small(1));
+  IntView minus_x = x;
+  minus_x.neg = !x.neg;
+  return add_signed(p, minus_x, one, true);
 }
 
 Term big_shift(Process& p, Term a, Sint shift) {
@@ -176,11 +182,11 @@ Term big_shift(Process& p, Term a, Sint shift) {
   if (x.n == 0) return make_small(0);
   if (shift >= 0) {
     Uint limb_shift = Uint(shift) / 64, bit_shift = Uint(shift) % 64;
-    if (x.n + limb_shift + 1 > MAX_LIMBS) return NON_VALUE;
+    if (x.n + limb_shift > MAX_BIG_LIMBS) return NON_VALUE;
     Limbs r(x.n + limb_shift + 1, 0);
     if (bit_shift) r[x.n + limb_shift] = mpn_lshift(r.data() + limb_shift, x.limbs, mp_size_t(x.n), unsigned(bit_shift));
     else std::copy(x.limbs, x.limbs + x.n, r.begin() + Sint(limb_shift));
-    return make_integer_from_limbs(p, r.data(), r.size(), x.neg);
+    return result(p, r.data(), r.size(), x.neg);
   }
   Uint by = Uint(-(shift + 1)) + 1;
   Uint limb_shift = by / 64, bit_shift = by % 64;

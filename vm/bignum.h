@@ -21,11 +21,16 @@ struct IntView {
   explicit IntView(Term t);
 };
 
+// BEAM's largest integer: 2^19 - 1 limbs (33,554,368 bits). Arithmetic with a larger result is a
+// system_limit; the big_* functions below return NON_VALUE for it.
+constexpr size_t MAX_BIG_LIMBS = (size_t(1) << 19) - 1;
+
 // Builds a normalised integer (a small when it fits) from a magnitude and a sign.
 Term make_integer_from_limbs(WordAllocator& a, const uint64_t* limbs, size_t n, bool neg);
 Term make_integer_i128(WordAllocator& a, __int128 v);
 
 // Integer operations on any two integer terms (small or big). Division by zero is the caller's.
+// Results beyond MAX_BIG_LIMBS are NON_VALUE.
 Term big_add(Process& p, Term a, Term b);
 Term big_sub(Process& p, Term a, Term b);
 Term big_mul(Process& p, Term a, Term b);
@@ -37,7 +42,6 @@ Term big_bxor(Process& p, Term a, Term b);
 Term big_bnot(Process& p, Term a);
 Term big_neg(Process& p, Term a);
 // a * 2^shift (shift may be negative: an arithmetic shift right, rounding towards -infinity).
-// Returns NON_VALUE when the result would be absurdly large (system_limit).
 Term big_shift(Process& p, Term a, Sint shift);
 
 // Text in base 2..36 (upper-case digits, '-' for negatives), in O(n log n)-ish time via GMP.

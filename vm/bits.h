@@ -53,6 +53,21 @@ inline uint64_t get_bits64(const uint8_t* base, Uint pos, unsigned bits) {
   acc >>= nbytes * 8 - sh - bits;
   return bits == 64 ? uint64_t(acc) : uint64_t(acc) & ((uint64_t(1) << bits) - 1);
 }
+// A little-endian field read as the big-endian number `u` of `bits` (<= 64) bits, as a value.
+inline uint64_t little_to_value(uint64_t u, unsigned bits) {
+  unsigned full = bits / 8, r = bits % 8;
+  uint64_t v = 0;
+  for (unsigned i = 0; i < full; ++i) v |= ((u >> (bits - 8 * (i + 1))) & 0xFF) << (8 * i);
+  if (r) v |= (u & ((uint64_t(1) << r) - 1)) << (8 * full);
+  return v;
+}
+// The `bits` (1..59) bits at base/pos as the small integer they encode.
+inline Sint get_small_bits(const uint8_t* base, Uint pos, unsigned bits, unsigned flags) {
+  uint64_t u = get_bits64(base, pos, bits);
+  if (flags & BSF_LITTLE) u = little_to_value(u, bits);
+  if ((flags & BSF_SIGNED) && ((u >> (bits - 1)) & 1)) return Sint(u) - (Sint(1) << bits);
+  return Sint(u);
+}
 // The integer in `bits` bits at base/pos. Heap words it may need: get_integer_words(bits).
 Term get_integer(WordAllocator& a, const uint8_t* base, Uint pos, Uint bits, unsigned flags);
 inline Uint get_integer_words(Uint bits) { return bits < SMALL_BITS ? 0 : 2 + (bits + 63) / 64; }

@@ -9,19 +9,6 @@
 
 namespace beamrun {
 
-namespace {
-
-// A little-endian field read as a big-endian number `u` of `bits` bits, put right (bits <= 64).
-inline uint64_t little_to_value(uint64_t u, unsigned bits) {
-  unsigned full = bits / 8, r = bits % 8;
-  uint64_t v = 0;
-  for (unsigned i = 0; i < full; ++i) v |= ((u >> (bits - 8 * (i + 1))) & 0xFF) << (8 * i);
-  if (r) v |= (u & ((uint64_t(1) << r) - 1)) << (8 * full);
-  return v;
-}
-
-}  // namespace
-
 Term get_integer(WordAllocator& a, const uint8_t* base, Uint pos, Uint bits, unsigned flags) {
   if (bits == 0) return make_small(0);
   if (bits <= 64) {

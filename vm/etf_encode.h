@@ -80,15 +80,8 @@ std::vector<EtfSegment> etf_large_binary_segments(Term t, const EtfEncodeOptions
 // are the pid number and the 13 bits above them the serial, so <0.N.S> has payload N | S << 15.
 // Ports are a 28-bit number. Local refs hold three 32-bit words; the first (printed last) has
 // 18 significant bits, as in ERTS.
-constexpr unsigned PID_NUMBER_BITS = 15;
-constexpr unsigned PID_SERIAL_BITS = 13;
-constexpr Uint MAX_PID_NUMBER = (Uint(1) << PID_NUMBER_BITS) - 1;
-constexpr Uint MAX_PID_SERIAL = (Uint(1) << PID_SERIAL_BITS) - 1;
 constexpr Uint MAX_PORT_NUMBER = (Uint(1) << 28) - 1;
 constexpr Uint MAX_REF_WORD0 = (Uint(1) << 18) - 1;
 
-inline Uint local_pid_number(Term pid) { return pid_serial(pid) & MAX_PID_NUMBER; }
-inline Uint local_pid_serial(Term pid) { return pid_serial(pid) >> PID_NUMBER_BITS; }
-inline Term make_local_pid(Uint number, Uint serial) { return make_pid(number | serial << PID_NUMBER_BITS); }
 
 }  // namespace beamrun

@@ -55,9 +55,13 @@ Term* Process::alloc_words(size_t n) {
     htop += n;
     return p;
   }
-  Fragment f{std::unique_ptr<Term[]>(new Term[n]), n};
-  Term* p = f.words.get();
-  fragments_.push_back(std::move(f));
+  if (fragments_.empty() || fragments_.back().size - fragments_.back().used < n) {
+    size_t size = std::max({n, size_t(1024), fragment_words_});
+    fragments_.push_back(Fragment{std::unique_ptr<Term[]>(new Term[size]), size, 0});
+  }
+  Fragment& f = fragments_.back();
+  Term* p = f.words.get() + f.used;
+  f.used += n;
   fragment_words_ += n;
   return p;
 }
@@ -65,7 +69,7 @@ Term* Process::alloc_words(size_t n) {
 bool Process::in_young(const Term* p) const {
   if (p >= heap_start && p < htop) return true;
   for (const Fragment& f : fragments_)
-    if (p >= f.words.get() && p < f.words.get() + f.size) return true;
+    if (p >= f.words.get() && p < f.words.get() + f.used) return true;
   return false;
 }
 

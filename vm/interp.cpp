@@ -19,9 +19,6 @@ namespace beamrun {
 
 namespace {
 
-// Fragments above this many words make the process collect at its next safe point.
-constexpr size_t FRAGMENT_GC_THRESHOLD = 4096;
-
 inline bool words_free(const Term* htop, const Term* e, size_t n) {
   return size_t(e - htop) >= n + STACK_RESERVE;
 }
@@ -124,7 +121,7 @@ static bool run(Process* const p, const Word* entry, const void* const** table_o
   // Make room for n heap words and k stack words, collecting with `live` X roots.
 #define ENSURE(heap, live)                                                                   \
   do {                                                                                       \
-    if (!words_free(HTOP, E, (heap)) || p->fragment_words() > FRAGMENT_GC_THRESHOLD) {       \
+    if (!words_free(HTOP, E, (heap)) || p->gc_due()) {                                       \
       SWAPOUT; p->collect((heap), (live)); SWAPIN;                                           \
     }                                                                                        \
   } while (0)
@@ -244,7 +241,7 @@ do_call_export: {
       goto handle_exception;
     }
     x[0] = r;
-    if (p->fragment_words() > FRAGMENT_GC_THRESHOLD) { SWAPOUT; p->collect(0, 1); SWAPIN; }
+    if (p->gc_due()) { SWAPOUT; p->collect(0, 1); SWAPIN; }
     if (call_ret) { I = call_ret; DISPATCH(); }
     goto do_return;
   }
@@ -295,7 +292,7 @@ do_call_bif: {
     goto handle_exception;
   }
   x[0] = r;
-  if (p->fragment_words() > FRAGMENT_GC_THRESHOLD) { SWAPOUT; p->collect(0, 1); SWAPIN; }
+  if (p->gc_due()) { SWAPOUT; p->collect(0, 1); SWAPIN; }
   if (variant == 0) NEXT(2);
   if (variant == 1) E += OPW(2);
   goto do_return;
@@ -494,7 +491,7 @@ L_i_bif: {
     fault_pc = I;
     goto handle_exception;
   }
-  if (p->fragment_words() > FRAGMENT_GC_THRESHOLD && live != ~Word(0)) {
+  if (p->gc_due() && live != ~Word(0)) {
     x[live] = r;
     SWAPOUT;
     p->collect(0, unsigned(live + 1));

@@ -271,8 +271,10 @@ bool put_simple(std::string& out, Term t, const AtomTable& atoms, bool io) {
     put_sint(out, small_value(t));
   } else if (is_local_pid(t)) {
     out += "<0.";
-    put_uint(out, pid_serial(t));
-    out += ".0>";
+    put_uint(out, local_pid_number(t));
+    out += '.';
+    put_uint(out, local_pid_serial(t));
+    out += '>';
   } else if (is_local_port(t)) {
     out += "#Port<0.";
     put_uint(out, port_serial(t));

@@ -32,6 +32,7 @@ constexpr unsigned MAX_X_REGS = 1024;
 constexpr unsigned MAX_F_REGS = 1024;
 constexpr size_t MIN_HEAP_WORDS = 233;  // BEAM's smallest process heap
 constexpr size_t STACK_RESERVE = 4;     // words kept free for a call's return address
+constexpr size_t FRAGMENT_GC_WORDS = 4096;  // fragment words that make a collection due
 
 // What kind of exception is pending. `Halt` is not an Erlang class: it unwinds everything
 // because erlang:halt/0,1 was called.
@@ -80,6 +81,9 @@ class Process final : public WordAllocator {
   size_t bin_vheap = 0;
   size_t bin_vheap_limit = 0;  // set by the constructor and by each collection
   bool bin_vheap_full() const { return bin_vheap > bin_vheap_limit; }
+  // A collection is due at the next safe point: native code spilled many words into
+  // fragments, or off-heap binaries referenced only from here grew past their limit.
+  bool gc_due() const { return fragment_words_ > FRAGMENT_GC_WORDS || bin_vheap_full(); }
   // The binary being built by the pre-OTP-25 bs_init2/bs_put_* sequence: where bs_put_* write.
   // Valid from a bs_init*/bs_append to the last bs_put_* of one construction (no collection
   // happens in between).
@@ -106,9 +110,13 @@ class Process final : public WordAllocator {
   int halt_status = 0;
 
  private:
+  // Fragments are blocks bumped like the heap; a new one is at least as large as all the
+  // others together, so a native function that allocates a lot makes few of them (in_young
+  // scans them all).
   struct Fragment {
     std::unique_ptr<Term[]> words;
-    size_t size;
+    size_t size;  // words in the block
+    size_t used;  // words handed out
   };
   bool in_young(const Term* p) const;
   void copy_into(Term* block, size_t block_words, unsigned live);

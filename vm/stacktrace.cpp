@@ -58,6 +58,16 @@ Term frame_at(Process& p, const void* pc, Term args = NON_VALUE, Term extra = NO
   return make_tuple(p, {fi->module, fi->name, args != NON_VALUE ? args : make_small(fi->arity), loc});
 }
 
+// The module that explains a BIF's errors, as BEAM names it in error_info.
+Term error_info_module(Process& p, Term bif_module) {
+  std::string_view m = p.vm().atoms().name(bif_module);
+  if (m == "erlang" || m == "erts_internal" || m == "persistent_term" || m == "atomics" || m == "counters")
+    return atom::erl_erts_errors;
+  if (m == "os" || m == "code" || m == "file" || m == "inet")
+    return p.vm().atoms().intern("erl_kernel_errors");
+  return atom::erl_stdlib_errors;
+}
+
 }  // namespace
 
 Term make_list_from(Process& p, const Term* items, unsigned n) {
@@ -81,7 +91,7 @@ Term bif_frame(Process& p, const Export* e, const Term* args) {
   map[0] = make_header(3, Subtag::Map);
   map[1] = 1;
   map[2] = keys;
-  map[3] = e->module == atom::erlang ? atom::erl_erts_errors : atom::erl_stdlib_errors;
+  map[3] = error_info_module(p, e->module);
   Term info = make_tuple(p, {atom::error_info, make_boxed(map)});
   Term* cell = p.alloc(2);
   Term loc = write_cons(cell, info, NIL);

@@ -81,6 +81,15 @@ inline constexpr bool is_nil(Term t) { return t == NIL; }
 inline constexpr bool is_local_pid(Term t) { return (t & IMMED1_MASK) == IMMED1_PID; }
 inline constexpr Uint pid_serial(Term t) { return t >> IMMED1_SIZE; }
 inline constexpr Term make_pid(Uint serial) { return (serial << IMMED1_SIZE) | IMMED1_PID; }
+// A local pid's payload is ERTS's: a 15-bit process number and a 13-bit serial above it,
+// printed <0.Number.Serial>.
+constexpr unsigned PID_NUMBER_BITS = 15;
+constexpr unsigned PID_SERIAL_BITS = 13;
+constexpr Uint MAX_PID_NUMBER = (Uint(1) << PID_NUMBER_BITS) - 1;
+constexpr Uint MAX_PID_SERIAL = (Uint(1) << PID_SERIAL_BITS) - 1;
+inline constexpr Uint local_pid_number(Term pid) { return pid_serial(pid) & MAX_PID_NUMBER; }
+inline constexpr Uint local_pid_serial(Term pid) { return pid_serial(pid) >> PID_NUMBER_BITS; }
+inline constexpr Term make_local_pid(Uint number, Uint serial) { return make_pid(number | serial << PID_NUMBER_BITS); }
 inline constexpr bool is_local_port(Term t) { return (t & IMMED1_MASK) == IMMED1_PORT; }
 inline constexpr Uint port_serial(Term t) { return t >> IMMED1_SIZE; }
 inline constexpr Term make_port(Uint serial) { return (serial << IMMED1_SIZE) | IMMED1_PORT; }

@@ -79,6 +79,14 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   register_maps_bifs(*this);
   register_math_bifs(*this);
   register_time_bifs(*this);
+  register_persistent_term_bifs(*this);
+  register_os_bifs(*this);
+  register_erlang_system_bifs(*this);
+  otp_root_ = options_.otp_root;
+  if (otp_root_.empty()) {
+    const char* env = std::getenv("BEAMRUN_OTP_ROOT");
+    otp_root_ = env && *env ? env : BEAMRUN_OTP_ROOT;
+  }
   start_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
                   std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -113,11 +121,7 @@ std::string VM::find_in_path(Term name) {
       else add_dir(p);
     }
     if (options_.use_otp_path) {
-      std::string root = options_.otp_root;
-      if (root.empty()) {
-        const char* env = std::getenv("BEAMRUN_OTP_ROOT");
-        root = env && *env ? env : BEAMRUN_OTP_ROOT;
-      }
+      const std::string& root = otp_root_;
       std::error_code ec;
       std::vector<fs::path> libs;
       for (const auto& ent : fs::directory_iterator(fs::path(root) / "lib", ec)) {

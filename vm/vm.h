@@ -56,6 +56,25 @@ class ExportTable {
   std::unordered_map<Key, std::unique_ptr<Export>, KeyHash> map_;
 };
 
+class LiteralArea;
+
+// The persistent_term store (bifs/persistent_term.cpp). Thread safety: an internal mutex.
+class PersistentTerms {
+ public:
+  PersistentTerms();
+  ~PersistentTerms();
+  Term get(Term key, const AtomTable& atoms);  // NON_VALUE when absent
+  void put(Term key, Term value, const AtomTable& atoms);
+  bool erase(Term key, const AtomTable& atoms);
+  std::vector<std::pair<Term, Term>> all();
+  void info(size_t* count, size_t* words);
+
+ private:
+  std::mutex mutex_;
+  std::unique_ptr<LiteralArea> storage_;                          // copies of keys and values
+  std::unordered_multimap<uint32_t, std::pair<Term, Term>> index_;  // phash2 -> (key, value)
+};
+
 class VM {
  public:
   explicit VM(VMOptions options = {});
@@ -64,8 +83,13 @@ class VM {
   VM& operator=(const VM&) = delete;
 
   AtomTable& atoms() { return atoms_; }
+  PersistentTerms& persistent_terms() { return persistent_terms_; }
   ExportTable& exports() { return exports_; }
   FILE* out() const { return options_.out; }
+  // The OTP installation whose libraries form the default code path.
+  const std::string& otp_root() const { return otp_root_; }
+  // Serialises access to the host process's environment (os:getenv/putenv).
+  std::mutex& env_mutex() { return env_mutex_; }
 
   // Native functions, registered by bifs/*.cpp at construction.
   void register_bif(const char* module, const char* function, uint32_t arity, BifFn fn);
@@ -102,6 +126,7 @@ class VM {
   VMOptions options_;
   AtomTable atoms_;
   ExportTable exports_;
+  PersistentTerms persistent_terms_;
   std::unordered_map<Uint, BifFn> bif_by_export_;       // key: Export* as integer
   mutable std::mutex modules_mutex_;                    // guards modules_, by_address_, path_index_
   std::unordered_map<Term, std::unique_ptr<Module>> modules_;
@@ -111,6 +136,8 @@ class VM {
   const void* const* handlers_;
   Word host_code_[2];
   uint64_t serial_counter_ = 0;
+  std::string otp_root_;
+  std::mutex env_mutex_;
   std::atomic<uint64_t> ref_counter_{0};
   int64_t start_ns_ = 0;
 };
@@ -125,5 +152,8 @@ void register_binary_bifs(VM& vm);           // bifs/binary.cpp: the binary modu
 void register_maps_bifs(VM& vm);             // bifs/maps.cpp: the maps module and map BIFs
 void register_math_bifs(VM& vm);             // bifs/math.cpp: the math module
 void register_time_bifs(VM& vm);             // bifs/erlang_time.cpp: clocks and time units
+void register_persistent_term_bifs(VM& vm);  // bifs/persistent_term.cpp
+void register_os_bifs(VM& vm);               // bifs/os.cpp: environment, OS pid
+void register_erlang_system_bifs(VM& vm);    // bifs/erlang_system.cpp: system_info, code queries
 
 }  // namespace beamrun

@@ -104,7 +104,10 @@ Term bif_integer_to_binary2(Process* p, Term* a) {
 Term text_to_int(Process* p, bool ok, const std::string& s, int base) {
   if (!ok || base == 0) return badarg(p);
   Term t = string_to_integer(*p, s, base);
-  return t == NON_VALUE ? badarg(p) : t;
+  if (t == NON_VALUE) return badarg(p);
+  // Larger than any integer BEAM can hold (over ten million digits).
+  if (is_bignum(t) && header_arity(boxed_header(t)) > MAX_BIG_LIMBS) return p->bif_error(atom::system_limit);
+  return t;
 }
 Term bif_list_to_integer1(Process* p, Term* a) {
   std::string s;

@@ -102,17 +102,17 @@ Term arith_rem(Process& p, Term a, Term b) {
 Term arith_band(Process& p, Term a, Term b) {
   INTEGER_OPERANDS(a, b);
   if (BOTH_SMALL(a, b)) return make_small(small_value(a) & small_value(b));
-  return big_band(p, a, b);
+  return limited(p, big_band(p, a, b));
 }
 Term arith_bor(Process& p, Term a, Term b) {
   INTEGER_OPERANDS(a, b);
   if (BOTH_SMALL(a, b)) return make_small(small_value(a) | small_value(b));
-  return big_bor(p, a, b);
+  return limited(p, big_bor(p, a, b));
 }
 Term arith_bxor(Process& p, Term a, Term b) {
   INTEGER_OPERANDS(a, b);
   if (BOTH_SMALL(a, b)) return make_small(small_value(a) ^ small_value(b));
-  return big_bxor(p, a, b);
+  return limited(p, big_bxor(p, a, b));
 }
 
 // a * 2^by for any integer a and a shift that must be a small integer.

@@ -72,7 +72,7 @@ Term from_twos(WordAllocator& al, Limbs& r) {
     for (auto& l : r) l = ~l;
     mpn_add_1(r.data(), r.data(), mp_size_t(r.size()), 1);
   }
-  return make_integer_from_limbs(al, r.data(), r.size(), neg);
+  return result(al, r.data(), r.size(), neg);
 }
 
 template <typename Op>
@@ -81,7 +81,7 @@ Term bitwise(Process& p, Term a, Term b, Op op) {
   size_t n = std::max(x.n, y.n) + 1;
   Limbs u = twos(x, n), v = twos(y, n);
   for (size_t i = 0; i < n; ++i) u[i] = op(u[i], v[i]);
-  return from_twos(p, u);  // never larger than the larger operand
+  return from_twos(p, u);
 }
 
 }  // namespace
@@ -172,7 +172,7 @@ Term big_neg(Process& p, Term a) {
 Term big_bnot(Process& p, Term a) {
   // bnot X = (-X) - 1
   IntView x(a), one(make_small(1));
-  IntView minus_x = x;
+  IntView minus_x = x;  // a bignum's view: its limbs live on the heap, not in the view
   minus_x.neg = !x.neg;
   return add_signed(p, minus_x, one, true);
 }
@@ -211,6 +211,17 @@ Term big_shift(Process& p, Term a, Sint shift) {
 std::string integer_to_string(Term t, int base) {
   IntView x(t);
   if (x.n == 0) return "0";
+  if (x.n == 1) {  // one machine word: no need for GMP
+    char buf[66];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    for (uint64_t v = x.limbs[0]; v; v /= unsigned(base)) {
+      unsigned d = unsigned(v % unsigned(base));
+      *--p = char(d < 10 ? '0' + d : 'A' + d - 10);
+    }
+    if (x.neg) *--p = '-';
+    return std::string(p, end);
+  }
   Limbs tmp(x.limbs, x.limbs + x.n + 0);
   tmp.push_back(0);  // mpn_get_str needs one extra limb of room
   size_t digits = mpn_sizeinbase(x.limbs, mp_size_t(x.n), base) + 2;

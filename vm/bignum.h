@@ -12,7 +12,8 @@
 
 namespace beamrun {
 
-// Read-only view of any integer term as sign and magnitude limbs.
+// Read-only view of any integer term as sign and magnitude limbs. A small's magnitude lives in
+// the view itself (`buf`), so a copy of a small's view points into the original.
 struct IntView {
   const uint64_t* limbs;
   size_t n;  // 0 for zero

@@ -88,9 +88,8 @@ std::optional<double> parse_float_strict(std::string_view text) {
     while (i < n && text[i] >= '0' && text[i] <= '9') ++i;
     return i - start;
   };
-  bool neg = false;
+  bool neg = false;  // from_chars takes no '+': the sign is applied at the end
   if (i < n && (text[i] == '+' || text[i] == '-')) neg = text[i++] == '-';
-  size_t body = i;  // from_chars takes no '+', so it reads from here
   size_t int_start = i;
   if (digits() == 0) return std::nullopt;
   size_t int_end = i;
@@ -111,8 +110,8 @@ std::optional<double> parse_float_strict(std::string_view text) {
   }
   if (i != n) return std::nullopt;
 
-  std::string num(text.substr(body));
-  num[int_end - body] = '.';
+  std::string num(text.substr(int_start));
+  num[int_end - int_start] = '.';
   double v = 0;
   auto r = std::from_chars(num.data(), num.data() + num.size(), v,
                            std::chars_format::scientific | std::chars_format::fixed);

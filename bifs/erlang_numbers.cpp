@@ -9,7 +9,6 @@
 #include "vm/binary.h"
 #include "vm/float_text.h"
 #include "vm/printer.h"
-#include "vm/stacktrace.h"
 
 namespace beamrun {
 

@@ -15,39 +15,12 @@
 #include "vm/map.h"
 #include "vm/module.h"
 #include "vm/term_order.h"
+#include "loader/etf_tags.h"
 #include "vm/vm.h"
 
 namespace beamrun {
 
 namespace {
-
-enum EtfTag : uint8_t {
-  VERSION_MAGIC = 131,
-  COMPRESSED = 80,
-  NEW_FLOAT_EXT = 70,
-  BIT_BINARY_EXT = 77,
-  NEW_PID_EXT = 88,
-  NEW_PORT_EXT = 89,
-  NEWER_REFERENCE_EXT = 90,
-  SMALL_INTEGER_EXT = 97,
-  INTEGER_EXT = 98,
-  FLOAT_EXT = 99,
-  ATOM_EXT = 100,
-  SMALL_TUPLE_EXT = 104,
-  LARGE_TUPLE_EXT = 105,
-  NIL_EXT = 106,
-  STRING_EXT = 107,
-  LIST_EXT = 108,
-  BINARY_EXT = 109,
-  SMALL_BIG_EXT = 110,
-  LARGE_BIG_EXT = 111,
-  NEW_FUN_EXT = 112,
-  EXPORT_EXT = 113,
-  MAP_EXT = 116,
-  ATOM_UTF8_EXT = 118,
-  SMALL_ATOM_UTF8_EXT = 119,
-  V4_PORT_EXT = 120,
-};
 
 constexpr size_t FLOAT_EXT_BYTES = 31;
 constexpr Uint MAX_STRING_EXT = 0xFFFF;

@@ -75,18 +75,7 @@ constexpr uint32_t HCONST_2 = 0x3c6ef372u, HCONST_3 = 0xdaa66d2bu, HCONST_4 = 0x
 constexpr uint32_t NIL_DEF = 2;              // ERTS's tag number for [], mixed into the hash
 constexpr uint32_t NIL_FIRST = 3468870702u;  // the hash of [] when nothing precedes it
 
-// Bob Jenkins' mix.
-inline void mix(uint32_t& a, uint32_t& b, uint32_t& c) {
-  a -= b; a -= c; a ^= (c >> 13);
-  b -= c; b -= a; b ^= (a << 8);
-  c -= a; c -= b; c ^= (b >> 13);
-  a -= b; a -= c; a ^= (c >> 12);
-  b -= c; b -= a; b ^= (a << 16);
-  c -= a; c -= b; c ^= (b >> 5);
-  a -= b; a -= c; a ^= (c >> 3);
-  b -= c; b -= a; b ^= (a << 10);
-  c -= a; c -= b; c ^= (b >> 15);
-}
+constexpr auto& mix = jenkins_mix;
 
 // Jenkins' lookup2 block hash, used for binaries.
 uint32_t block_hash(const uint8_t* k, uint32_t length, uint32_t initval) {
@@ -453,6 +442,10 @@ process:
     }
   }
   return hash;
+}
+
+uint32_t jenkins_block_hash(const uint8_t* k, size_t len, uint32_t init) {
+  return block_hash(k, uint32_t(len), init);
 }
 
 }  // namespace beamrun

@@ -31,4 +31,19 @@ uint32_t term_hash1(Term t, const AtomTable& atoms);
 // hashpjw of an atom's text, as ERTS stores it with every atom.
 uint32_t atom_text_hash(const uint8_t* utf8, size_t len);
 
+// Bob Jenkins' mix and his lookup2 hash of a block of bytes, chained on `init`: the building
+// blocks of both ERTS hashes (phash2 here, and the internal map hash in map_hash.cpp).
+inline void jenkins_mix(uint32_t& a, uint32_t& b, uint32_t& c) {
+  a -= b; a -= c; a ^= (c >> 13);
+  b -= c; b -= a; b ^= (a << 8);
+  c -= a; c -= b; c ^= (b >> 13);
+  a -= b; a -= c; a ^= (c >> 12);
+  b -= c; b -= a; b ^= (a << 16);
+  c -= a; c -= b; c ^= (b >> 5);
+  a -= b; a -= c; a ^= (c >> 3);
+  b -= c; b -= a; b ^= (a << 10);
+  c -= a; c -= b; c ^= (b >> 15);
+}
+uint32_t jenkins_block_hash(const uint8_t* k, size_t len, uint32_t init);
+
 }  // namespace beamrun

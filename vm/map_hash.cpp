@@ -8,6 +8,7 @@
 #include <cstring>
 #include <vector>
 
+#include "vm/hash.h"
 #include "vm/map.h"
 #include "vm/term_order.h"
 
@@ -15,17 +16,7 @@ namespace beamrun {
 
 namespace {
 
-inline void mix(uint32_t& a, uint32_t& b, uint32_t& c) {
-  a -= b; a -= c; a ^= (c >> 13);
-  b -= c; b -= a; b ^= (a << 8);
-  c -= a; c -= b; c ^= (b >> 13);
-  a -= b; a -= c; a ^= (c >> 12);
-  b -= c; b -= a; b ^= (a << 16);
-  c -= a; c -= b; c ^= (b >> 5);
-  a -= b; a -= c; a ^= (c >> 3);
-  b -= c; b -= a; b ^= (a << 10);
-  c -= a; c -= b; c ^= (b >> 15);
-}
+constexpr auto& mix = jenkins_mix;
 
 // The golden ratio and its multiples: one constant per kind of data mixed in.
 constexpr uint32_t K(uint32_t n) { return uint32_t(0x9e3779b9u * n); }
@@ -51,39 +42,7 @@ struct Hash {
   }
 };
 
-inline uint32_t le32(const uint8_t* p) {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
-
-// Jenkins' block hash of `len` bytes, chained on `init`.
-uint32_t block_hash(const uint8_t* k, size_t len, uint32_t init) {
-  uint32_t a = K(1), b = K(1), c = init;
-  size_t left = len;
-  for (; left >= 12; left -= 12, k += 12) {
-    a += le32(k);
-    b += le32(k + 4);
-    c += le32(k + 8);
-    mix(a, b, c);
-  }
-  c += uint32_t(len);
-  // The last 0-11 bytes; c's lowest byte is taken by the length.
-  switch (left) {
-    case 11: c += uint32_t(k[10]) << 24; [[fallthrough]];
-    case 10: c += uint32_t(k[9]) << 16; [[fallthrough]];
-    case 9: c += uint32_t(k[8]) << 8; [[fallthrough]];
-    case 8: b += uint32_t(k[7]) << 24; [[fallthrough]];
-    case 7: b += uint32_t(k[6]) << 16; [[fallthrough]];
-    case 6: b += uint32_t(k[5]) << 8; [[fallthrough]];
-    case 5: b += k[4]; [[fallthrough]];
-    case 4: a += uint32_t(k[3]) << 24; [[fallthrough]];
-    case 3: a += uint32_t(k[2]) << 16; [[fallthrough]];
-    case 2: a += uint32_t(k[1]) << 8; [[fallthrough]];
-    case 1: a += k[0]; break;
-    default: break;
-  }
-  mix(a, b, c);
-  return c;
-}
+inline uint32_t block_hash(const uint8_t* k, size_t len, uint32_t init) { return jenkins_block_hash(k, len, init); }
 
 void hash_bits(Hash& hs, const BitsView& v) {
   uint32_t con = K_BINARY + hs.h;

@@ -82,6 +82,8 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   register_persistent_term_bifs(*this);
   register_os_bifs(*this);
   register_erlang_system_bifs(*this);
+  register_init_bifs(*this);
+  register_unicode_bifs(*this);
   otp_root_ = options_.otp_root;
   if (otp_root_.empty()) {
     const char* env = std::getenv("BEAMRUN_OTP_ROOT");

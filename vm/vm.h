@@ -155,5 +155,7 @@ void register_time_bifs(VM& vm);             // bifs/erlang_time.cpp: clocks and
 void register_persistent_term_bifs(VM& vm);  // bifs/persistent_term.cpp
 void register_os_bifs(VM& vm);               // bifs/os.cpp: environment, OS pid
 void register_erlang_system_bifs(VM& vm);    // bifs/erlang_system.cpp: system_info, code queries
+void register_init_bifs(VM& vm);             // bifs/init.cpp: init's argument queries
+void register_unicode_bifs(VM& vm);          // bifs/unicode.cpp: chardata conversions
 
 }  // namespace beamrun

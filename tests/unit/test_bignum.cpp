@@ -4,6 +4,8 @@
 // Expected values were computed by erl and recorded by tests/unit/data/gen_number_data.escript.
 #include <gtest/gtest.h>
 
+#include "tests/unit/test_util.h"
+
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -18,32 +20,9 @@
 #include "vm/vm.h"
 
 using namespace beamrun;
+using namespace beamrun::test;
 
 namespace {
-
-std::string data_path(const char* name) {
-  std::string here = __FILE__;
-  return here.substr(0, here.find_last_of('/')) + "/data/" + name;
-}
-
-std::vector<std::vector<std::string>> read_tsv(const char* name) {
-  std::ifstream in(data_path(name), std::ios::binary);
-  EXPECT_TRUE(in.good()) << "missing " << data_path(name);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> fields;
-    size_t start = 0;
-    for (;;) {  // keeps empty fields, unlike getline on a stringstream at the end
-      size_t tab = line.find('\t', start);
-      fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
-    rows.push_back(fields);
-  }
-  return rows;
-}
 
 // The escript's digest of a long text: "#Length:Sum", Sum = sum of C * (I rem 9973 + 1).
 std::string digest(const std::string& s) {

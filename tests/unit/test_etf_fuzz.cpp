@@ -10,6 +10,8 @@
 // Each term is decoded from erl's bytes by beamrun's decoder, then beamrun's encoder, hashes
 // and external_size must reproduce every recorded field.
 #include <gtest/gtest.h>
+
+#include "tests/unit/test_util.h"
 #include <zlib.h>
 
 #include <fstream>
@@ -25,38 +27,9 @@
 #include "vm/vm.h"
 
 using namespace beamrun;
+using namespace beamrun::test;
 
 namespace {
-
-class Arena final : public WordAllocator {
- public:
-  Term* alloc_words(size_t n) override {
-    blocks_.emplace_back(new Term[n ? n : 1]());
-    return blocks_.back().get();
-  }
-
- private:
-  std::vector<std::unique_ptr<Term[]>> blocks_;
-};
-
-std::string data_path(const char* name) {
-  std::string here = __FILE__;
-  return here.substr(0, here.find_last_of('/')) + "/data/" + name;
-}
-
-std::vector<uint8_t> unhex(const std::string& s) {
-  std::vector<uint8_t> out;
-  for (size_t i = 0; i + 1 < s.size(); i += 2) out.push_back(uint8_t(std::stoi(s.substr(i, 2), nullptr, 16)));
-  return out;
-}
-
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> out;
-  std::stringstream ss(line);
-  std::string f;
-  while (std::getline(ss, f, '\t')) out.push_back(f);
-  return out;
-}
 
 // "=" (same bytes as the default encoding) or "Size:CRC32", as the generator writes them.
 bool matches(const std::string& want, const std::vector<uint8_t>& got, const std::vector<uint8_t>& plain) {
@@ -83,7 +56,7 @@ TEST(EtfFuzz, EncoderHashesAndSizesMatchErl) {
     lineno++;
     std::vector<std::string> f = split_tabs(line);
     ASSERT_EQ(f.size(), 10u) << "line " << lineno;
-    std::vector<uint8_t> bytes = unhex(f[0]);
+    std::vector<uint8_t> bytes = unhex_bytes(f[0]);
     Term t;
     try {
       t = decode_etf(bytes.data(), bytes.size(), ctx);

@@ -3,6 +3,8 @@
 // recorded by tests/unit/data/gen_number_data.escript.
 #include <gtest/gtest.h>
 
+#include "tests/unit/test_util.h"
+
 #include <cstring>
 #include <fstream>
 #include <string>
@@ -14,32 +16,9 @@
 #include "vm/vm.h"
 
 using namespace beamrun;
+using namespace beamrun::test;
 
 namespace {
-
-std::string data_path(const char* name) {
-  std::string here = __FILE__;
-  return here.substr(0, here.find_last_of('/')) + "/data/" + name;
-}
-
-std::vector<std::vector<std::string>> read_tsv(const char* name) {
-  std::ifstream in(data_path(name), std::ios::binary);
-  EXPECT_TRUE(in.good()) << "missing " << data_path(name);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> fields;
-    size_t start = 0;
-    for (;;) {
-      size_t tab = line.find('\t', start);
-      fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
-    rows.push_back(fields);
-  }
-  return rows;
-}
 
 double from_bits(const std::string& hex) {
   uint64_t bits = std::stoull(hex, nullptr, 16);
@@ -54,12 +33,6 @@ std::string bits_of(double d) {
   char buf[20];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(bits));
   return buf;
-}
-
-std::string unhex(const std::string& h) {
-  std::string out;
-  for (size_t i = 0; i + 1 < h.size(); i += 2) out += char(std::stoi(h.substr(i, 2), nullptr, 16));
-  return out;
 }
 
 // The text of a list of character codes (a float_to_list result), or "badarg" when it raised.

@@ -3,6 +3,8 @@
 // the same maps, recorded by tests/unit/data/gen_map_data.escript into data/map_cases.tsv.
 #include <gtest/gtest.h>
 
+#include "tests/unit/test_util.h"
+
 #include <algorithm>
 #include <fstream>
 #include <memory>
@@ -19,30 +21,9 @@
 #include "vm/term_parser.h"
 
 using namespace beamrun;
+using namespace beamrun::test;
 
 namespace {
-
-class Arena final : public WordAllocator {
- public:
-  Term* alloc_words(size_t n) override {
-    blocks_.emplace_back(new Term[n ? n : 1]());
-    return blocks_.back().get();
-  }
-
- private:
-  std::vector<std::unique_ptr<Term[]>> blocks_;
-};
-
-std::string data_path(const char* name) {
-  std::string here = __FILE__;
-  return here.substr(0, here.find_last_of('/')) + "/data/" + name;
-}
-
-std::string unhex(const std::string& h) {
-  std::string out;
-  for (size_t i = 0; i + 1 < h.size(); i += 2) out += char(std::stoi(h.substr(i, 2), nullptr, 16));
-  return out;
-}
 
 struct Fixture {
   AtomTable atoms;

@@ -2,6 +2,8 @@
 // tests/unit/data/gen_test_data.escript into tests/unit/data/*.tsv (hex bytes): never typed.
 #include <gtest/gtest.h>
 
+#include "tests/unit/test_util.h"
+
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -18,47 +20,11 @@
 #include "vm/term_parser.h"
 
 using namespace beamrun;
+using namespace beamrun::test;
 
 namespace {
 
 // Words from a list of blocks that never move.
-class Arena final : public WordAllocator {
- public:
-  Term* alloc_words(size_t n) override {
-    blocks_.emplace_back(new Term[n ? n : 1]());
-    return blocks_.back().get();
-  }
-
- private:
-  std::vector<std::unique_ptr<Term[]>> blocks_;
-};
-
-std::string data_path(const char* name) {
-  std::string here = __FILE__;
-  return here.substr(0, here.find_last_of('/')) + "/data/" + name;
-}
-
-std::vector<std::vector<std::string>> read_tsv(const char* name) {
-  std::ifstream in(data_path(name), std::ios::binary);
-  EXPECT_TRUE(in.good()) << "missing " << data_path(name);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> fields;
-    std::stringstream ss(line);
-    std::string f;
-    while (std::getline(ss, f, '\t')) fields.push_back(f);
-    rows.push_back(fields);
-  }
-  return rows;
-}
-
-std::string unhex(const std::string& h) {
-  std::string out;
-  for (size_t i = 0; i + 1 < h.size(); i += 2) out += char(std::stoi(h.substr(i, 2), nullptr, 16));
-  return out;
-}
-
 Term parse(const std::string& text, Arena& arena, AtomTable& atoms) {
   std::string err;
   Term t = parse_term(text, arena, atoms, &err);

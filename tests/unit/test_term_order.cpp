@@ -3,6 +3,8 @@
 // order, map key order (maps:keys/1) for the exact one.
 #include <gtest/gtest.h>
 
+#include "tests/unit/test_util.h"
+
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -16,24 +18,9 @@
 #include "vm/term_parser.h"
 
 using namespace beamrun;
+using namespace beamrun::test;
 
 namespace {
-
-class Arena final : public WordAllocator {
- public:
-  Term* alloc_words(size_t n) override {
-    blocks_.emplace_back(new Term[n ? n : 1]());
-    return blocks_.back().get();
-  }
-
- private:
-  std::vector<std::unique_ptr<Term[]>> blocks_;
-};
-
-std::string data_path(const char* name) {
-  std::string here = __FILE__;
-  return here.substr(0, here.find_last_of('/')) + "/data/" + name;
-}
 
 int sign(int x) { return (x > 0) - (x < 0); }
 

@@ -2,6 +2,8 @@
 // made of them (their ~w text, or "error"), recorded by tests/unit/data/gen_test_data.escript.
 #include <gtest/gtest.h>
 
+#include "tests/unit/test_util.h"
+
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -17,31 +19,9 @@
 #include "vm/term_parser.h"
 
 using namespace beamrun;
+using namespace beamrun::test;
 
 namespace {
-
-class Arena final : public WordAllocator {
- public:
-  Term* alloc_words(size_t n) override {
-    blocks_.emplace_back(new Term[n ? n : 1]);
-    std::memset(blocks_.back().get(), 0xAB, (n ? n : 1) * sizeof(Term));  // catch unset words
-    return blocks_.back().get();
-  }
-
- private:
-  std::vector<std::unique_ptr<Term[]>> blocks_;
-};
-
-std::string data_path(const char* name) {
-  std::string here = __FILE__;
-  return here.substr(0, here.find_last_of('/')) + "/data/" + name;
-}
-
-std::string unhex(const std::string& h) {
-  std::string out;
-  for (size_t i = 0; i + 1 < h.size(); i += 2) out += char(std::stoi(h.substr(i, 2), nullptr, 16));
-  return out;
-}
 
 struct Fixture {
   AtomTable atoms;

@@ -93,6 +93,7 @@ static bool run(Process* const p, const Word* entry, const void* const** table_o
   Term bif_args[4];
   Term r;
   int variant = 0;  // which of several instructions sharing a body is running
+  BifFn bif_fn = nullptr;
 
 #define SWAPOUT (p->stop = E, p->htop = HTOP)
 #define SWAPIN (E = p->stop, HTOP = p->htop)
@@ -232,18 +233,8 @@ L_i_call_ext_only:
 do_call_export: {
   if (--reds <= 0) reds = 4000;
   if (call_e->bif) {
-    SWAPOUT;
-    r = call_e->bif(p, x);
-    SWAPIN;
-    if (r == NON_VALUE) {
-      if (p->exc_bif_frame) top_frame = bif_frame(*p, call_e, x);
-      fault_pc = I;
-      goto handle_exception;
-    }
-    x[0] = r;
-    if (p->gc_due()) { SWAPOUT; p->collect(0, 1); SWAPIN; }
-    if (call_ret) { I = call_ret; DISPATCH(); }
-    goto do_return;
+    bif_fn = call_e->bif;
+    goto do_native_call;
   }
   const void* addr = call_e->address.load(std::memory_order_acquire);
   if (addr == nullptr) {
@@ -279,12 +270,18 @@ L_i_call_bif_last:
   goto do_call_bif;
 L_i_call_bif_only:
   variant = 2;
-do_call_bif: {
-  // A direct call of a native function named by an import.
-  BifFn fn = reinterpret_cast<BifFn>(OPW(0));
+do_call_bif:
+  // A direct call of a native function named by an import. A tail call drops its frame
+  // first: only Y slots go, so the stacktrace of a failing call is the same.
+  bif_fn = reinterpret_cast<BifFn>(OPW(0));
   call_e = reinterpret_cast<const Export*>(OPW(1));
+  call_ret = variant == 0 ? I + 3 : nullptr;
+  if (variant == 1) E += OPW(2);
+  // Calls bif_fn (the native of call_e) on x0..., result in x0; then continues at call_ret, or
+  // returns when it is null.
+do_native_call:
   SWAPOUT;
-  r = fn(p, x);
+  r = bif_fn(p, x);
   SWAPIN;
   if (r == NON_VALUE) {
     if (p->exc_bif_frame) top_frame = bif_frame(*p, call_e, x);
@@ -293,10 +290,8 @@ do_call_bif: {
   }
   x[0] = r;
   if (p->gc_due()) { SWAPOUT; p->collect(0, 1); SWAPIN; }
-  if (variant == 0) NEXT(2);
-  if (variant == 1) E += OPW(2);
+  if (call_ret) { I = call_ret; DISPATCH(); }
   goto do_return;
-}
 
 L_i_apply:
   variant = 0;

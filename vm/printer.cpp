@@ -1,4 +1,5 @@
 #include "vm/printer.h"
+#include "vm/atom_text.h"
 #include "vm/utf8.h"
 
 #include <gmp.h>
@@ -182,27 +183,11 @@ void put_io_char(std::string& out, uint32_t c, char quote) {
   }
 }
 
-bool is_reserved_word(std::string_view w) {
-  static constexpr std::string_view words[] = {
-      "after", "and",  "andalso", "band", "begin", "bnot",   "bor",     "bsl", "bsr",
-      "bxor",  "case", "catch",   "cond", "div",   "end",    "fun",     "if",  "let",
-      "not",   "of",   "or",      "orelse", "receive", "rem", "try",   "when", "xor"};
-  for (std::string_view r : words)
-    if (r == w) return true;
-  return false;
-}
-
-bool latin1_lower_start(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 223 && c <= 255 && c != 247); }
-bool latin1_name_rest(uint32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         (c >= 192 && c <= 255 && c != 215 && c != 247);
-}
-
 // io_lib:write_atom_as_latin1.
 void put_io_atom(std::string& out, std::string_view name) {
   std::vector<uint32_t> cps = code_points(name);
-  bool plain = !cps.empty() && latin1_lower_start(cps[0]) && !is_reserved_word(name);
-  for (size_t i = 1; plain && i < cps.size(); i++) plain = latin1_name_rest(cps[i]) || cps[i] == '@';
+  bool plain = !cps.empty() && atom_start_char(cps[0]) && !is_reserved_word(name);
+  for (size_t i = 1; plain && i < cps.size(); i++) plain = atom_name_char(cps[i]) || cps[i] == '@';
   if (plain) {
     for (uint32_t c : cps) out += char(c);
     return;
@@ -216,8 +201,8 @@ void put_io_atom(std::string& out, std::string_view name) {
 // U+009F, and escapes controls as \b \t \n \v \f \r or three octal digits.
 void put_display_atom(std::string& out, std::string_view name) {
   std::vector<uint32_t> cps = code_points(name);
-  bool plain = !cps.empty() && latin1_lower_start(cps[0]);
-  for (size_t i = 1; plain && i < cps.size(); i++) plain = latin1_name_rest(cps[i]);
+  bool plain = !cps.empty() && atom_start_char(cps[0]);
+  for (size_t i = 1; plain && i < cps.size(); i++) plain = atom_name_char(cps[i]);
   if (plain) {
     out += name;
     return;

@@ -1,4 +1,5 @@
 #include "vm/term_parser.h"
+#include "vm/atom_text.h"
 #include "vm/utf8.h"
 
 #include <gmp.h>
@@ -33,23 +34,6 @@ int digit_value(int c) {
   return 99;
 }
 
-
-bool is_reserved_word(std::string_view w) {
-  static constexpr std::string_view words[] = {
-      "after", "and",  "andalso", "band", "begin", "bnot",   "bor",     "bsl", "bsr",
-      "bxor",  "case", "catch",   "cond", "div",   "end",    "fun",     "if",  "let",
-      "not",   "of",   "or",      "orelse", "receive", "rem", "try",   "when", "xor"};
-  for (std::string_view r : words)
-    if (r == w) return true;
-  return false;
-}
-
-// Latin-1 letters that may start (lower case) or continue an unquoted atom.
-bool latin1_lower(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7); }
-bool latin1_name_char(uint32_t c) {
-  return latin1_lower(c) || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-         is_digit(int(c)) || c == '_' || c == '@';
-}
 
 // Bits written most significant first; the binary must end on a byte boundary.
 class BitWriter {
@@ -355,7 +339,7 @@ Term Parser::parse_atom_unquoted() {
     if (at_end()) break;
     size_t here = pos_;
     uint32_t c = read_utf8();
-    if (first ? !latin1_lower(c) : !latin1_name_char(c)) {
+    if (first ? !atom_start_char(c) : !(atom_name_char(c) || c == '@')) {
       pos_ = here;
       break;
     }
@@ -580,7 +564,7 @@ Term Parser::parse_scalar() {
     size_t here = pos_;
     uint32_t cp = read_utf8();
     pos_ = here;
-    if (latin1_lower(cp)) return parse_atom_unquoted();
+    if (atom_start_char(cp)) return parse_atom_unquoted();
   }
   if (c < 0) fail("unexpected end of input");
   fail("unexpected character '" + std::string(1, char(c)) + "'");

@@ -31,13 +31,18 @@ Term* new_block(size_t words) {
 
 }  // namespace
 
-Process::Process(VM& vm, uint64_t serial) : vm_(vm), serial_(serial) {
+Process::Process(VM& vm, uint64_t serial, RegisterFile* regs) : vm_(vm), serial_(serial) {
+  if (regs == nullptr) {
+    own_regs_ = std::make_unique<RegisterFile>();
+    regs = own_regs_.get();
+    std::fill(regs->x, regs->x + MAX_X_REGS, NIL);
+  }
+  set_registers(regs);
   heap_start = new_block(MIN_HEAP_WORDS);
   heap_end = heap_start + MIN_HEAP_WORDS;
   htop = heap_start;
   stop = heap_end;
   bin_vheap_limit = BIN_VHEAP_MIN_BYTES;
-  for (auto& r : x) r = NIL;
 }
 
 Process::~Process() {

@@ -38,9 +38,18 @@ constexpr size_t FRAGMENT_GC_WORDS = 4096;  // fragment words that make a collec
 // because erlang:halt/0,1 was called.
 enum class ExcKind : uint8_t { None, Error, Exit, Throw, Halt };
 
+// The X and float registers. A scheduler thread owns one and lends it to the process it runs;
+// a process made for a host call outside the schedulers owns its own.
+struct RegisterFile {
+  Term x[MAX_X_REGS];
+  double fr[MAX_F_REGS];
+};
+
 class Process final : public WordAllocator {
  public:
-  Process(VM& vm, uint64_t serial);
+  // `regs` null: the process owns a register file (host calls, tests). Scheduled processes
+  // pass the scheduler's, and are lent one at every schedule-in (set_registers).
+  Process(VM& vm, uint64_t serial, RegisterFile* regs = nullptr);
   ~Process() override;
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
@@ -95,8 +104,9 @@ class Process final : public WordAllocator {
   Term* htop = nullptr;
   Term* stop = nullptr;
   Term* heap_end = nullptr;
-  Term x[MAX_X_REGS];
-  double fr[MAX_F_REGS];
+  Term* x = nullptr;     // the register file in use (RegisterFile::x)
+  double* fr = nullptr;  // RegisterFile::fr
+  void set_registers(RegisterFile* r) { x = r->x; fr = r->fr; }
   uint64_t reductions = 0;
   unsigned catches = 0;  // live catch tags on the stack
 
@@ -123,6 +133,7 @@ class Process final : public WordAllocator {
 
   VM& vm_;
   uint64_t serial_;
+  std::unique_ptr<RegisterFile> own_regs_;
   std::vector<Fragment> fragments_;
   size_t fragment_words_ = 0;
   uint64_t collections_ = 0;

@@ -128,9 +128,22 @@ void Translator::translate(size_t index) {
       if (n > 0 && n < bf_.lines.size()) line_map_.push_back({uint32_t(code_.size()), uint32_t(n)});
       break;
     }
-    case op_call: op(Instr::i_call); label(gi, o[1]); break;
-    case op_call_last: op(Instr::i_call_last); label(gi, o[1]); word(untagged(gi, o[2])); break;
-    case op_call_only: op(Instr::i_call_only); label(gi, o[1]); break;
+    case op_call: op(Instr::i_call); label(gi, o[1]); word(arity_operand(gi, o[0])); break;
+    case op_call_last:
+      op(Instr::i_call_last); label(gi, o[1]); word(untagged(gi, o[2])); word(arity_operand(gi, o[0]));
+      break;
+    case op_call_only: op(Instr::i_call_only); label(gi, o[1]); word(arity_operand(gi, o[0])); break;
+    case op_send: op(Instr::i_send); break;
+    case op_loop_rec: op(Instr::i_loop_rec); label(gi, o[0]); word(reg(gi, o[1])); break;
+    case op_loop_rec_end: op(Instr::i_loop_rec_end); label(gi, o[0]); break;
+    case op_remove_message: op(Instr::i_remove_message); break;
+    case op_wait: op(Instr::i_wait); label(gi, o[0]); break;
+    case op_wait_timeout: op(Instr::i_wait_timeout); label(gi, o[0]); word(src(gi, o[1])); break;
+    case op_timeout: op(Instr::i_timeout); break;
+    case op_recv_marker_reserve: op(Instr::i_recv_marker_reserve); word(reg(gi, o[0])); break;
+    case op_recv_marker_bind: op(Instr::i_recv_marker_bind); word(src(gi, o[0])); word(src(gi, o[1])); break;
+    case op_recv_marker_use: op(Instr::i_recv_marker_use); word(src(gi, o[0])); break;
+    case op_recv_marker_clear: op(Instr::i_recv_marker_clear); word(src(gi, o[0])); break;
     case op_call_ext: emit_call_ext(gi, o[1], 0, 0); break;
     case op_call_ext_last: emit_call_ext(gi, o[1], 1, untagged(gi, o[2])); break;
     case op_call_ext_only: emit_call_ext(gi, o[1], 2, 0); break;

@@ -75,6 +75,12 @@ class Translator {
     if (o.kind == K::Integer && is_small(o.term) && small_value(o.term) >= 0) return Uint(small_value(o.term));
     fail(gi, "expected an untagged number");
   }
+  // A call's arity: the x registers a preempted call must save, so it is bounded.
+  uint64_t arity_operand(const GenericInstr& gi, const Operand& o) {
+    uint64_t a = untagged(gi, o);
+    if (a >= MAX_X_REGS - 8) fail(gi, "arity out of range");
+    return a;
+  }
   uint32_t yindex(const GenericInstr& gi, const Operand& o) {
     if (o.kind != K::YReg) fail(gi, "expected a y register");
     if (o.index >= frame_limit_) fail(gi, "y register outside every stack frame of its function");

@@ -35,7 +35,14 @@ bool TimerWheel::cancel(Timer* t) {
 }
 
 size_t TimerWheel::advance(uint64_t now_ms) {
-  std::vector<Timer*> due;
+  // Everything the callbacks need is read under the lock: once unlinked, a timer may be armed
+  // again by its owner while its old firing is still being delivered.
+  struct Due {
+    Timer* t;
+    uint64_t deadline;
+    uint64_t payload;
+  };
+  std::vector<Due> due;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (now_ms <= now_ms_) return 0;
@@ -47,15 +54,15 @@ size_t TimerWheel::advance(uint64_t now_ms) {
         Timer* next = t->next;
         if (t->deadline_ms <= now_ms) {
           unlink(t);
-          due.push_back(t);
+          due.push_back(Due{t, t->deadline_ms, t->payload});
         }
         t = next;
       }
     }
     now_ms_ = now_ms;
   }
-  std::sort(due.begin(), due.end(), [](Timer* a, Timer* b) { return a->deadline_ms < b->deadline_ms; });
-  for (Timer* t : due) t->fire(t);
+  std::sort(due.begin(), due.end(), [](const Due& a, const Due& b) { return a.deadline < b.deadline; });
+  for (const Due& d : due) d.t->fire(d.t, d.payload);
   return due.size();
 }
 

@@ -6,7 +6,8 @@
 // cancelling are O(1).
 //
 // Timers are intrusive: the owner embeds a Timer and keeps it alive until it fires or is
-// cancelled. `fire` is called after the wheel's lock is released, on the advancing thread.
+// cancelled. `fire` is called after the wheel's lock is released, on the advancing thread, with
+// the `payload` the timer had when it came due (the owner may re-arm it meanwhile).
 //
 // Thread safety: all operations take `mutex_`, so any thread may add or cancel (a process on
 // another scheduler cancelling a timer); only the owning scheduler advances.
@@ -19,8 +20,9 @@ namespace beamrun {
 
 struct Timer {
   uint64_t deadline_ms = 0;
-  void (*fire)(Timer*) = nullptr;
-  void* context = nullptr;  // for the callback
+  void (*fire)(Timer*, uint64_t payload) = nullptr;
+  void* context = nullptr;  // for the callback; must not change while armed or firing
+  uint64_t payload = 0;     // set before add(); passed to fire
   // Wheel links; `slot` is -1 when the timer is not in a wheel.
   Timer* next = nullptr;
   Timer* prev = nullptr;

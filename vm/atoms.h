@@ -24,7 +24,7 @@ namespace beamrun {
   X(function_clause, "function_clause") X(if_clause, "if_clause") X(undef, "undef")     \
   X(badfun, "badfun") X(badarity, "badarity") X(try_clause, "try_clause")               \
   X(badrecord, "badrecord") X(badkey, "badkey") X(badmap, "badmap")                     \
-  X(system_limit, "system_limit") X(nocatch, "nocatch") X(normal, "normal")             \
+  X(system_limit, "system_limit") X(nocatch, "nocatch") X(send, "send") X(timeout_value, "timeout_value") X(normal, "normal")             \
   X(kill, "kill") X(killed, "killed") X(noproc, "noproc") X(erlang, "erlang")           \
   X(file, "file") X(line, "line") X(error_info, "error_info") X(module, "module")       \
   X(erl_erts_errors, "erl_erts_errors") X(module_info, "module_info")                   \

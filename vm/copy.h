@@ -10,4 +10,12 @@ namespace beamrun {
 // Iterative: deep terms do not grow the C++ stack. Sharing inside `t` is not preserved.
 Term copy_term_standalone(Term t, WordAllocator& a);
 
+// Heap words a copy of `t` for another process takes (what copy_term_shared writes).
+size_t term_size_shared(Term t);
+// Copies `t` into the words at `*hp` (advancing it) for another process: RefcBin handles are
+// copied and take one more reference to their blob instead of copying its bytes; each copied
+// handle is chained onto `*off_heap` and its blob's capacity added to `*vheap_bytes`. Iterative;
+// sharing inside `t` is not preserved (as BEAM's message copy).
+Term copy_term_shared(Term t, Term** hp, Term** off_heap, size_t* vheap_bytes);
+
 }  // namespace beamrun

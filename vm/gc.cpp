@@ -46,12 +46,25 @@ Process::Process(VM& vm, uint64_t serial, RegisterFile* regs) : vm_(vm), serial_
 }
 
 Process::~Process() {
+  for (const Adopted& f : adopted_) mi_free(f.block);
   for (Term* h = off_heap; h != nullptr;) {
     Term* next = refc_next(h);
     blob_release(refc_blob(h));
     h = next;
   }
   mi_free(heap_start);
+}
+
+void Process::adopt_fragment(Term* block, size_t words, Term* off_heap_chain, size_t vheap_bytes) {
+  adopted_.push_back(Adopted{block, words});
+  fragment_words_ += words;
+  if (off_heap_chain != nullptr) {
+    Term* last = off_heap_chain;
+    while (refc_next(last) != nullptr) last = refc_next(last);
+    last[4] = reinterpret_cast<Word>(off_heap);
+    off_heap = off_heap_chain;
+  }
+  bin_vheap += vheap_bytes;
 }
 
 Term* Process::alloc_words(size_t n) {
@@ -73,6 +86,8 @@ Term* Process::alloc_words(size_t n) {
 
 bool Process::in_young(const Term* p) const {
   if (p >= heap_start && p < htop) return true;
+  for (const Adopted& f : adopted_)
+    if (p >= f.block && p < f.block + f.words) return true;
   for (const Fragment& f : fragments_)
     if (p >= f.words.get() && p < f.words.get() + f.used) return true;
   return false;
@@ -115,6 +130,7 @@ void Process::copy_into(Term* block, size_t block_words, unsigned live) {
   };
 
   for (unsigned i = 0; i < live; ++i) x[i] = evacuate(x[i]);
+  for_each_extra_root([&](Term& t) { t = evacuate(t); });
   for (Term* s = new_stop; s < block + block_words; ++s) {
     Term w = *s;
     if (is_list(w) || is_boxed(w)) *s = evacuate(w);  // return addresses and catches stay
@@ -149,6 +165,8 @@ void Process::copy_into(Term* block, size_t block_words, unsigned live) {
   bin_vheap = vheap;
   bin_vheap_limit = std::max(BIN_VHEAP_MIN_BYTES, 2 * vheap);
 
+  for (const Adopted& f : adopted_) mi_free(f.block);
+  adopted_.clear();
   mi_free(heap_start);
   fragments_.clear();
   fragment_words_ = 0;

@@ -41,9 +41,9 @@ namespace beamrun {
   X(i_trim, "N -- drop the N lowest y slots")                                                    \
   X(i_test_heap, "N:heap N:live -- collect if fewer than N words are free")                     \
   X(i_return, "-- pop the return address and jump there")                                        \
-  X(i_call, "L -- push return address, jump to L")                                               \
-  X(i_call_last, "L N -- pop N slots, jump to L (tail call)")                                   \
-  X(i_call_only, "L -- jump to L (tail call without a frame)")                                   \
+  X(i_call, "L N:arity -- push return address, jump to L")                                       \
+  X(i_call_last, "L N N:arity -- pop N slots, jump to L (tail call)")                           \
+  X(i_call_only, "L N:arity -- jump to L (tail call without a frame)")                           \
   X(i_call_ext, "P:Export -- call M:F/A through its export entry")                              \
   X(i_call_ext_last, "P:Export N -- pop N slots, tail-call M:F/A")                              \
   X(i_call_ext_only, "P:Export -- tail-call M:F/A")                                              \
@@ -120,6 +120,17 @@ namespace beamrun {
   X(i_fmul, "N N N -- fr(c) := fr(a) * fr(b)")                                                   \
   X(i_fdiv, "N N N -- fr(c) := fr(a) / fr(b)")                                                   \
   X(i_fnegate, "N N -- fr(b) := -fr(a)")                                                         \
+  X(i_send, "-- send x1 to x0; x0 := x1")                                                       \
+  X(i_loop_rec, "L D -- D := the message the receive looks at, or jump to L if none")           \
+  X(i_loop_rec_end, "L -- move the receive on to the next message, jump to L")                   \
+  X(i_remove_message, "-- take the current message out of the queue; the receive is over")     \
+  X(i_wait, "L -- suspend until a signal arrives, then continue at L")                            \
+  X(i_wait_timeout, "L S:ms -- as i_wait, but fall through once S ms have passed")                \
+  X(i_timeout, "-- the receive timed out: reset its scan")                                        \
+  X(i_recv_marker_reserve, "D -- D := a marker at the end of the message queue")                \
+  X(i_recv_marker_bind, "S:marker S:ref -- bind the marker to the reference")                    \
+  X(i_recv_marker_use, "S:ref -- start the receive scan at ref's marker")                         \
+  X(i_recv_marker_clear, "S:ref -- drop ref's marker")                                            \
   X(i_return_to_host, "-- the bottom of every stack: the entry function has returned")          \
   X(i_not_implemented, "P:const char* -- raise an internal error naming the instruction")
 

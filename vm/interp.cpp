@@ -11,6 +11,7 @@
 #include "vm/bits.h"
 #include "vm/instructions.h"
 #include "vm/module.h"
+#include "vm/process_signals.h"
 #include "vm/stacktrace.h"
 #include "vm/term_order.h"
 #include "vm/vm.h"
@@ -58,11 +59,17 @@ inline int unpack_args(Term list, Term* x) {
   return is_nil(list) ? n : -1;
 }
 
+// Saves what a process needs to resume at `pc`: x0..x(n-1). Out of line: it allocates.
+[[gnu::noinline]] void save_registers(Process* p, const Word* pc, const Term* x, unsigned n) {
+  p->resume_pc = pc;
+  p->saved_x.assign(x, x + n);
+}
+
 }  // namespace
 
 // The loop itself. Called with p == nullptr it only reports its handler table, since label
 // addresses exist only inside the function that holds the labels.
-static bool run(Process* const p, const Word* entry, const void* const** table_out) {
+static SliceEnd run(Process* const p, const void* const** table_out) {
   static const void* const labels[] = {
 #define BEAMRUN_LABEL(name, doc) &&L_##name,
       BEAMRUN_INSTRUCTIONS(BEAMRUN_LABEL)
@@ -70,7 +77,7 @@ static bool run(Process* const p, const Word* entry, const void* const** table_o
   };
   if (p == nullptr) {
     *table_out = labels;
-    return false;
+    return SliceEnd::Done;
   }
 
   VM& vm = p->vm();
@@ -78,8 +85,8 @@ static bool run(Process* const p, const Word* entry, const void* const** table_o
   double* const fr = p->fr;
   Term* E = p->stop;
   Term* HTOP = p->htop;
-  const Word* I = entry;
-  int64_t reds = 4000;
+  const Word* I = p->resume_pc;
+  int64_t reds = SLICE_REDUCTIONS;
 
   // State for the exception path.
   const Word* fault_pc = nullptr;  // where the exception happened
@@ -96,6 +103,19 @@ static bool run(Process* const p, const Word* entry, const void* const** table_o
   BifFn bif_fn = nullptr;
 
 #define SWAPOUT (p->stop = E, p->htop = HTOP)
+  // Ends the slice; the scheduler decides what happens to the process next.
+#define LEAVE(end)                                              \
+  do {                                                          \
+    SWAPOUT;                                                    \
+    p->reductions += uint64_t(SLICE_REDUCTIONS - reds);         \
+    return (end);                                               \
+  } while (0)
+  // Preempts the process: it resumes at `target` with x0..x(arity-1).
+#define YIELD_TO(target, arity)                                 \
+  do {                                                          \
+    save_registers(p, (target), x, unsigned(arity));            \
+    LEAVE(SliceEnd::Yield);                                     \
+  } while (0)
 #define SWAPIN (E = p->stop, HTOP = p->htop)
 #define DISPATCH() goto *reinterpret_cast<const void*>(*I)
 #define NEXT(n) do { I += (n) + 1; DISPATCH(); } while (0)
@@ -197,19 +217,20 @@ L_i_return:
 do_return:
   I = reinterpret_cast<const Word*>(*E++);
   DISPATCH();
+  // A call costs a reduction; when the slice's are used up the process yields at the callee.
 L_i_call:
-  if (--reds <= 0) reds = 4000;  // the scheduler's preemption point
-  if (E - 1 <= HTOP) { SWAPOUT; p->collect(1, MAX_X_REGS); SWAPIN; }
-  *--E = reinterpret_cast<Word>(I + 2);
+  if (E - 1 <= HTOP) { SWAPOUT; p->collect(1, unsigned(OPW(1))); SWAPIN; }
+  *--E = reinterpret_cast<Word>(I + 3);
+  if (--reds <= 0) YIELD_TO(LABEL(OPW(0)), OPW(1));
   I = LABEL(OPW(0));
   DISPATCH();
 L_i_call_last:
-  if (--reds <= 0) reds = 4000;
   E += OPW(1);
+  if (--reds <= 0) YIELD_TO(LABEL(OPW(0)), OPW(2));
   I = LABEL(OPW(0));
   DISPATCH();
 L_i_call_only:
-  if (--reds <= 0) reds = 4000;
+  if (--reds <= 0) YIELD_TO(LABEL(OPW(0)), OPW(1));
   I = LABEL(OPW(0));
   DISPATCH();
 L_i_call_ext:
@@ -231,8 +252,8 @@ L_i_call_ext_only:
 
   // Calls call_e with call_arity args in x0...; call_ret is the return address of a body call.
 do_call_export: {
-  if (--reds <= 0) reds = 4000;
   if (call_e->bif) {
+    --reds;
     bif_fn = call_e->bif;
     goto do_native_call;
   }
@@ -256,6 +277,7 @@ do_call_export: {
     fault_pc = I;
     goto handle_exception;
   }
+  if (--reds <= 0) YIELD_TO(static_cast<const Word*>(addr), call_arity);
   I = static_cast<const Word*>(addr);
   DISPATCH();
 }
@@ -281,6 +303,7 @@ do_call_bif:
   // returns when it is null.
 do_native_call:
   SWAPOUT;
+  p->native_pc = I;
   r = bif_fn(p, x);
   SWAPIN;
   if (r == NON_VALUE) {
@@ -290,6 +313,19 @@ do_native_call:
   }
   x[0] = r;
   if (p->gc_due()) { SWAPOUT; p->collect(0, 1); SWAPIN; }
+  if (p->native_request != NativeRequest::None) {
+    // erlang:yield/0 or hibernate/3 asked to end the slice.
+    const Word* resume = call_ret ? call_ret : reinterpret_cast<const Word*>(*E++);
+    NativeRequest req = p->native_request;
+    p->native_request = NativeRequest::None;
+    if (req == NativeRequest::Hibernate) {
+      E = p->heap_end - 1;  // only the bottom return address stays
+      p->catches = 0;
+      save_registers(p, vm.apply3_code(), x, 3);
+      LEAVE(p->messages.empty() ? SliceEnd::Wait : SliceEnd::Yield);
+    }
+    YIELD_TO(resume, 1);
+  }
   if (call_ret) { I = call_ret; DISPATCH(); }
   goto do_return;
 
@@ -423,11 +459,11 @@ do_call_fun: {
     Uint nfree = fun_num_free(f);
     const Term* fv = fun_free_vars(f);
     for (Uint i = 0; i < nfree; ++i) x[call_arity + i] = fv[i];
-    if (--reds <= 0) reds = 4000;
     if (call_ret) {
       if (E - 1 <= HTOP) { SWAPOUT; p->collect(1, unsigned(call_arity + nfree)); SWAPIN; }
       *--E = reinterpret_cast<Word>(call_ret);
     }
+    if (--reds <= 0) YIELD_TO(static_cast<const Word*>(fe->address), call_arity + nfree);
     I = static_cast<const Word*>(fe->address);
     DISPATCH();
   }
@@ -798,10 +834,88 @@ L_i_fnegate:
 #include "vm/interp_bits.inc"
 #include "vm/interp_maps.inc"
 
+  // ---- messages ----------------------------------------------------------------------------
+L_i_send: {
+  SWAPOUT;
+  Term to = x[0], msg = x[1];
+  if (!send_term(p, to, msg)) {
+    Export* send2 = vm.exports().get(atom::erlang, atom::send, 2);
+    top_frame = bif_frame(*p, send2, x);
+    fault_pc = I;
+    goto handle_exception;
+  }
+  x[0] = msg;
+  --reds;
+  NEXT(0);
+}
+L_i_loop_rec: {
+  Message* m = p->messages.current();
+  if (m == nullptr) {
+    p->drain_inbox();
+    m = p->messages.current();
+    if (m == nullptr) FAIL_TO(OPW(0));
+  }
+  DST(OPW(1)) = m->term;
+  NEXT(2);
+}
+L_i_loop_rec_end:
+  p->messages.advance();
+  --reds;
+  I = LABEL(OPW(0));
+  DISPATCH();
+L_i_remove_message:
+  SWAPOUT;
+  receive_done(p, p->messages.remove_current());
+  SWAPIN;
+  NEXT(0);
+L_i_wait:
+  save_registers(p, LABEL(OPW(0)), x, 0);
+  LEAVE(SliceEnd::Wait);
+L_i_wait_timeout: {
+  // Arms the timer on the first pass; falls through to `timeout` once it has fired.
+  if (p->receive_timer_wheel != nullptr) {
+    if (!receive_timer_fired(p)) {
+      save_registers(p, LABEL(OPW(0)), x, 0);
+      LEAVE(SliceEnd::Wait);
+    }
+    NEXT(2);
+  }
+  Term t = SRC(OPW(1));
+  if (t == atom::infinity) {
+    save_registers(p, LABEL(OPW(0)), x, 0);
+    LEAVE(SliceEnd::Wait);
+  }
+  if (!is_small(t) || small_value(t) < 0 || small_value(t) > Sint(0xFFFFFFFF)) RAISE_ERROR(atom::timeout_value);
+  if (t == make_small(0)) NEXT(2);
+  arm_receive_timer(p, uint64_t(small_value(t)));
+  save_registers(p, LABEL(OPW(0)), x, 0);
+  LEAVE(SliceEnd::Wait);
+}
+L_i_timeout:
+  SWAPOUT;
+  receive_done(p, nullptr);
+  SWAPIN;
+  NEXT(0);
+L_i_recv_marker_reserve:
+  p->drain_inbox();
+  DST(OPW(0)) = make_small(Sint(p->messages.reserve_marker()));
+  NEXT(1);
+L_i_recv_marker_bind: {
+  Term m = SRC(OPW(0));
+  if (is_small(m)) p->messages.bind_marker(unsigned(small_value(m)), SRC(OPW(1)));
+  NEXT(2);
+}
+L_i_recv_marker_use:
+  p->messages.use_marker(SRC(OPW(0)));
+  NEXT(1);
+L_i_recv_marker_clear:
+  p->messages.clear_marker(SRC(OPW(0)));
+  NEXT(1);
+
   // ---- the end and the unknown ---------------------------------------------------------------
 L_i_return_to_host:
-  SWAPOUT;
-  return true;
+  save_registers(p, I, x, 1);
+  LEAVE(SliceEnd::Done);
 L_i_not_implemented: {
   SWAPOUT;
   const char* what = reinterpret_cast<const char*>(OPW(0));
@@ -817,7 +931,7 @@ handle_exception: {
   // p->exc_kind/exc_reason are set, and every way here leaves the process's own stack and
   // heap tops current (allocations on the way went through it). Find the innermost catch.
   SWAPIN;
-  if (p->exc_kind == ExcKind::Halt) return false;
+  if (p->exc_kind == ExcKind::Halt) LEAVE(SliceEnd::Halt);
   Term trace = p->exc_trace != NON_VALUE ? p->exc_trace
                                          : build_stacktrace(*p, fault_pc, top_frame, pc_frame);
   p->exc_trace = NON_VALUE;
@@ -843,11 +957,12 @@ handle_exception: {
     }
   }
   p->exc_trace = trace;
-  SWAPOUT;
-  return false;
+  LEAVE(SliceEnd::Raised);
 }
 
 #undef SWAPOUT
+#undef LEAVE
+#undef YIELD_TO
 #undef SWAPIN
 #undef DISPATCH
 #undef NEXT
@@ -865,13 +980,13 @@ handle_exception: {
 const void* const* interpreter_handlers() {
   static const void* const* const table = [] {
     const void* const* t = nullptr;
-    run(nullptr, nullptr, &t);
+    run(nullptr, &t);
     return t;
   }();
   return table;
 }
 
-bool interpret(Process& p, const Word* entry) { return run(&p, entry, nullptr); }
+SliceEnd run_slice(Process& p) { return run(&p, nullptr); }
 
 const char* instr_name(Instr i) {
   static const char* const names[] = {

@@ -8,9 +8,10 @@ namespace beamrun {
 // Handler addresses indexed by Instr (see instructions.h). Constant for the program's life.
 const void* const* interpreter_handlers();
 
-// Runs `p` from `entry` with arguments already in x0... and the bottom return address pushed.
-// Returns true when the code returned to the host (result in p.x[0]); false when an exception
-// was not caught (p.exc_kind, p.exc_reason, p.exc_trace) or erlang:halt was called.
-bool interpret(Process& p, const Word* entry);
+// Runs one slice of `p`: from p.resume_pc, with the registers saved in p.saved_x already
+// loaded into p.x, for at most SLICE_REDUCTIONS reductions. How it ended says what to do next:
+// Yield and Wait leave resume_pc/saved_x set; Done leaves the return value in saved_x[0];
+// Raised leaves the exception in p.exc_*.
+SliceEnd run_slice(Process& p);
 
 }  // namespace beamrun

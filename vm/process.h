@@ -17,16 +17,45 @@
 //
 // Thread safety: a Process is touched only by the thread running it.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <vector>
 
+#include "scheduler/run_queue.h"
+#include "scheduler/timer_wheel.h"
 #include "vm/export.h"
+#include "vm/mailbox.h"
+#include "vm/process_dict.h"
 #include "vm/term.h"
 
 namespace beamrun {
 
 class VM;
+class Scheduler;
+
+// Bits of Process::state. The transitions and why they cannot lose a wake-up are described in
+// scheduler/scheduler.h.
+namespace pstate {
+constexpr uint32_t RUNNING = 1;   // a scheduler thread is running it
+constexpr uint32_t QUEUED = 2;    // it is in a run queue
+constexpr uint32_t WAITING = 4;   // suspended in a receive until a signal or timeout comes
+constexpr uint32_t EXITING = 8;   // dead or dying: signals to it are dropped
+}  // namespace pstate
+
+constexpr int64_t SLICE_REDUCTIONS = 4000;  // reductions per time slice, as BEAM
+
+enum class NativeRequest : uint8_t { None, Yield, Hibernate };
+
+// Why a slice of interpretation ended.
+enum class SliceEnd : uint8_t {
+  Yield,     // reductions used up (or erlang:yield): runnable, resume at resume_pc
+  Wait,      // a receive found nothing: resume at resume_pc when a signal or timeout comes
+  Done,      // the bottom return address was reached: the process's function returned
+  Raised,    // an exception was not caught: exc_kind, exc_reason, exc_trace
+  Halt,      // erlang:halt was called
+};
 
 constexpr unsigned MAX_X_REGS = 1024;
 constexpr unsigned MAX_F_REGS = 1024;
@@ -45,7 +74,7 @@ struct RegisterFile {
   double fr[MAX_F_REGS];
 };
 
-class Process final : public WordAllocator {
+class Process final : public WordAllocator, public RunQueueItem {
  public:
   // `regs` null: the process owns a register file (host calls, tests). Scheduled processes
   // pass the scheduler's, and are lent one at every schedule-in (set_registers).
@@ -75,6 +104,10 @@ class Process final : public WordAllocator {
   // Collects so that at least `need` words are free between htop and stop. Roots: x0..x(live-1),
   // the stack, fragments' live data. Moves every heap term.
   void collect(size_t need, unsigned live);
+  // Takes ownership of `block` (mi_malloc'd, `words` words, e.g. a received message): the heap
+  // may point into it from now on; the next collection copies what is live and frees it. Its
+  // RefcBin handles (already holding their references) join the off-heap list.
+  void adopt_fragment(Term* block, size_t words, Term* off_heap_chain, size_t vheap_bytes);
   size_t heap_words() const { return size_t(heap_end - heap_start); }
   size_t heap_used() const { return size_t(htop - heap_start); }
   size_t stack_words() const { return size_t(heap_end - stop); }
@@ -99,6 +132,60 @@ class Process final : public WordAllocator {
   uint8_t* bs_put_base = nullptr;
   Uint bs_put_offset = 0;  // in bits
 
+  // --- scheduling (scheduler/scheduler.h owns the protocol) ---------------------------------
+  std::atomic<uint32_t> state{0};  // pstate bits
+  // References that keep this object alive: the process table's one while the process lives,
+  // plus one for each sender or timer holding a pointer. The last release deletes the object
+  // (unless `host_owned`: then the host's RunResult terms live on, and the host deletes it).
+  std::atomic<uint32_t> refs{1};
+  bool host_owned = false;
+  Scheduler* scheduler = nullptr;  // the scheduler running it (valid while RUNNING)
+  // Held by the scheduler for a whole slice, and by another process reading this one
+  // (process_info). Nobody holds two run locks at once.
+  std::mutex run_lock;
+  const Word* resume_pc = nullptr;  // where the next slice starts
+  std::vector<Term> saved_x;        // x0.. live at resume_pc, while the process is not running
+  uint64_t slices = 0;
+
+  // --- signals, messages, receive -------------------------------------------------------------
+  SignalQueue inbox;      // pushed by any thread (vm/mailbox.h)
+  MessageQueue messages;  // drained from the inbox by the running process
+  // Moves every signal that has arrived into the private queue.
+  void drain_inbox();
+  // The receive timeout (vm/process_signals.cpp): armed by wait_timeout, disarmed when the
+  // receive ends. Each arming has a new sequence number, which the timer's callback publishes
+  // in fired_seq: a late callback of an old arming cannot end a later receive.
+  Timer receive_timer;
+  TimerWheel* receive_timer_wheel = nullptr;  // where receive_timer is armed, or null
+  uint64_t receive_timer_seq = 0;
+  std::atomic<uint64_t> fired_seq{0};
+  // Set by natives that end the slice after they return (erlang:yield/0, hibernate/3).
+  NativeRequest native_request = NativeRequest::None;
+
+  // --- identity and flags -----------------------------------------------------------------------
+  Term registered_name = NIL;  // an atom, or NIL
+  Term group_leader = NIL;     // a pid
+  Term initial_call[3] = {NIL, NIL, NIL};  // module, function, arity
+  bool trap_exit = false;
+  bool message_queue_off_heap = false;  // process_flag(message_queue_data): bookkeeping only
+  size_t min_heap_words = MIN_HEAP_WORDS;
+  ProcessDict dict;
+  // How it ended (vm/process_life.cpp): the reason as exit signals carry it, and for a host
+  // call, whether the host may look (guarded by the VM's host mutex).
+  Term exit_reason = NON_VALUE;
+  SliceEnd end_kind = SliceEnd::Done;
+  bool host_finished = false;
+  // Terms held outside heap, stack and registers: the collector updates them in place.
+  template <class F>
+  void for_each_extra_root(F&& f) {
+    dict.for_each_root(f);
+    for (Term& t : saved_x) f(t);
+    f(exc_reason);
+    f(exc_trace);
+    f(exc_pc_args);
+    f(exc_pc_extra);
+  }
+
   // --- state the interpreter keeps in locals while running, and saves here at safe points ---
   Term* heap_start = nullptr;
   Term* htop = nullptr;
@@ -118,6 +205,8 @@ class Process final : public WordAllocator {
   Term exc_pc_args = NON_VALUE;   // erlang:error/2,3: args replace the arity in the top frame
   Term exc_pc_extra = NON_VALUE;  // erlang:error/3: an {error_info, _} joining that frame
   int halt_status = 0;
+  Term exc_bif_cause = NON_VALUE;  // an atom for error_info's `cause` key (consumed by bif_frame)
+  const Word* native_pc = nullptr; // the instruction calling a native (for current_function)
 
  private:
   // Fragments are blocks bumped like the heap; a new one is at least as large as all the
@@ -135,6 +224,11 @@ class Process final : public WordAllocator {
   uint64_t serial_;
   std::unique_ptr<RegisterFile> own_regs_;
   std::vector<Fragment> fragments_;
+  struct Adopted {
+    Term* block;
+    size_t words;
+  };
+  std::vector<Adopted> adopted_;
   size_t fragment_words_ = 0;
   uint64_t collections_ = 0;
 };

@@ -85,13 +85,24 @@ Term function_frame_with_args(Process& p, const Word* pc, Term module, Term func
 
 Term bif_frame(Process& p, const Export* e, const Term* args) {
   Term arglist = make_list_from(p, args, e->arity);
-  // #{module => ErrorModule}: a flat map of one key.
-  Term keys = make_tuple(p, {atom::module});
-  Term* map = p.alloc(4);
-  map[0] = make_header(3, Subtag::Map);
-  map[1] = 1;
-  map[2] = keys;
-  map[3] = error_info_module(p, e->module);
+  // #{module => ErrorModule}, or #{cause => C, module => ErrorModule}: a flat map.
+  Term cause = p.exc_bif_cause;
+  p.exc_bif_cause = NON_VALUE;
+  Term* map;
+  if (cause == NON_VALUE) {
+    map = p.alloc(4);
+    map[0] = make_header(3, Subtag::Map);
+    map[1] = 1;
+    map[2] = make_tuple(p, {atom::module});
+    map[3] = error_info_module(p, e->module);
+  } else {
+    map = p.alloc(5);
+    map[0] = make_header(4, Subtag::Map);
+    map[1] = 2;
+    map[2] = make_tuple(p, {p.vm().atoms().intern("cause"), atom::module});
+    map[3] = cause;
+    map[4] = error_info_module(p, e->module);
+  }
   Term info = make_tuple(p, {atom::error_info, make_boxed(map)});
   Term* cell = p.alloc(2);
   Term loc = write_cons(cell, info, NIL);

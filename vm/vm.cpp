@@ -6,8 +6,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "loader/translate.h"
+#include "scheduler/scheduler.h"
 #include "vm/instructions.h"
 #include "vm/interp.h"
 #include "vm/process.h"
@@ -70,6 +72,8 @@ bool Module::location_at(const void* p, std::string* file, uint32_t* line) const
 VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_handlers()) {
   host_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_return_to_host)]);
   host_code_[1] = 0;
+  apply3_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_apply3_only)]);
+  apply_fun_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_apply_fun_only)]);
   register_erlang_bifs(*this);
   register_erlang_binary_bifs(*this);
   register_erlang_number_bifs(*this);
@@ -84,6 +88,7 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   register_erlang_system_bifs(*this);
   register_init_bifs(*this);
   register_unicode_bifs(*this);
+  register_erlang_process_bifs(*this);
   otp_root_ = options_.otp_root;
   if (otp_root_.empty()) {
     const char* env = std::getenv("BEAMRUN_OTP_ROOT");
@@ -91,9 +96,9 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   }
   start_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
                   std::chrono::steady_clock::now().time_since_epoch()).count();
+  unsigned n = options_.schedulers ? options_.schedulers : std::max(1u, std::thread::hardware_concurrency());
+  schedulers_ = std::make_unique<Schedulers>(*this, n);
 }
-
-VM::~VM() = default;
 
 void VM::register_bif(const char* module, const char* function, uint32_t arity, BifFn fn) {
   Export* e = exports_.get(atoms_.intern(module), atoms_.intern(function), arity);
@@ -210,36 +215,6 @@ Module* VM::install(std::unique_ptr<Module> m) {
     ex->address.store(raw->export_addresses[i], std::memory_order_release);
   }
   return raw;
-}
-
-RunResult VM::call(Term module, Term function, const std::vector<Term>& args, Process& p) {
-  RunResult result;
-  if (args.size() > MAX_X_REGS - 8) {
-    result.kind = RunResult::Kind::Raised;
-    result.exc_class = atom::error;
-    result.value = atom::system_limit;
-    return result;
-  }
-  Export* e = exports_.get(module, function, uint32_t(args.size()));
-  // A two-instruction trampoline: tail-call the export; the host return address is below it.
-  Word tramp[2] = {reinterpret_cast<Word>(handlers_[unsigned(Instr::i_call_ext_only)]), reinterpret_cast<Word>(e)};
-  for (size_t i = 0; i < args.size(); ++i) p.x[i] = args[i];
-  *--p.stop = reinterpret_cast<Word>(host_code_);
-  if (interpret(p, tramp)) {
-    result.kind = RunResult::Kind::Returned;
-    result.value = p.x[0];
-    return result;
-  }
-  if (p.exc_kind == ExcKind::Halt) {
-    result.kind = RunResult::Kind::Halted;
-    result.halt_status = p.halt_status;
-    return result;
-  }
-  result.kind = RunResult::Kind::Raised;
-  result.exc_class = exc_class_atom(p.exc_kind);
-  result.value = p.exc_reason;
-  result.stacktrace = p.exc_trace;
-  return result;
 }
 
 }  // namespace beamrun

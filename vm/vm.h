@@ -2,6 +2,7 @@
 // There is no global mutable state: two VMs in one host process share nothing.
 #pragma once
 #include <atomic>
+#include <condition_variable>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -10,20 +11,35 @@
 #include <unordered_map>
 #include <vector>
 
+#include "scheduler/run_queue.h"
 #include "vm/atoms.h"
 #include "vm/export.h"
 #include "vm/module.h"
+#include "vm/process_table.h"
 #include "vm/term.h"
 
 namespace beamrun {
 
 class Process;
+class Schedulers;
+enum class SliceEnd : uint8_t;
 
 struct VMOptions {
   std::vector<std::string> code_path;  // searched first, in order (directories or .beam files)
   bool use_otp_path = true;            // then OTP's lib/*/ebin directories
   std::string otp_root;                // empty: $BEAMRUN_OTP_ROOT, else the build-time OTP root
   FILE* out = stdout;                  // where erlang:display/1 writes
+  unsigned schedulers = 0;             // normal scheduler threads; 0: one per hardware thread
+  unsigned dirty_cpu_schedulers = 0;   // 0: as many as normal schedulers
+  unsigned dirty_io_schedulers = 10;
+};
+
+// What spawn_opt may set for the new process.
+struct SpawnOptions {
+  Priority priority = Priority::Normal;
+  size_t min_heap_size = 0;  // words; 0: the default
+  bool link = false;
+  bool monitor = false;
 };
 
 // How a call from the host into Erlang ended.
@@ -104,15 +120,34 @@ class VM {
   const Module* module_at(const void* addr) const;
   std::vector<const Module*> loaded_modules() const;
 
-  // Runs M:F(Args) in a fresh process on the calling thread until it returns, raises or halts.
+  // Runs M:F(Args) as process `p` (made by the host, with the args on its heap) on the
+  // schedulers, and waits until it returns, raises, or some process halts the VM. The result's
+  // terms live on p's heap. After a halt the schedulers are stopped: the VM runs nothing more.
   RunResult call(Term module, Term function, const std::vector<Term>& args, Process& p);
+
+  // --- processes (vm/process_life.cpp) ---------------------------------------------------------
+  ProcessTable& processes() { return processes_; }
+  Schedulers& schedulers() { return *schedulers_; }
+  // A new process that runs `entry` (apply3_code or apply_fun_code) with x0.. = copies of
+  // args (terms of `parent`), queued to run; null when the process table is full.
+  Process* spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs, const SpawnOptions& opts);
+  // Code that applies x0:x1(x2) / the fun x0 to the list x1, as a process's first instruction.
+  const Word* apply3_code() const { return apply3_code_; }
+  const Word* apply_fun_code() const { return apply_fun_code_; }
+  // The scheduler's report that p's function returned, raised, or halted the VM.
+  void process_finished(Process* p, SliceEnd end);
+  // Drops one reference to p (Process::refs); the last one deletes it.
+  void release(Process* p);
+  // erlang:halt from any process: the host's call returns Halted with this status.
+  void request_halt(int status);
 
   // The interpreter's handler addresses, indexed by Instr. Constant for the program's life.
   const void* const* handlers() const { return handlers_; }
   // Shared code that is no module's: the bottom-of-stack return address.
   const Word* return_to_host_code() const { return host_code_; }
 
-  uint64_t next_serial() { return ++serial_counter_; }
+  // A pid payload for a process the host makes (no live process has it).
+  uint64_t next_serial() { return processes_.fresh_payload(); }
   // make_ref/0: a number no other reference of this VM has had, shared by all schedulers
   // (erlang_terms.cpp spreads it over the reference's three words).
   uint64_t next_ref_number() { return ref_counter_.fetch_add(1, std::memory_order_relaxed) + 1; }
@@ -135,11 +170,20 @@ class VM {
   bool path_indexed_ = false;
   const void* const* handlers_;
   Word host_code_[2];
-  uint64_t serial_counter_ = 0;
+  Word apply3_code_[1];
+  Word apply_fun_code_[1];
+  // Declared last but for the clock: destroyed first, so no thread runs a process while the
+  // rest of the VM goes away.
+  ProcessTable processes_;
+  std::mutex host_mutex_;  // guards the host-call fields below and Process::host_finished
+  std::condition_variable host_cv_;
+  bool halted_ = false;
+  int halt_status_ = 0;
   std::string otp_root_;
   std::mutex env_mutex_;
   std::atomic<uint64_t> ref_counter_{0};
   int64_t start_ns_ = 0;
+  std::unique_ptr<Schedulers> schedulers_;
 };
 
 // Registration hooks, one per bifs/ file.
@@ -156,6 +200,7 @@ void register_persistent_term_bifs(VM& vm);  // bifs/persistent_term.cpp
 void register_os_bifs(VM& vm);               // bifs/os.cpp: environment, OS pid
 void register_erlang_system_bifs(VM& vm);    // bifs/erlang_system.cpp: system_info, code queries
 void register_init_bifs(VM& vm);             // bifs/init.cpp: init's argument queries
-void register_unicode_bifs(VM& vm);          // bifs/unicode.cpp: chardata conversions
+void register_unicode_bifs(VM& vm);
+void register_erlang_process_bifs(VM& vm);   // bifs/erlang_processes.cpp: spawn, send, names, process_info          // bifs/unicode.cpp: chardata conversions
 
 }  // namespace beamrun

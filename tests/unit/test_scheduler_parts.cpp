@@ -121,7 +121,7 @@ struct TestTimer : Timer {
   int id = 0;
   Fired* log = nullptr;
 };
-void record(Timer* t) {
+void record(Timer* t, uint64_t) {
   auto* tt = static_cast<TestTimer*>(t);
   tt->log->ids.push_back(tt->id);
 }

@@ -1,0 +1,207 @@
+// scheduler.cpp - the scheduler threads' loop, stealing, sleeping and the wake-up protocol.
+#include "scheduler/scheduler.h"
+
+#include <chrono>
+
+#include "vm/interp.h"
+#include "vm/process_signals.h"
+#include "vm/vm.h"
+
+namespace beamrun {
+
+namespace {
+
+// The clock VM::start_ns() was read from.
+int64_t monotonic_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+Scheduler::Scheduler(Schedulers& all, unsigned index, uint64_t now_ms)
+    : all_(all), index_(index), timers_(now_ms) {
+  for (Term& t : regs_.x) t = NIL;
+}
+
+void Scheduler::wake() {
+  {
+    std::lock_guard<std::mutex> g(sleep_mutex_);
+    wake_pending_ = true;
+  }
+  sleep_cv_.notify_one();
+}
+
+void Scheduler::loop() {
+  int64_t advanced = -1;
+  while (!all_.stopping()) {
+    int64_t now = all_.now_ms();
+    if (now != advanced) {
+      timers_.advance(uint64_t(now));
+      advanced = now;
+    }
+    if (Process* p = next_process()) run(p);
+    else sleep();
+  }
+}
+
+Process* Scheduler::next_process() {
+  if (RunQueueItem* it = queue_.pop()) return static_cast<Process*>(it);
+  unsigned n = all_.count();
+  for (unsigned k = 1; k < n; ++k) {
+    Scheduler& victim = all_.at((index_ + k) % n);
+    if (victim.queue_.size() == 0) continue;
+    if (victim.queue_.steal_half_into(queue_) > 0)
+      if (RunQueueItem* it = queue_.pop()) return static_cast<Process*>(it);
+  }
+  return nullptr;
+}
+
+void Scheduler::sleep() {
+  uint64_t deadline = timers_.next_deadline();
+  std::unique_lock<std::mutex> lk(sleep_mutex_);
+  if (wake_pending_) {
+    wake_pending_ = false;
+    return;
+  }
+  sleeping_.store(true, std::memory_order_seq_cst);
+  all_.sleepers_.fetch_add(1, std::memory_order_seq_cst);
+  // Pairs with the fence in Schedulers::enqueue: either we see its push, or it sees us asleep.
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  if (queue_.size() == 0 && !all_.stopping()) {
+    auto ready = [&] { return wake_pending_ || all_.stopping(); };
+    if (deadline == UINT64_MAX) {
+      sleep_cv_.wait(lk, ready);
+    } else {
+      int64_t wait_ms = int64_t(deadline) - all_.now_ms();
+      if (wait_ms > 0) sleep_cv_.wait_for(lk, std::chrono::milliseconds(wait_ms), ready);
+    }
+  }
+  wake_pending_ = false;
+  sleeping_.store(false, std::memory_order_relaxed);
+  all_.sleepers_.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void Scheduler::run(Process* p) {
+  VM& vm = all_.vm();
+  SliceEnd end;
+  {
+    std::lock_guard<std::mutex> g(p->run_lock);
+    uint32_t s = p->state.load(std::memory_order_relaxed);
+    while (!p->state.compare_exchange_weak(s, (s & ~pstate::QUEUED) | pstate::RUNNING, std::memory_order_acq_rel)) {
+    }
+    p->scheduler = this;
+    p->set_registers(&regs_);
+    size_t n = p->saved_x.size();
+    for (size_t i = 0; i < n; ++i) regs_.x[i] = p->saved_x[i];
+    p->saved_x.clear();
+    uint64_t before = p->reductions;
+    end = run_slice(*p);
+    reductions_.fetch_add(p->reductions - before, std::memory_order_relaxed);
+    ++p->slices;
+  }
+  switch (end) {
+    case SliceEnd::Yield:
+      p->state.fetch_xor(pstate::RUNNING | pstate::QUEUED, std::memory_order_acq_rel);
+      queue_.push(p);
+      return;
+    case SliceEnd::Wait: {
+      p->state.fetch_or(pstate::WAITING, std::memory_order_seq_cst);
+      bool ready = p->inbox.maybe_nonempty() ||
+                   (p->receive_timer_wheel != nullptr && receive_timer_fired(p));
+      uint32_t expected = pstate::RUNNING | pstate::WAITING;
+      if (!ready && p->state.compare_exchange_strong(expected, pstate::WAITING, std::memory_order_seq_cst))
+        return;  // parked: from here on another thread may wake and run it
+      // A signal is there, or a sender cleared WAITING meanwhile: run it again.
+      uint32_t s = p->state.load(std::memory_order_relaxed);
+      while (!p->state.compare_exchange_weak(s, (s & ~(pstate::RUNNING | pstate::WAITING)) | pstate::QUEUED,
+                                             std::memory_order_acq_rel)) {
+      }
+      queue_.push(p);
+      return;
+    }
+    case SliceEnd::Done:
+    case SliceEnd::Raised:
+    case SliceEnd::Halt:
+      vm.process_finished(p, end);
+      return;
+  }
+}
+
+Schedulers::Schedulers(VM& vm, unsigned count) : vm_(vm) {
+  if (count == 0) count = 1;
+  for (unsigned i = 0; i < count; ++i) scheds_.push_back(std::make_unique<Scheduler>(*this, i, uint64_t(now_ms())));
+}
+
+Schedulers::~Schedulers() { stop(); }
+
+void Schedulers::start() {
+  if (started_.load(std::memory_order_acquire)) return;
+  std::lock_guard<std::mutex> g(start_mutex_);
+  if (started_.load(std::memory_order_relaxed)) return;
+  for (auto& s : scheds_) {
+    Scheduler* sp = s.get();
+    sp->thread_ = std::thread([sp] { sp->loop(); });
+  }
+  started_.store(true, std::memory_order_release);
+}
+
+void Schedulers::stop() {
+  std::lock_guard<std::mutex> g(start_mutex_);
+  stopping_.store(true, std::memory_order_release);
+  for (auto& s : scheds_) s->wake();
+  for (auto& s : scheds_)
+    if (s->thread_.joinable()) s->thread_.join();
+}
+
+void Schedulers::enqueue(Process* p, Scheduler* from) {
+  if (from == nullptr) {
+    Scheduler& s = *scheds_[next_external_.fetch_add(1, std::memory_order_relaxed) % scheds_.size()];
+    s.queue_.push(p);
+    s.wake();
+    return;
+  }
+  from->queue_.push(p);
+  // Work is waiting behind the process `from` runs: let a sleeping thread steal it.
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  if (from->queue_.size() >= 2 && sleepers_.load(std::memory_order_seq_cst) > 0) wake_one_sleeper(from);
+}
+
+void Schedulers::wake(Process* p, Scheduler* from) {
+  uint32_t s = p->state.load(std::memory_order_seq_cst);
+  for (;;) {
+    if (!(s & pstate::WAITING) || (s & pstate::EXITING)) return;
+    if (s & pstate::RUNNING) {
+      if (p->state.compare_exchange_weak(s, s & ~pstate::WAITING, std::memory_order_seq_cst)) return;
+      continue;
+    }
+    if (p->state.compare_exchange_weak(s, (s & ~pstate::WAITING) | pstate::QUEUED, std::memory_order_seq_cst)) {
+      enqueue(p, from);
+      return;
+    }
+  }
+}
+
+void Schedulers::wake_one_sleeper(Scheduler* except) {
+  for (auto& s : scheds_)
+    if (s.get() != except && s->sleeping_.load(std::memory_order_relaxed)) {
+      s->wake();
+      return;
+    }
+}
+
+uint64_t Schedulers::total_reductions() const {
+  uint64_t n = 0;
+  for (auto& s : scheds_) n += s->reductions();
+  return n;
+}
+
+std::vector<size_t> Schedulers::run_queue_lengths() const {
+  std::vector<size_t> out;
+  for (auto& s : scheds_) out.push_back(s->queue_.size());
+  return out;
+}
+
+int64_t Schedulers::now_ms() const { return (monotonic_ns() - vm_.start_ns()) / 1000000; }
+
+}  // namespace beamrun

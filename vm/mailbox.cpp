@@ -1,0 +1,38 @@
+// mailbox.cpp - message blocks: copying a term out of the sender, freeing an unread message.
+#include "vm/mailbox.h"
+
+#include <mimalloc.h>
+
+#include <new>
+
+#include "vm/binary.h"
+#include "vm/copy.h"
+
+namespace beamrun {
+
+Message* make_message(Term t) {
+  size_t words = is_immed(t) ? 0 : term_size_shared(t);
+  void* mem = mi_malloc(sizeof(Message) + words * sizeof(Term));
+  if (mem == nullptr) return nullptr;
+  Message* m = new (mem) Message();
+  m->words = words;
+  if (words == 0) {
+    m->term = t;
+  } else {
+    Term* hp = m->data();
+    m->term = copy_term_shared(t, &hp, &m->off_heap, &m->vheap_bytes);
+  }
+  return m;
+}
+
+void free_message(Message* m) {
+  for (Term* h = m->off_heap; h != nullptr;) {
+    Term* next = refc_next(h);
+    blob_release(refc_blob(h));
+    h = next;
+  }
+  m->~Message();
+  mi_free(m);
+}
+
+}  // namespace beamrun

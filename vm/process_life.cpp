@@ -1,0 +1,191 @@
+// process_life.cpp - a process's life as the VM sees it: spawn, the host's call, exit, release.
+//
+// Exit: the slice that ends a process (its function returned or raised) hands it here on the
+// scheduler thread that ran it. The process is marked EXITING (signals to it are dropped from
+// then on), leaves the process table and its name, loses its timer and mailbox, and drops the
+// table's reference. Whoever still holds a reference (a sender mid-send, a timer) keeps the
+// object alive until it lets go.
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <thread>
+
+#include "scheduler/scheduler.h"
+#include "vm/copy.h"
+#include "vm/instructions.h"
+#include "vm/printer.h"
+#include "vm/process_signals.h"
+#include "vm/vm.h"
+
+namespace beamrun {
+
+namespace {
+
+// The exit reason of an uncaught exception, as BEAM makes it.
+Term exit_reason_of(Process* p) {
+  Term trace = p->exc_trace == NON_VALUE ? NIL : p->exc_trace;
+  auto tuple2 = [&](Term a, Term b) {
+    Term* t = p->alloc(3);
+    t[0] = make_tuple_header(2);
+    t[1] = a;
+    t[2] = b;
+    return make_boxed(t);
+  };
+  switch (p->exc_kind) {
+    case ExcKind::Exit: return p->exc_reason;
+    case ExcKind::Throw: return tuple2(tuple2(atom::nocatch, p->exc_reason), trace);
+    default: return tuple2(p->exc_reason, trace);
+  }
+}
+
+// BEAM's report for a process that died of an error nobody handles.
+void crash_report(Process* p, Term reason) {
+  std::time_t now = std::time(nullptr);
+  std::tm tm;
+  localtime_r(&now, &tm);
+  static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  Term pid = p->pid();
+  std::string text = format_p(reason, p->vm().atoms());
+  std::fprintf(stderr, "=ERROR REPORT==== %d-%s-%d::%02d:%02d:%02d ===\nError in process <0.%llu.%llu> with exit value:\n%s\n\n",
+               tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
+               (unsigned long long)local_pid_number(pid), (unsigned long long)local_pid_serial(pid), text.c_str());
+}
+
+}  // namespace
+
+Process* VM::spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs, const SpawnOptions& opts) {
+  RegisterFile* regs = &schedulers_->at(0).registers();  // replaced at every schedule-in
+  Process* child = processes_.create([&](uint64_t payload) { return new Process(*this, payload, regs); });
+  if (child == nullptr) return nullptr;
+  child->priority = opts.priority;
+  child->group_leader = parent ? parent->group_leader : NIL;
+  size_t words = 0;
+  for (unsigned i = 0; i < nargs; ++i) words += is_immed(args[i]) ? 0 : term_size_shared(args[i]);
+  Term* hp = words ? child->alloc(words) : nullptr;
+  size_t vheap = 0;
+  child->saved_x.resize(nargs);
+  for (unsigned i = 0; i < nargs; ++i)
+    child->saved_x[i] = is_immed(args[i]) ? args[i] : copy_term_shared(args[i], &hp, &child->off_heap, &vheap);
+  child->bin_vheap += vheap;
+  *--child->stop = reinterpret_cast<Word>(host_code_);
+  child->resume_pc = entry;
+  child->state.store(pstate::QUEUED, std::memory_order_release);
+  schedulers_->start();
+  schedulers_->enqueue(child, parent ? parent->scheduler : nullptr);
+  return child;
+}
+
+void VM::process_finished(Process* p, SliceEnd end) {
+  p->end_kind = end;
+  if (end == SliceEnd::Halt) {
+    p->exit_reason = atom::normal;
+    request_halt(p->halt_status);
+  } else if (end == SliceEnd::Done) {
+    p->exit_reason = atom::normal;
+  } else {
+    p->exit_reason = exit_reason_of(p);
+    if (!p->host_owned && p->exc_kind != ExcKind::Exit) crash_report(p, p->exit_reason);
+  }
+  p->state.fetch_or(pstate::EXITING, std::memory_order_seq_cst);
+  p->state.fetch_and(~pstate::RUNNING, std::memory_order_acq_rel);
+  processes_.remove(p);
+  if (p->receive_timer_wheel != nullptr) {
+    if (p->receive_timer_wheel->cancel(&p->receive_timer)) release(p);
+    p->receive_timer_wheel = nullptr;
+  }
+  discard_mailbox(p);
+  if (p->host_owned) {
+    {
+      std::lock_guard<std::mutex> g(host_mutex_);
+      p->host_finished = true;
+    }
+    host_cv_.notify_all();
+  }
+  release(p);
+}
+
+void VM::release(Process* p) {
+  if (p->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+  if (p->host_owned) return;  // the host deletes it, after VM::call has waited for this
+  discard_mailbox(p);
+  delete p;
+}
+
+void VM::request_halt(int status) {
+  {
+    std::lock_guard<std::mutex> g(host_mutex_);
+    if (!halted_) {
+      halted_ = true;
+      halt_status_ = status;
+    }
+  }
+  host_cv_.notify_all();
+}
+
+RunResult VM::call(Term module, Term function, const std::vector<Term>& args, Process& p) {
+  RunResult result;
+  if (args.size() > MAX_X_REGS - 8 || halted_) {
+    result.kind = RunResult::Kind::Raised;
+    result.exc_class = atom::error;
+    result.value = atom::system_limit;
+    return result;
+  }
+  Export* e = exports_.get(module, function, uint32_t(args.size()));
+  // A two-instruction trampoline: tail-call the export; the host return address is below it.
+  Word tramp[2] = {reinterpret_cast<Word>(handlers_[unsigned(Instr::i_call_ext_only)]), reinterpret_cast<Word>(e)};
+  p.host_owned = true;
+  p.host_finished = false;
+  if (p.group_leader == NIL) p.group_leader = p.pid();
+  p.refs.store(1, std::memory_order_relaxed);
+  p.saved_x.assign(args.begin(), args.end());
+  p.resume_pc = tramp;
+  *--p.stop = reinterpret_cast<Word>(host_code_);
+  p.state.store(pstate::QUEUED, std::memory_order_release);
+  if (!processes_.insert(&p)) {
+    result.kind = RunResult::Kind::Raised;
+    result.exc_class = atom::error;
+    result.value = atom::system_limit;
+    return result;
+  }
+  schedulers_->start();
+  schedulers_->enqueue(&p, nullptr);
+  bool finished;
+  {
+    std::unique_lock<std::mutex> lk(host_mutex_);
+    host_cv_.wait(lk, [&] { return p.host_finished || halted_; });
+    finished = p.host_finished;
+  }
+  if (halted_) {
+    // Nothing runs after a halt; p may still be queued or running until the threads stop.
+    schedulers_->stop();
+    processes_.remove(&p);
+    result.kind = RunResult::Kind::Halted;
+    result.halt_status = halt_status_;
+    return result;
+  }
+  (void)finished;
+  while (p.refs.load(std::memory_order_acquire) != 0) std::this_thread::yield();
+  discard_mailbox(&p);
+  if (p.end_kind == SliceEnd::Done) {
+    result.kind = RunResult::Kind::Returned;
+    result.value = p.saved_x.empty() ? NIL : p.saved_x[0];
+    return result;
+  }
+  result.kind = RunResult::Kind::Raised;
+  result.exc_class = exc_class_atom(p.exc_kind);
+  result.value = p.exc_reason;
+  result.stacktrace = p.exc_trace;
+  return result;
+}
+
+VM::~VM() {
+  schedulers_->stop();
+  for (Process* p : processes_.take_all())
+    if (!p->host_owned) {
+      discard_mailbox(p);
+      delete p;
+    }
+}
+
+}  // namespace beamrun

@@ -1,0 +1,107 @@
+// process_signals.cpp - message sending, mailbox draining and adoption, receive timeouts.
+#include "vm/process_signals.h"
+
+#include "scheduler/scheduler.h"
+#include "vm/binary.h"
+#include "vm/process_table.h"
+#include "vm/vm.h"
+
+namespace beamrun {
+
+void Process::drain_inbox() {
+  while (SignalNode* n = inbox.pop()) {
+    Signal* s = static_cast<Signal*>(n);
+    switch (s->kind) {
+      case SignalKind::Message: messages.append(static_cast<Message*>(s)); break;
+    }
+  }
+}
+
+void deliver(Process* to, Message* m, Process* from) {
+  to->inbox.push(m);
+  to->vm().schedulers().wake(to, from ? from->scheduler : nullptr);
+}
+
+bool send_term(Process* from, Term dest, Term msg) {
+  VM& vm = from->vm();
+  Process* to = nullptr;
+  if (is_local_pid(dest)) {
+    if (dest == from->pid()) {
+      if (Message* m = make_message(msg)) from->inbox.push(m);
+      return true;
+    }
+    to = vm.processes().acquire(dest);
+    if (to == nullptr) return true;  // dead: the message is dropped
+  } else {
+    Term name = dest;
+    if (is_tuple(dest) && tuple_arity(dest) == 2 && tuple_element(dest, 2) == atom::nonode_nohost)
+      name = tuple_element(dest, 1);
+    if (!is_atom(name)) {
+      from->bif_error(atom::badarg);
+      return false;
+    }
+    to = vm.processes().acquire_name(name);
+    if (to == nullptr) {
+      from->bif_error(atom::badarg);
+      return false;
+    }
+    if (to == from) {
+      vm.release(to);
+      if (Message* m = make_message(msg)) from->inbox.push(m);
+      return true;
+    }
+  }
+  if (Message* m = make_message(msg)) deliver(to, m, from);
+  vm.release(to);
+  return true;
+}
+
+void receive_done(Process* p, Message* m) {
+  if (m != nullptr) {
+    if (m->words == 0) free_message(m);
+    else p->adopt_fragment(m->block(), m->block_words(), m->off_heap, m->vheap_bytes);
+  }
+  if (p->receive_timer_wheel != nullptr) {
+    if (p->receive_timer_wheel->cancel(&p->receive_timer)) p->vm().release(p);
+    p->receive_timer_wheel = nullptr;
+  }
+  p->messages.reset_scan();
+}
+
+namespace {
+
+// On the advancing scheduler's thread. The process holds a reference for this timer.
+void receive_timer_fire(Timer* t, uint64_t seq) {
+  Process* p = static_cast<Process*>(t->context);
+  p->fired_seq.store(seq, std::memory_order_seq_cst);
+  VM& vm = p->vm();
+  vm.schedulers().wake(p, nullptr);
+  vm.release(p);
+}
+
+}  // namespace
+
+void arm_receive_timer(Process* p, uint64_t ms) {
+  TimerWheel& wheel = p->scheduler->timers();
+  p->refs.fetch_add(1, std::memory_order_relaxed);
+  p->receive_timer.fire = receive_timer_fire;
+  p->receive_timer.context = p;
+  p->receive_timer.payload = ++p->receive_timer_seq;
+  p->receive_timer_wheel = &wheel;
+  wheel.add(&p->receive_timer, uint64_t(p->vm().schedulers().now_ms()) + ms);
+}
+
+bool receive_timer_fired(Process* p) {
+  return p->fired_seq.load(std::memory_order_seq_cst) == p->receive_timer_seq;
+}
+
+void discard_mailbox(Process* p) {
+  p->drain_inbox();
+  for (Message* m = p->messages.take_all(); m != nullptr;) {
+    Message* next = m->qnext;
+    free_message(m);
+    m = next;
+  }
+}
+
+}  // namespace beamrun

@@ -1,0 +1,119 @@
+// process_table.cpp - slots, lookups and names.
+#include "vm/process_table.h"
+
+#include "vm/atoms.h"
+#include "vm/process.h"
+
+namespace beamrun {
+
+ProcessTable::ProcessTable(size_t capacity) : mask_(capacity - 1), slots_(new Process*[capacity]()) {}
+
+ProcessTable::~ProcessTable() = default;
+
+uint64_t ProcessTable::fresh_payload() {
+  for (;;) {
+    uint64_t payload = next_.fetch_add(1, std::memory_order_relaxed) & PAYLOAD_MASK;
+    size_t i = payload & mask_;
+    std::lock_guard<std::mutex> g(stripe(i));
+    if (slots_[i] == nullptr) return payload;
+  }
+}
+
+bool ProcessTable::insert(Process* p) {
+  size_t i = pid_serial(p->pid()) & mask_;
+  std::lock_guard<std::mutex> g(stripe(i));
+  if (slots_[i] != nullptr) return false;
+  slots_[i] = p;
+  count_.fetch_add(1, std::memory_order_relaxed);
+  return true;
+}
+
+void ProcessTable::remove(Process* p) {
+  {
+    std::lock_guard<std::mutex> g(names_mutex_);
+    if (p->registered_name != NIL) {
+      names_.erase(p->registered_name);
+      p->registered_name = NIL;
+    }
+  }
+  size_t i = pid_serial(p->pid()) & mask_;
+  std::lock_guard<std::mutex> g(stripe(i));
+  if (slots_[i] == p) {
+    slots_[i] = nullptr;
+    count_.fetch_sub(1, std::memory_order_relaxed);
+  }
+}
+
+Process* ProcessTable::acquire(Term pid) {
+  if (!is_local_pid(pid)) return nullptr;
+  size_t i = pid_serial(pid) & mask_;
+  std::lock_guard<std::mutex> g(stripe(i));
+  Process* p = slots_[i];
+  if (p == nullptr || p->pid() != pid) return nullptr;
+  p->refs.fetch_add(1, std::memory_order_relaxed);
+  return p;
+}
+
+std::vector<Process*> ProcessTable::take_all() {
+  std::vector<Process*> out;
+  for (size_t i = 0; i <= mask_; ++i) {
+    std::lock_guard<std::mutex> g(stripe(i));
+    if (slots_[i] != nullptr) out.push_back(slots_[i]);
+    slots_[i] = nullptr;
+  }
+  count_.store(0, std::memory_order_relaxed);
+  std::lock_guard<std::mutex> g(names_mutex_);
+  names_.clear();
+  return out;
+}
+
+std::vector<Term> ProcessTable::pids() {
+  std::vector<Term> out;
+  for (size_t i = 0; i <= mask_; ++i) {
+    if (slots_[i] == nullptr) continue;  // a racy peek; confirmed under the lock
+    std::lock_guard<std::mutex> g(stripe(i));
+    if (slots_[i] != nullptr) out.push_back(slots_[i]->pid());
+  }
+  return out;
+}
+
+bool ProcessTable::register_name(Term name, Process* p) {
+  std::lock_guard<std::mutex> g(names_mutex_);
+  if (p->registered_name != NIL || names_.count(name)) return false;
+  if (p->state.load(std::memory_order_acquire) & pstate::EXITING) return false;
+  names_[name] = p;
+  p->registered_name = name;
+  return true;
+}
+
+bool ProcessTable::unregister_name(Term name) {
+  std::lock_guard<std::mutex> g(names_mutex_);
+  auto it = names_.find(name);
+  if (it == names_.end()) return false;
+  it->second->registered_name = NIL;
+  names_.erase(it);
+  return true;
+}
+
+Process* ProcessTable::acquire_name(Term name) {
+  std::lock_guard<std::mutex> g(names_mutex_);
+  auto it = names_.find(name);
+  if (it == names_.end()) return nullptr;
+  it->second->refs.fetch_add(1, std::memory_order_relaxed);
+  return it->second;
+}
+
+Term ProcessTable::whereis(Term name) {
+  std::lock_guard<std::mutex> g(names_mutex_);
+  auto it = names_.find(name);
+  return it == names_.end() ? atom::undefined : it->second->pid();
+}
+
+std::vector<Term> ProcessTable::names() {
+  std::lock_guard<std::mutex> g(names_mutex_);
+  std::vector<Term> out;
+  for (auto& [name, p] : names_) out.push_back(name);
+  return out;
+}
+
+}  // namespace beamrun

@@ -1,0 +1,87 @@
+// process_table.h - every live process by pid, and the registered names.
+//
+// A pid's payload is ERTS's 28 bits (printed <0.Number.Serial>, number the low 15 bits). Pids
+// come from a counter, so a pid is reused only after 2^28 spawns; the process sits in slot
+// `payload mod capacity`, and a spawn that lands on an occupied slot takes the next number.
+//
+// Thread safety: slots are guarded by striped mutexes (slot index mod STRIPES), so spawns,
+// exits and lookups of unrelated processes rarely contend; `names_mutex_` guards the name
+// map. A lookup returns the process with one reference taken (Process::refs) under the stripe
+// lock, which the exit path also takes to clear the slot: a looked-up process cannot be freed
+// before its caller releases it.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "vm/term.h"
+
+namespace beamrun {
+
+class Process;
+
+class ProcessTable {
+ public:
+  static constexpr unsigned PAYLOAD_BITS = 28;
+  static constexpr size_t DEFAULT_CAPACITY = size_t(1) << 21;  // erlang:system_info(process_limit)
+
+  explicit ProcessTable(size_t capacity = DEFAULT_CAPACITY);
+  ~ProcessTable();
+
+  size_t capacity() const { return mask_ + 1; }
+  size_t count() const { return count_.load(std::memory_order_relaxed); }
+  // A fresh pid payload that no table slot holds right now (for a process the host makes).
+  uint64_t fresh_payload();
+
+  // Creates a process in a free slot: `make(payload)` constructs it. Null when the table is full.
+  template <class Make>
+  Process* create(Make&& make) {
+    for (size_t tries = 0; tries <= mask_; ++tries) {
+      uint64_t payload = next_.fetch_add(1, std::memory_order_relaxed) & PAYLOAD_MASK;
+      size_t i = payload & mask_;
+      std::lock_guard<std::mutex> g(stripe(i));
+      if (slots_[i] != nullptr) continue;
+      Process* p = make(payload);
+      slots_[i] = p;
+      count_.fetch_add(1, std::memory_order_relaxed);
+      return p;
+    }
+    return nullptr;
+  }
+  // Puts a process made elsewhere (with a fresh_payload pid) in its slot; false if taken.
+  bool insert(Process* p);
+  // Clears p's slot (p is exiting).
+  void remove(Process* p);
+  // The live process with this pid, with one reference taken; null if none.
+  Process* acquire(Term pid);
+  // Empties the table, returning what it held (the VM deletes them at shutdown).
+  std::vector<Process*> take_all();
+  // Every live process's pid.
+  std::vector<Term> pids();
+
+  // Names. register_name fails if the name or the process is taken.
+  bool register_name(Term name, Process* p);
+  bool unregister_name(Term name);
+  // The process registered as `name` with one reference taken, or null.
+  Process* acquire_name(Term name);
+  Term whereis(Term name);  // its pid, or the atom undefined
+  std::vector<Term> names();
+
+ private:
+  static constexpr uint64_t PAYLOAD_MASK = (uint64_t(1) << PAYLOAD_BITS) - 1;
+  static constexpr size_t STRIPES = 256;
+  std::mutex& stripe(size_t slot) { return stripes_[slot % STRIPES]; }
+
+  size_t mask_;
+  std::unique_ptr<Process*[]> slots_;
+  std::mutex stripes_[STRIPES];
+  std::atomic<uint64_t> next_{1};
+  std::atomic<size_t> count_{0};
+  std::mutex names_mutex_;
+  std::unordered_map<Term, Process*> names_;
+};
+
+}  // namespace beamrun

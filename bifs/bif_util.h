@@ -21,6 +21,9 @@ inline Term make_tuple_n(Process* p, std::initializer_list<Term> items) {
 
 inline Term make_bool(bool b) { return b ? atom::true_ : atom::false_; }
 
+// A new local reference (erlang:make_ref/0), on p's heap.
+Term new_reference(Process& p);
+
 // Length of a proper list, or -1.
 inline Sint list_length(Term l) {
   Sint n = 0;

@@ -1,9 +1,14 @@
-// erlang_system.cpp - what the VM says about itself and its code: system_info (the items that
-// make sense before processes and schedulers exist), module_loaded, function_exported,
-// is_builtin, loaded, pre_loaded.
+// erlang_system.cpp - what the VM says about itself and its code: system_info, statistics,
+// module_loaded, function_exported, is_builtin, loaded, pre_loaded.
 #include <filesystem>
 
+#include <sys/resource.h>
+
+#include <chrono>
+#include <thread>
+
 #include "bifs/bif_util.h"
+#include "scheduler/scheduler.h"
 #include "vm/stacktrace.h"
 
 namespace beamrun {
@@ -55,6 +60,61 @@ Term bif_system_info(Process* p, Term* a) {
   if (n == "emu_flavor") return at.intern("emu");
   if (n == "emu_type") return at.intern("opt");
   if (n == "hipe_architecture") return atom::undefined;
+  if (n == "schedulers" || n == "schedulers_online") return make_small(Sint(vm.schedulers().count()));
+  if (n == "dirty_cpu_schedulers" || n == "dirty_cpu_schedulers_online") return make_small(Sint(vm.dirty_cpu_threads()));
+  if (n == "dirty_io_schedulers") return make_small(Sint(vm.dirty_io_threads()));
+  if (n == "logical_processors" || n == "logical_processors_available" || n == "logical_processors_online")
+    return make_small(Sint(std::max(1u, std::thread::hardware_concurrency())));
+  if (n == "process_count") return make_small(Sint(vm.processes().count()));
+  if (n == "process_limit") return make_small(Sint(vm.processes().capacity()));
+  if (n == "threads") return atom::true_;
+  if (n == "smp_support") return atom::true_;
+  return badarg(p);
+}
+
+// CPU time of the whole OS process in milliseconds.
+int64_t runtime_ms() {
+  rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return (int64_t(ru.ru_utime.tv_sec) + ru.ru_stime.tv_sec) * 1000 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
+}
+
+// {Total, SinceLastCall}: the "last call" mark is the VM's, shared by all processes (as BEAM).
+Term total_and_delta(Process* p, std::atomic<int64_t>& mark, int64_t total) {
+  int64_t last = mark.exchange(total, std::memory_order_relaxed);
+  return make_tuple_n(p, {make_small(total), make_small(total - last)});
+}
+
+Term bif_statistics(Process* p, Term* a) {
+  VM& vm = p->vm();
+  if (!is_atom(a[0])) return badarg(p);
+  std::string_view n = vm.atoms().name(a[0]);
+  Schedulers& s = vm.schedulers();
+  if (n == "reductions" || n == "exact_reductions")
+    return total_and_delta(p, vm.stat_marks().reductions, int64_t(s.total_reductions()));
+  if (n == "runtime") return total_and_delta(p, vm.stat_marks().runtime, runtime_ms());
+  if (n == "wall_clock") return total_and_delta(p, vm.stat_marks().wall_clock, s.now_ms());
+  std::vector<size_t> lengths = s.run_queue_lengths();
+  if (n == "run_queue" || n == "total_run_queue_lengths" || n == "total_run_queue_lengths_all" ||
+      n == "total_active_tasks" || n == "total_active_tasks_all") {
+    size_t total = 0;
+    for (size_t l : lengths) total += l;
+    return make_small(Sint(total));
+  }
+  if (n == "run_queue_lengths" || n == "run_queue_lengths_all") {
+    std::vector<Term> items;
+    for (size_t l : lengths) items.push_back(make_small(Sint(l)));
+    if (n == "run_queue_lengths_all") {  // and the dirty CPU and IO queues
+      items.push_back(make_small(0));
+      items.push_back(make_small(0));
+    }
+    return make_list_from(*p, items.data(), unsigned(items.size()));
+  }
+  if (n == "scheduler_wall_time" || n == "scheduler_wall_time_all") return atom::undefined;
+  if (n == "context_switches") return make_tuple_n(p, {make_small(Sint(s.total_slices())), make_small(0)});
+  if (n == "garbage_collection") {
+    return make_tuple_n(p, {make_small(Sint(vm.gc_count())), make_small(Sint(vm.gc_words_reclaimed())), make_small(0)});
+  }
   return badarg(p);
 }
 
@@ -86,6 +146,7 @@ Term bif_pre_loaded(Process* p, Term*) { return make_list_from(*p, &atom::erlang
 
 void register_erlang_system_bifs(VM& vm) {
   vm.register_bif("erlang", "system_info", 1, bif_system_info);
+  vm.register_bif("erlang", "statistics", 1, bif_statistics);
   vm.register_bif("erlang", "module_loaded", 1, bif_module_loaded);
   vm.register_bif("erlang", "function_exported", 3, bif_function_exported);
   vm.register_bif("erlang", "is_builtin", 3, bif_is_builtin);

@@ -345,9 +345,14 @@ Term bif_make_fun3(Process* p, Term* a) {
 
 // ---- references, pids, ports ----------------------------------------------------------------
 
-Term bif_make_ref(Process* p, Term*) {
+Term bif_make_ref(Process* p, Term*) { return new_reference(*p); }
+
+}  // namespace
+
+Term new_reference(Process& proc) {
   // Spread the VM-wide counter over the three words as ERTS lays a ref out: 18 bits in the
   // first word, 32 in the second, the rest in the third.
+  Process* p = &proc;
   uint64_t n = p->vm().next_ref_number();
   Term* r = p->alloc(REF_WORDS);
   r[0] = make_header(REF_WORDS - 1, Subtag::Ref);
@@ -356,6 +361,8 @@ Term bif_make_ref(Process* p, Term*) {
   r[3] = n >> 50;
   return make_boxed(r);
 }
+
+namespace {
 
 // Reads "<prefix>N1.N2...Nk<suffix>" with exactly k decimal numbers (leading zeros allowed).
 bool parse_numbers(const std::string& s, const char* prefix, const char* suffix, size_t k, std::vector<uint64_t>* out) {

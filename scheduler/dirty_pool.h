@@ -21,6 +21,7 @@ namespace beamrun {
 
 struct DirtyJob {
   void (*run)(DirtyJob*) = nullptr;  // does the work; may finish by rescheduling its process
+  void* context = nullptr;           // for `run` (the process)
 };
 
 class DirtyPool {

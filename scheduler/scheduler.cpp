@@ -99,6 +99,7 @@ void Scheduler::run(Process* p) {
     end = run_slice(*p);
     reductions_.fetch_add(p->reductions - before, std::memory_order_relaxed);
     ++p->slices;
+    slices_.fetch_add(1, std::memory_order_relaxed);
   }
   switch (end) {
     case SliceEnd::Yield:
@@ -120,6 +121,9 @@ void Scheduler::run(Process* p) {
       queue_.push(p);
       return;
     }
+    case SliceEnd::Dirty:
+      vm.run_dirty(p);  // stays RUNNING: no sender enqueues it meanwhile
+      return;
     case SliceEnd::Done:
     case SliceEnd::Raised:
     case SliceEnd::Halt:
@@ -193,6 +197,12 @@ void Schedulers::wake_one_sleeper(Scheduler* except) {
 uint64_t Schedulers::total_reductions() const {
   uint64_t n = 0;
   for (auto& s : scheds_) n += s->reductions();
+  return n;
+}
+
+uint64_t Schedulers::total_slices() const {
+  uint64_t n = 0;
+  for (auto& s : scheds_) n += s->slices();
   return n;
 }
 

@@ -33,6 +33,7 @@
 #include <thread>
 #include <vector>
 
+#include "scheduler/message_timers.h"
 #include "scheduler/run_queue.h"
 #include "scheduler/timer_wheel.h"
 #include "vm/process.h"
@@ -52,6 +53,7 @@ class Scheduler {
   // Wakes this thread if it sleeps (or makes its next sleep return at once).
   void wake();
   uint64_t reductions() const { return reductions_.load(std::memory_order_relaxed); }
+  uint64_t slices() const { return slices_.load(std::memory_order_relaxed); }
 
  private:
   friend class Schedulers;
@@ -71,6 +73,7 @@ class Scheduler {
   bool wake_pending_ = false;  // guarded by sleep_mutex_
   std::atomic<bool> sleeping_{false};
   std::atomic<uint64_t> reductions_{0};
+  std::atomic<uint64_t> slices_{0};
 };
 
 class Schedulers {
@@ -96,7 +99,9 @@ class Schedulers {
   // receive timeout fired.
   void wake(Process* p, Scheduler* from);
 
+  MessageTimers& message_timers() { return message_timers_; }
   uint64_t total_reductions() const;
+  uint64_t total_slices() const;
   std::vector<size_t> run_queue_lengths() const;
   int64_t now_ms() const;  // milliseconds since the VM started (the timer wheels' clock)
 
@@ -111,6 +116,7 @@ class Schedulers {
   std::atomic<unsigned> sleepers_{0};
   std::atomic<unsigned> next_external_{0};
   std::mutex start_mutex_;
+  MessageTimers message_timers_;  // destroyed after the threads stopped (~Schedulers body)
 };
 
 }  // namespace beamrun

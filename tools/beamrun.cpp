@@ -80,6 +80,11 @@ int main(int argc, char** argv) {
       if (i + 1 < argc) opts.push_back(argv[++i]);
       continue;
     }
+    if (a == "-s" || a == "--schedulers" || a == "--dirty-cpu" || a == "--dirty-io") {  // take a value
+      opts.push_back(a);
+      if (i + 1 < argc) opts.push_back(argv[++i]);
+      continue;
+    }
     if (!a.empty() && a[0] == '-') {
       opts.push_back(a);
       continue;
@@ -96,6 +101,12 @@ int main(int argc, char** argv) {
   app.add_option("--pa", code_path, "Add a code path directory (or a .beam file); repeatable, searched in order")
       ->type_name("DIR");
   app.add_flag("-p,--print", print, "Print the returned term (~p syntax) on stdout");
+  unsigned schedulers = 0, dirty_cpu = 0, dirty_io = 10;
+  app.add_option("-s,--schedulers", schedulers, "Normal scheduler threads (default: one per hardware thread)")
+      ->check(CLI::Range(1, 1024));
+  app.add_option("--dirty-cpu", dirty_cpu, "Dirty CPU scheduler threads (default: as many as normal ones)")
+      ->check(CLI::Range(1, 1024));
+  app.add_option("--dirty-io", dirty_io, "Dirty IO scheduler threads (default: 10)")->check(CLI::Range(1, 1024));
   app.set_version_flag("--version", std::string("beamrun ") + BEAMRUN_VERSION + " (runs OTP 24-28 .beam files)");
   app.footer("Each ARG is an Erlang term literal: 30, foo, \"str\", <<\"bin\">>, [1,2], {a,1}.\n"
              "Exit status: 0 on return, 1 on an uncaught exception, N for erlang:halt(N), 2 on usage or load errors.");
@@ -118,6 +129,9 @@ int main(int argc, char** argv) {
 
   VMOptions vo;
   vo.code_path = code_path;
+  vo.schedulers = schedulers;
+  vo.dirty_cpu_schedulers = dirty_cpu;
+  vo.dirty_io_schedulers = dirty_io;
   VM vm(vo);
   Term module = vm.atoms().intern(mfa.substr(0, colon));
   Term function = vm.atoms().intern(mfa.substr(colon + 1));

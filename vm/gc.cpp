@@ -1,16 +1,32 @@
-// gc.cpp - the process heap: allocation, fragments, and a copying (Cheney) collection.
+// gc.cpp - process heaps: allocation, fragments, and a generational copying collector.
 //
-// A collection copies everything reachable from the roots (live X registers, the stack) out
-// of the old block and the fragments into a new block, then frees them. Terms outside the
-// process's own memory (module literals) are left where they are. The new block's size keeps
-// about as much free space as live data, so collection cost stays proportional to allocation.
+// A process's terms live in its young heap (the block shared with the stack, process.h), its
+// old heap, and heap fragments (alloc() spills, adopted message blocks). Terms anywhere else
+// (module literals, persistent terms, messages not yet received) are never copied: a range
+// test on young, old and fragments decides, with fragments found by binary search.
 //
-// Off-heap binaries: after the copy, the process's list of RefcBin handles is rebuilt from the
-// handles that were copied (their old header now forwards to the copy); the blobs of the rest
-// are released, so a process that drops a big binary frees it at its next collection.
+// Minor collection (Cheney): everything reachable from the roots that lies in the young heap
+// or a fragment is copied. Young terms below the high-water mark survived the last collection
+// and go to the old heap (promotion); the rest go to a fresh young block, and the mark is set
+// at its top. The old heap is not traced: it points into the young generation only through
+// the remembered slots (see trace()), because terms do not change once built.
+//
+// Full sweep: young heap, old heap and fragments are all copied into a fresh young block and
+// the old heap is freed. Done after `fullsweep_after` minor collections, when the old heap
+// has no room for the terms to promote, or when its binaries passed their limit.
+//
+// Sizes follow ERTS's heap size sequence. The new young block is sized before copying from
+// an upper bound of what can survive (so nothing is copied twice); a block much larger than
+// its live data is then shrunk as ERTS does, by a move (memcpy and pointer offsets, no trace).
+//
+// Off-heap binaries: off_heap lists the RefcBin handles of the young generation, old_off_heap_
+// those of the old heap. A minor collection walks only the young list: copied handles join the
+// list of the generation they were copied to, the others release their blob. Old handles are
+// released by full sweeps, which the old virtual binary heap's limit brings forward.
 #include <mimalloc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <new>
 
@@ -29,7 +45,58 @@ Term* new_block(size_t words) {
   return static_cast<Term*>(p);
 }
 
+// ERTS's heap sizes: 12, 38, then Fibonacci plus one (233, 376, 610, 987, ...) for 23 sizes,
+// then 20% steps up to 2^53 bytes.
+struct HeapSizes {
+  std::array<size_t, 160> v{};
+  size_t n = 0;
+  constexpr HeapSizes() {
+    v[0] = 12;
+    v[1] = 38;
+    for (n = 2; n < 23; ++n) v[n] = v[n - 1] + v[n - 2] + 1;
+    constexpr size_t limit = (size_t(1) << 53) / sizeof(Term);
+    for (; n < v.size(); ++n) {
+      size_t next = v[n - 1] + v[n - 1] / 5;
+      if (next > limit) break;
+      v[n] = next;
+    }
+  }
+};
+constexpr HeapSizes HEAP_SIZES;
+
+// ERTS's virtual binary heap sizing: grow by the golden ratio while over 75% full, halve when
+// under 25%, never under the minimum.
+size_t next_vheap_limit(size_t vheap, size_t limit) {
+  if (vheap / 3 > limit / 4) {
+    while (vheap / 3 > limit / 4) {
+      size_t grown = limit + limit * 618 / 1000;
+      if (grown <= limit) break;
+      limit = grown;
+    }
+  } else if (vheap < limit / 4) {
+    limit /= 2;
+  }
+  return std::max(limit, BIN_VHEAP_MIN_BYTES);
+}
+
+inline bool is_pointer(Term t) { return is_list(t) || is_boxed(t); }
+inline const Term* pointee(Term t) { return reinterpret_cast<const Term*>(t & ~TAG_PRIMARY_MASK); }
+inline bool within(const void* p, const void* lo, size_t bytes) {
+  return uintptr_t(p) - uintptr_t(lo) < bytes;
+}
+
 }  // namespace
+
+size_t Process::next_heap_size(size_t words, unsigned offset) {
+  const size_t* first = HEAP_SIZES.v.data();
+  const size_t* last = first + HEAP_SIZES.n;
+  const size_t* at = std::lower_bound(first, last, words);
+  if (at == last) return words;  // beyond 2^53 bytes: the allocation fails anyway
+  at += offset;
+  return at < last ? *at : last[-1];
+}
+
+// ---- process life ---------------------------------------------------------------------------
 
 Process::Process(VM& vm, uint64_t serial, RegisterFile* regs) : vm_(vm), serial_(serial) {
   if (regs == nullptr) {
@@ -42,21 +109,61 @@ Process::Process(VM& vm, uint64_t serial, RegisterFile* regs) : vm_(vm), serial_
   heap_end = heap_start + MIN_HEAP_WORDS;
   htop = heap_start;
   stop = heap_end;
+  high_water_ = heap_start;
   bin_vheap_limit = BIN_VHEAP_MIN_BYTES;
+  bin_old_vheap_limit_ = BIN_VHEAP_MIN_BYTES;
+  gc_stress_ = vm.gc_stress();
+  fragment_limit_ = gc_stress_ ? 0 : FRAGMENT_GC_WORDS;
 }
 
-Process::~Process() {
-  for (const Adopted& f : adopted_) mi_free(f.block);
-  for (Term* h = off_heap; h != nullptr;) {
+namespace {
+void release_chain(Term* h) {
+  while (h != nullptr) {
     Term* next = refc_next(h);
     blob_release(refc_blob(h));
     h = next;
   }
+}
+}  // namespace
+
+Process::~Process() {
+  release_chain(off_heap);
+  release_chain(old_off_heap_);
+  for (const Fragment& f : fragments_) mi_free(f.block);
   mi_free(heap_start);
+  mi_free(old_start_);
+}
+
+size_t Process::memory_bytes() const {
+  return sizeof(Process) + (total_heap_size() + dict.table_words()) * sizeof(Term);
+}
+
+// ---- allocation -------------------------------------------------------------------------------
+
+Term* Process::alloc_words(size_t n) {
+  if (size_t(stop - htop) >= n + STACK_RESERVE) {
+    Term* p = htop;
+    htop += n;
+    return p;
+  }
+  if (size_t(spill_end_ - spill_top_) < n) {
+    // Each spill block at least doubles the spilled total, so there are few of them. Its whole
+    // size counts as its range: nothing points into the unused tail.
+    size_t size = std::max({n, size_t(1024), spill_words_});
+    Term* block = new_block(size);
+    fragments_.push_back(Fragment{block, size});
+    spill_top_ = block;
+    spill_end_ = block + size;
+  }
+  Term* p = spill_top_;
+  spill_top_ += n;
+  spill_words_ += n;
+  fragment_words_ += n;
+  return p;
 }
 
 void Process::adopt_fragment(Term* block, size_t words, Term* off_heap_chain, size_t vheap_bytes) {
-  adopted_.push_back(Adopted{block, words});
+  fragments_.push_back(Fragment{block, words});
   fragment_words_ += words;
   if (off_heap_chain != nullptr) {
     Term* last = off_heap_chain;
@@ -67,128 +174,330 @@ void Process::adopt_fragment(Term* block, size_t words, Term* off_heap_chain, si
   bin_vheap += vheap_bytes;
 }
 
-Term* Process::alloc_words(size_t n) {
-  if (size_t(stop - htop) >= n + STACK_RESERVE) {
-    Term* p = htop;
-    htop += n;
-    return p;
+// ---- the collector ----------------------------------------------------------------------------
+
+// One collection: the from-space ranges and the to-space tops. Full sweeps copy everything to
+// the young block; minor collections send mature young terms to the old heap.
+struct Process::GcRun {
+  const Term* young_lo;
+  size_t young_bytes;   // [young_lo, htop)
+  const Term* mature_hi;  // minor: young terms below it are promoted
+  const Term* old_lo;   // full: the old heap is from-space too
+  size_t old_bytes;
+  const Fragment* frags;  // sorted by address
+  size_t nfrags;
+  const Term* frag_lo;  // bounds of all fragments: most pointers are rejected by these
+  const Term* frag_hi;
+  Term* ytop;
+  Term* otop;
+
+  bool in_fragment(const Term* p) const {
+    if (p < frag_lo || p >= frag_hi) return false;
+    size_t lo = 0, hi = nfrags;  // find the last fragment starting at or below p
+    while (hi - lo > 1) {
+      size_t mid = (lo + hi) / 2;
+      if (frags[mid].block <= p) lo = mid; else hi = mid;
+    }
+    return p >= frags[lo].block && p < frags[lo].block + frags[lo].used;
   }
-  if (fragments_.empty() || fragments_.back().size - fragments_.back().used < n) {
-    size_t size = std::max({n, size_t(1024), fragment_words_});
-    fragments_.push_back(Fragment{std::unique_ptr<Term[]>(new Term[size]), size, 0});
+
+  // Where the object at p goes: 0 nowhere (not ours), 1 the young block, 2 the old heap.
+  template <bool Full>
+  int dest(const Term* p) const {
+    if (within(p, young_lo, young_bytes)) return (!Full && p < mature_hi) ? 2 : 1;
+    if (Full && within(p, old_lo, old_bytes)) return 1;
+    return in_fragment(p) ? 1 : 0;
   }
-  Fragment& f = fragments_.back();
-  Term* p = f.words.get() + f.used;
-  f.used += n;
-  fragment_words_ += n;
-  return p;
-}
 
-bool Process::in_young(const Term* p) const {
-  if (p >= heap_start && p < htop) return true;
-  for (const Adopted& f : adopted_)
-    if (p >= f.block && p < f.block + f.words) return true;
-  for (const Fragment& f : fragments_)
-    if (p >= f.words.get() && p < f.words.get() + f.used) return true;
-  return false;
-}
-
-// Copies the live data into `block` (heap from its start, stack at its end) and installs it.
-void Process::copy_into(Term* block, size_t block_words, unsigned live) {
-  size_t stack_n = stack_words();
-  Term* to = block;
-  Term* new_stop = block + block_words - stack_n;
-  std::memcpy(new_stop, stop, stack_n * sizeof(Term));
-
-  // Moves one term's target into to-space (if it is ours) and returns its new value.
-  auto evacuate = [&](Term t) -> Term {
+  // The term's value after the collection, copying its object on the first visit. A moved
+  // cons holds NON_VALUE and the forward in its cdr; a moved boxed object holds the forward in
+  // its header word.
+  template <bool Full>
+  Term evacuate(Term t) {
     if (is_list(t)) {
       Term* c = list_ptr(t);
-      if (!in_young(c)) return t;
-      if (c[0] == NON_VALUE) return c[1];  // already moved: cdr holds the forward
-      Term* n = to;
-      to += 2;
+      int d = dest<Full>(c);
+      if (d == 0) return t;
+      if (c[0] == NON_VALUE) return c[1];
+      Term*& top = d == 2 ? otop : ytop;
+      Term* n = top;
+      top += 2;
       n[0] = c[0];
       n[1] = c[1];
       c[0] = NON_VALUE;
       c[1] = make_list(n);
-      return make_list(n);
+      return c[1];
     }
     if (is_boxed(t)) {
       Term* b = boxed_ptr(t);
-      if (!in_young(b)) return t;
+      int d = dest<Full>(b);
+      if (d == 0) return t;
       Term hdr = b[0];
-      if (is_boxed(hdr)) return hdr;  // already moved: the header holds the forward
+      if (is_boxed(hdr)) return hdr;
       size_t n = header_arity(hdr) + 1;
-      Term* nb = to;
-      to += n;
+      Term*& top = d == 2 ? otop : ytop;
+      Term* nb = top;
+      top += n;
       std::memcpy(nb, b, n * sizeof(Term));
       b[0] = make_boxed(nb);
-      return make_boxed(nb);
+      return b[0];
     }
     return t;
-  };
+  }
 
-  for (unsigned i = 0; i < live; ++i) x[i] = evacuate(x[i]);
-  for_each_extra_root([&](Term& t) { t = evacuate(t); });
-  for (Term* s = new_stop; s < block + block_words; ++s) {
+  template <bool Full>
+  void trace(Term* x, unsigned live, Term* block, Term* new_stop, Term* block_end, Term* old_scan,
+             std::vector<Term*>& remembered, Process& p);
+
+  // Scans the object or cons word at s (in to-space); returns where the next one starts.
+  template <bool Full>
+  Term* scan(Term* s) {
     Term w = *s;
-    if (is_list(w) || is_boxed(w)) *s = evacuate(w);  // return addresses and catches stay
+    if (is_header(w)) return s + 1 + raw_prefix_words(s);
+    if (is_pointer(w)) *s = evacuate<Full>(w);
+    return s + 1;
   }
-  // Cheney scan: everything between scan and `to` has been copied but not yet scanned.
-  for (Term* scan = block; scan < to;) {
-    Term w = *scan;
-    if (is_header(w)) {
-      scan += 1 + raw_prefix_words(scan);
-      continue;
+};
+
+// Copies everything live into `block` (and, minor, onto the old heap); the stack has been
+// copied to new_stop already.
+//
+// The remembered slots: set_tuple_element writes into a tuple that setelement has just made,
+// and a collection may fall between the two (after the BIF), leaving a mature tuple that points
+// at a younger term. Promoting the tuple would then make an old-to-young pointer. Such slots,
+// found while scanning what this collection promoted, are remembered and serve as roots of the
+// next minor collection (which promotes their targets: they are mature by then).
+template <bool Full>
+void Process::GcRun::trace(Term* x, unsigned live, Term* block, Term* new_stop, Term* block_end,
+                           Term* old_scan, std::vector<Term*>& remembered, Process& p) {
+  GcRun& g = *this;
+  for (unsigned i = 0; i < live; ++i) x[i] = g.evacuate<Full>(x[i]);
+  for (Term* s = new_stop; s < block_end; ++s)
+    if (is_pointer(*s)) *s = g.evacuate<Full>(*s);  // return addresses and catches stay
+  p.for_each_extra_root([&g](Term& t) { t = g.evacuate<Full>(t); });
+
+  const size_t block_bytes = size_t(block_end - block) * sizeof(Term);
+  auto points_young = [&](Term v) { return is_pointer(v) && within(pointee(v), block, block_bytes); };
+  if (!Full) {
+    std::vector<Term*> slots;
+    slots.swap(remembered);
+    for (Term* slot : slots) {
+      *slot = g.evacuate<false>(*slot);
+      if (points_young(*slot)) remembered.push_back(slot);
     }
-    *scan = evacuate(w);
-    ++scan;
+  } else {
+    remembered.clear();
   }
 
-  // Keep the handles that were copied (their old header forwards to the copy), release the rest.
-  Term* kept = nullptr;
-  size_t vheap = 0;
-  for (Term* h = off_heap; h != nullptr;) {
-    Term* next = refc_next(h);
-    if (is_boxed(h[0])) {
-      Term* n = boxed_ptr(h[0]);
-      n[4] = reinterpret_cast<Word>(kept);
-      kept = n;
-      vheap += refc_blob(n)->capacity;
-    } else {
-      blob_release(refc_blob(h));
+  // Cheney: [ys, ytop) and [os, otop) are copied but not yet scanned.
+  Term* ys = block;
+  Term* os = old_scan;
+  while (ys < g.ytop || (!Full && os < g.otop)) {
+    while (ys < g.ytop) ys = g.scan<Full>(ys);
+    if constexpr (!Full) {
+      while (os < g.otop) {
+        Term* at = os;
+        os = g.scan<false>(os);
+        if (points_young(*at)) remembered.push_back(at);  // a header never passes
+      }
     }
-    h = next;
   }
-  off_heap = kept;
-  bin_vheap = vheap;
-  bin_vheap_limit = std::max(BIN_VHEAP_MIN_BYTES, 2 * vheap);
-
-  for (const Adopted& f : adopted_) mi_free(f.block);
-  adopted_.clear();
-  mi_free(heap_start);
-  fragments_.clear();
-  fragment_words_ = 0;
-  heap_start = block;
-  htop = to;
-  heap_end = block + block_words;
-  stop = new_stop;
-  ++collections_;
 }
 
 void Process::collect(size_t need, unsigned live) {
-  if (live > MAX_X_REGS) live = MAX_X_REGS;
-  size_t stack_n = stack_words();
-  // First copy: a block that surely holds everything.
-  size_t bound = heap_used() + fragment_words_ + stack_n + need + STACK_RESERVE;
-  size_t size = std::max(MIN_HEAP_WORDS, bound);
-  copy_into(new_block(size), size, live);
-  // Then fit the block to the live data: about as much free space as live data.
-  size_t live_words = heap_used() + stack_n + need + STACK_RESERVE;
-  size_t want = std::max(MIN_HEAP_WORDS, 2 * live_words);
-  if (want > size || size > 4 * want) copy_into(new_block(want), want, live);
+  bool full = minor_since_full_ >= fullsweep_after || bin_old_vheap_ > bin_old_vheap_limit_;
+  size_t mature = size_t(high_water_ - heap_start);
+  if (!full && mature > 0) {
+    if (old_start_ == nullptr) {
+      // Somewhat larger than needed now, as ERTS: fewer full sweeps.
+      size_t size = next_heap_size(heap_used() + fragment_words_, 1);
+      old_start_ = old_top_ = new_block(size);
+      old_end_ = old_start_ + size;
+    } else if (size_t(old_end_ - old_top_) < mature) {
+      full = true;
+    }
+  }
+  collect_as(full, need, live);
 }
+
+void Process::collect_major(size_t need, unsigned live) { collect_as(true, need, live); }
+
+void Process::collect_as(bool full, size_t need, unsigned live) {
+  if (live > MAX_X_REGS) live = MAX_X_REGS;
+  const size_t stack_n = stack_words();
+  const size_t young_used = heap_used();
+  const size_t old_used = old_heap_used();
+  const size_t before = young_used + fragment_words_ + (full ? old_used : 0);
+
+  // The new block holds whatever can survive into it, the stack and `need`: sized now, so the
+  // copy is done once.
+  size_t bound = (full ? young_used + old_used : size_t(htop - high_water_)) + fragment_words_ +
+                 stack_n + need + STACK_RESERVE;
+  size_t new_words = std::max(min_heap_size, next_heap_size(bound));
+  if (!full) new_words = std::max(new_words, heap_words());
+  if (heap_grow_) {
+    if (new_words <= heap_words()) new_words = next_heap_size(heap_words(), 1);
+    heap_grow_ = false;
+  }
+  Term* block = new_block(new_words);
+  Term* block_end = block + new_words;
+  Term* new_stop = block_end - stack_n;
+  std::memcpy(new_stop, stop, stack_n * sizeof(Term));
+
+  std::sort(fragments_.begin(), fragments_.end(),
+            [](const Fragment& a, const Fragment& b) { return a.block < b.block; });
+  GcRun g;
+  g.young_lo = heap_start;
+  g.young_bytes = young_used * sizeof(Term);
+  g.mature_hi = high_water_;
+  g.old_lo = full ? old_start_ : nullptr;
+  g.old_bytes = full ? old_used * sizeof(Term) : 0;
+  g.frags = fragments_.data();
+  g.nfrags = fragments_.size();
+  g.frag_lo = fragments_.empty() ? nullptr : fragments_.front().block;
+  g.frag_hi = fragments_.empty() ? nullptr : fragments_.back().block + fragments_.back().used;
+  g.ytop = block;
+  g.otop = old_top_;
+  Term* const old_top_before = old_top_;
+  if (full)
+    g.trace<true>(x, live, block, new_stop, block_end, nullptr, remembered_, *this);
+  else
+    g.trace<false>(x, live, block, new_stop, block_end, old_top_, remembered_, *this);
+
+  // Off-heap binaries: a copied handle's old header forwards to its copy.
+  Term* young_list = nullptr;
+  size_t young_vheap = 0;
+  auto sweep = [&](Term* h) {
+    while (h != nullptr) {
+      Term* next = refc_next(h);
+      if (is_boxed(h[0])) {
+        Term* n = boxed_ptr(h[0]);
+        size_t bytes = refc_blob(n)->capacity;
+        if (!full && within(n, old_start_, old_heap_words() * sizeof(Term))) {
+          n[4] = reinterpret_cast<Word>(old_off_heap_);
+          old_off_heap_ = n;
+          bin_old_vheap_ += bytes;
+        } else {
+          n[4] = reinterpret_cast<Word>(young_list);
+          young_list = n;
+          young_vheap += bytes;
+        }
+      } else {
+        blob_release(refc_blob(h));
+      }
+      h = next;
+    }
+  };
+  sweep(off_heap);
+  if (full) {
+    sweep(old_off_heap_);
+    old_off_heap_ = nullptr;
+    bin_old_vheap_ = 0;
+    bin_old_vheap_limit_ = next_vheap_limit(young_vheap, bin_old_vheap_limit_);
+  }
+  off_heap = young_list;
+  bin_vheap = young_vheap;
+  bin_vheap_limit = next_vheap_limit(young_vheap, bin_vheap_limit);
+
+  // Free from-space and install the new block.
+  for (const Fragment& f : fragments_) mi_free(f.block);
+  fragments_.clear();
+  spill_top_ = spill_end_ = nullptr;
+  spill_words_ = 0;
+  fragment_words_ = 0;
+  mi_free(heap_start);
+  heap_start = block;
+  htop = g.ytop;
+  heap_end = block_end;
+  stop = new_stop;
+  high_water_ = htop;
+  size_t promoted = 0;
+  if (full) {
+    mi_free(old_start_);
+    old_start_ = old_top_ = old_end_ = nullptr;
+    minor_since_full_ = 0;
+  } else {
+    promoted = size_t(g.otop - old_top_before);
+    old_top_ = g.otop;
+    ++minor_since_full_;
+  }
+  ++collections_;
+  gc_words_reclaimed += before - (heap_used() + promoted);
+
+  // Resize as ERTS does after each kind of collection.
+  const size_t size = heap_words();
+  const size_t need_after = heap_used() + stack_n + need + STACK_RESERVE;
+  if (!full) {
+    // Promotion often leaves a large young heap nearly empty: shrink it, but not far below an
+    // eighth of the old heap.
+    if (size > 3000 && 4 * need_after < size && (size > 8000 || size > old_heap_words())) {
+      size_t wanted = 3 * need_after;
+      if (wanted * 9 < old_heap_words()) wanted = std::max(wanted, old_heap_words() / 8);
+      wanted = std::max(min_heap_size, next_heap_size(wanted));
+      if (wanted < size) move_young(wanted, live);
+    }
+  } else if (3 * size < 4 * need_after) {
+    heap_grow_ = true;  // over 75% full: the next collection grows it
+  } else if (4 * need_after < size && size > min_heap_size) {
+    size_t wanted = std::max(min_heap_size, next_heap_size(2 * need_after));
+    if (wanted < size) move_young(wanted, live);
+  }
+  after_collection(need);
+}
+
+void Process::after_collection(size_t) {
+  fragment_limit_ = gc_stress_ ? 0 : std::max(FRAGMENT_GC_WORDS, heap_words());
+  if (max_heap_size != 0 && total_heap_size() > max_heap_size) max_heap_exceeded = true;
+}
+
+// Moves the young heap and stack into a block of new_words words, offsetting every pointer into
+// the heap: the heap itself, stack, live X registers, extra roots, remembered slots and the
+// young off-heap list. Only without fragments (which could point here): the old heap does not.
+void Process::move_young(size_t new_words, unsigned live) {
+  const size_t used = heap_used(), stack_n = stack_words();
+  Term* nb = new_block(new_words);
+  std::memcpy(nb, heap_start, used * sizeof(Term));
+  Term* nstop = nb + new_words - stack_n;
+  std::memcpy(nstop, stop, stack_n * sizeof(Term));
+  const Term* lo = heap_start;
+  const size_t bytes = used * sizeof(Term);
+  const Word delta = Word(reinterpret_cast<uintptr_t>(nb) - reinterpret_cast<uintptr_t>(heap_start));
+  auto fix = [&](Term& t) {
+    if (is_pointer(t) && within(pointee(t), lo, bytes)) t += delta;
+  };
+  for (Term* s = nb; s < nb + used;) {
+    if (is_header(*s)) {
+      s += 1 + raw_prefix_words(s);
+      continue;
+    }
+    fix(*s++);
+  }
+  for (Term* s = nstop; s < nb + new_words; ++s) fix(*s);
+  for (unsigned i = 0; i < std::min(live, MAX_X_REGS); ++i) fix(x[i]);
+  for_each_extra_root(fix);
+  for (Term* slot : remembered_) fix(*slot);
+  auto fix_raw = [&](Term* h) { return within(h, lo, bytes) ? reinterpret_cast<Term*>(reinterpret_cast<uintptr_t>(h) + delta) : h; };
+  off_heap = fix_raw(off_heap);
+  for (Term* h = off_heap; h != nullptr; h = refc_next(h)) h[4] = reinterpret_cast<Word>(fix_raw(refc_next(h)));
+  high_water_ = nb + (high_water_ - heap_start);
+  mi_free(heap_start);
+  heap_start = nb;
+  htop = nb + used;
+  heap_end = nb + new_words;
+  stop = nstop;
+}
+
+void Process::set_min_heap_size(size_t words, unsigned live) {
+  min_heap_size = next_heap_size(std::max(words, MIN_HEAP_WORDS));
+  if (heap_words() >= min_heap_size) return;
+  if (fragments_.empty())
+    move_young(min_heap_size, live);
+  else
+    collect_major(0, live);  // fragments may point into the heap: move by tracing
+  if (!gc_stress_) fragment_limit_ = std::max(FRAGMENT_GC_WORDS, heap_words());
+}
+
+// ---- exceptions -------------------------------------------------------------------------------
 
 Term Process::bif_error(Term reason) {
   exc_kind = ExcKind::Error;

@@ -131,6 +131,7 @@ namespace beamrun {
   X(i_recv_marker_bind, "S:marker S:ref -- bind the marker to the reference")                    \
   X(i_recv_marker_use, "S:ref -- start the receive scan at ref's marker")                         \
   X(i_recv_marker_clear, "S:ref -- drop ref's marker")                                            \
+  X(i_dirty_raise, "-- raise the exception a dirty native call left in the process")             \
   X(i_return_to_host, "-- the bottom of every stack: the entry function has returned")          \
   X(i_not_implemented, "P:const char* -- raise an internal error naming the instruction")
 

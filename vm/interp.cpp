@@ -307,6 +307,17 @@ do_native_call:
   r = bif_fn(p, x);
   SWAPIN;
   if (r == NON_VALUE) {
+    if (p->native_request >= NativeRequest::DirtyCpu) {
+      // Run the call again on a dirty thread; resume after it (a tail call resumes at a
+      // return, so the stack stays as the call left it).
+      p->dirty_io = p->native_request == NativeRequest::DirtyIo;
+      p->native_request = NativeRequest::None;
+      p->dirty_fn = bif_fn;
+      p->dirty_export = call_e;
+      p->dirty_pc = I;
+      save_registers(p, call_ret ? call_ret : vm.return_code(), x, call_e->arity);
+      LEAVE(SliceEnd::Dirty);
+    }
     if (p->exc_bif_frame) top_frame = bif_frame(*p, call_e, x);
     fault_pc = I;
     goto handle_exception;
@@ -913,6 +924,11 @@ L_i_recv_marker_clear:
   NEXT(1);
 
   // ---- the end and the unknown ---------------------------------------------------------------
+L_i_dirty_raise:
+  // A dirty call raised: x0.. hold its arguments again, p->exc_* the exception.
+  fault_pc = p->dirty_pc;
+  if (p->exc_bif_frame) top_frame = bif_frame(*p, p->dirty_export, x);
+  goto handle_exception;
 L_i_return_to_host:
   save_registers(p, I, x, 1);
   LEAVE(SliceEnd::Done);

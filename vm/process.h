@@ -23,6 +23,7 @@
 #include <mutex>
 #include <vector>
 
+#include "scheduler/dirty_pool.h"
 #include "scheduler/run_queue.h"
 #include "scheduler/timer_wheel.h"
 #include "vm/export.h"
@@ -46,7 +47,9 @@ constexpr uint32_t EXITING = 8;   // dead or dying: signals to it are dropped
 
 constexpr int64_t SLICE_REDUCTIONS = 4000;  // reductions per time slice, as BEAM
 
-enum class NativeRequest : uint8_t { None, Yield, Hibernate };
+// What a native asks of the interpreter once it returns: end the slice (erlang:yield/0,
+// hibernate/3), or run it again on a dirty thread (it returned NON_VALUE with no exception).
+enum class NativeRequest : uint8_t { None, Yield, Hibernate, DirtyCpu, DirtyIo };
 
 // Why a slice of interpretation ended.
 enum class SliceEnd : uint8_t {
@@ -55,6 +58,7 @@ enum class SliceEnd : uint8_t {
   Done,      // the bottom return address was reached: the process's function returned
   Raised,    // an exception was not caught: exc_kind, exc_reason, exc_trace
   Halt,      // erlang:halt was called
+  Dirty,     // a native asked for a dirty thread: see Process::dirty_*
 };
 
 constexpr unsigned MAX_X_REGS = 1024;
@@ -100,19 +104,53 @@ class Process final : public WordAllocator, public RunQueueItem {
   Term raise_with_trace(ExcKind kind, Term reason, Term trace);
   Term halt(int status);
 
-  // --- collection -------------------------------------------------------------------------
-  // Collects so that at least `need` words are free between htop and stop. Roots: x0..x(live-1),
-  // the stack, fragments' live data. Moves every heap term.
+  // --- collection (vm/gc.cpp) ------------------------------------------------------------------
+  // Generational, as ERTS: the young heap is the block above; the old heap holds terms that
+  // survived two collections. Terms below the high-water mark survived the last collection and
+  // move to the old heap at the next minor one; a full sweep copies young, old and fragments
+  // into a fresh young heap and drops the old heap. Roots: x0..x(live-1), the stack, the extra
+  // roots (for_each_extra_root). Terms outside heap, old heap and fragments (literals) stay.
+  //
+  // collect: a minor collection (or a full sweep when one is due) leaving at least `need`
+  // words free between htop and stop. collect_major: always a full sweep (garbage_collect/0).
   void collect(size_t need, unsigned live);
+  void collect_major(size_t need, unsigned live);
   // Takes ownership of `block` (mi_malloc'd, `words` words, e.g. a received message): the heap
   // may point into it from now on; the next collection copies what is live and frees it. Its
-  // RefcBin handles (already holding their references) join the off-heap list.
+  // RefcBin handles (already holding their references, chained from off_heap_chain) join the
+  // off-heap list and vheap_bytes the virtual binary heap. Constant time but for the chain.
   void adopt_fragment(Term* block, size_t words, Term* off_heap_chain, size_t vheap_bytes);
-  size_t heap_words() const { return size_t(heap_end - heap_start); }
+  // Sets min_heap_size (rounded up the heap size sequence) and grows the young heap to it now;
+  // `live` X registers are roots.
+  void set_min_heap_size(size_t words, unsigned live = 0);
+  // ERTS's heap size sequence: the smallest size >= words, or `offset` sizes above it.
+  static size_t next_heap_size(size_t words, unsigned offset = 0);
+
+  size_t heap_words() const { return size_t(heap_end - heap_start); }  // young block
   size_t heap_used() const { return size_t(htop - heap_start); }
   size_t stack_words() const { return size_t(heap_end - stop); }
   size_t fragment_words() const { return fragment_words_; }
-  uint64_t collections() const { return collections_; }
+  size_t old_heap_words() const { return size_t(old_end_ - old_start_); }
+  size_t old_heap_used() const { return size_t(old_top_ - old_start_); }
+  // process_info items, in words as BEAM reports them: heap_size is the young block (stack
+  // included), total_heap_size adds the old heap and the fragments.
+  size_t heap_size() const { return heap_words(); }
+  size_t total_heap_size() const { return heap_words() + old_heap_words() + fragment_words_; }
+  size_t stack_size() const { return stack_words(); }
+  // process_info(memory): the Process object, its heaps and fragments, its dictionary table.
+  size_t memory_bytes() const;
+  uint64_t collections() const { return collections_; }  // minor and major
+  uint64_t minor_gcs() const { return minor_since_full_; }  // since the last full sweep
+  uint64_t gc_words_reclaimed = 0;  // words freed by this process's collections, ever
+
+  // Settings (process_flag/spawn_opt). Sizes in words.
+  size_t min_heap_size = MIN_HEAP_WORDS;  // use set_min_heap_size to round and apply it
+  uint64_t fullsweep_after = 65535;       // minor collections between full sweeps
+  size_t max_heap_size = 0;               // 0: no limit
+  bool max_heap_kill = true;
+  bool max_heap_error_logger = true;
+  // Set by a collection after which total_heap_size() > max_heap_size; the owner acts on it.
+  bool max_heap_exceeded = false;
 
   // --- off-heap binaries (vm/binary.h) ------------------------------------------------------
   // The RefcBin handles on this heap and its fragments, chained through their `next` word. A
@@ -123,9 +161,10 @@ class Process final : public WordAllocator, public RunQueueItem {
   size_t bin_vheap = 0;
   size_t bin_vheap_limit = 0;  // set by the constructor and by each collection
   bool bin_vheap_full() const { return bin_vheap > bin_vheap_limit; }
-  // A collection is due at the next safe point: native code spilled many words into
-  // fragments, or off-heap binaries referenced only from here grew past their limit.
-  bool gc_due() const { return fragment_words_ > FRAGMENT_GC_WORDS || bin_vheap_full(); }
+  // A collection is due at the next safe point: fragments (native spills, adopted messages)
+  // outgrew their limit, or off-heap binaries referenced only from the young generation grew
+  // past theirs. Under VMOptions::gc_stress the fragment limit is 0: always due.
+  bool gc_due() const { return fragment_words_ >= fragment_limit_ || bin_vheap_full(); }
   // The binary being built by the pre-OTP-25 bs_init2/bs_put_* sequence: where bs_put_* write.
   // Valid from a bs_init*/bs_append to the last bs_put_* of one construction (no collection
   // happens in between).
@@ -159,8 +198,16 @@ class Process final : public WordAllocator, public RunQueueItem {
   TimerWheel* receive_timer_wheel = nullptr;  // where receive_timer is armed, or null
   uint64_t receive_timer_seq = 0;
   std::atomic<uint64_t> fired_seq{0};
-  // Set by natives that end the slice after they return (erlang:yield/0, hibernate/3).
+  // Set by natives that end the slice after they return (erlang:yield/0, hibernate/3) or
+  // want a dirty thread.
   NativeRequest native_request = NativeRequest::None;
+  // A native call handed to a dirty pool: called there with saved_x as its arguments; the
+  // process then resumes at resume_pc with the result in x0, or raises as the call would have.
+  BifFn dirty_fn = nullptr;
+  const Export* dirty_export = nullptr;
+  const Word* dirty_pc = nullptr;  // the calling instruction, for the stack trace
+  bool dirty_io = false;
+  DirtyJob dirty_job;
 
   // --- identity and flags -----------------------------------------------------------------------
   Term registered_name = NIL;  // an atom, or NIL
@@ -209,27 +256,42 @@ class Process final : public WordAllocator, public RunQueueItem {
   const Word* native_pc = nullptr; // the instruction calling a native (for current_function)
 
  private:
-  // Fragments are blocks bumped like the heap; a new one is at least as large as all the
-  // others together, so a native function that allocates a lot makes few of them (in_young
-  // scans them all).
+  // Heap fragments: blocks the heap may point into until the next collection copies their live
+  // part out and frees them: spills of alloc() (bumped, each at least as large as all earlier
+  // spills together) and adopted message blocks. All mi_malloc'd.
   struct Fragment {
-    std::unique_ptr<Term[]> words;
-    size_t size;  // words in the block
-    size_t used;  // words handed out
+    Term* block;
+    size_t used;  // words in use from block
   };
-  bool in_young(const Term* p) const;
-  void copy_into(Term* block, size_t block_words, unsigned live);
+  struct GcRun;  // one collection's state (gc.cpp)
+  void collect_as(bool full, size_t need, unsigned live);
+  void move_young(size_t new_words, unsigned live);
+  void after_collection(size_t need);
 
   VM& vm_;
   uint64_t serial_;
   std::unique_ptr<RegisterFile> own_regs_;
   std::vector<Fragment> fragments_;
-  struct Adopted {
-    Term* block;
-    size_t words;
-  };
-  std::vector<Adopted> adopted_;
-  size_t fragment_words_ = 0;
+  Term* spill_top_ = nullptr;  // bump pointer of the last alloc() spill (fragments_.back())
+  Term* spill_end_ = nullptr;
+  size_t spill_words_ = 0;     // words of alloc() spills since the last collection
+  size_t fragment_words_ = 0;  // all fragment words, adopted included
+  size_t fragment_limit_ = FRAGMENT_GC_WORDS;  // gc_due above this; 0 under gc_stress
+  bool gc_stress_ = false;
+  // The old generation: never points into the young heap or fragments, except through the
+  // slots in remembered_ (gc.cpp explains when), which minor collections treat as roots.
+  Term* old_start_ = nullptr;
+  Term* old_top_ = nullptr;
+  Term* old_end_ = nullptr;
+  std::vector<Term*> remembered_;
+  Term* high_water_ = nullptr;  // young terms below it survived the last collection
+  // RefcBin handles in the old heap (off_heap holds those of the young heap and fragments),
+  // the bytes their blobs hold, and the limit above which the next collection is a full sweep.
+  Term* old_off_heap_ = nullptr;
+  size_t bin_old_vheap_ = 0;
+  size_t bin_old_vheap_limit_ = 0;
+  bool heap_grow_ = false;  // the last collection left the heap over 75% full: grow at the next
+  uint64_t minor_since_full_ = 0;
   uint64_t collections_ = 0;
 };
 

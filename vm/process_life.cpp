@@ -179,8 +179,55 @@ RunResult VM::call(Term module, Term function, const std::vector<Term>& args, Pr
   return result;
 }
 
+unsigned VM::dirty_cpu_threads() const {
+  return options_.dirty_cpu_schedulers ? options_.dirty_cpu_schedulers : schedulers_->count();
+}
+unsigned VM::dirty_io_threads() const { return options_.dirty_io_schedulers ? options_.dirty_io_schedulers : 10; }
+
+namespace {
+
+// On a dirty thread: the native call, then back to a normal scheduler.
+void run_dirty_job(DirtyJob* job) {
+  Process* p = static_cast<Process*>(job->context);
+  VM& vm = p->vm();
+  {
+    std::lock_guard<std::mutex> g(p->run_lock);
+    std::vector<Term> args = p->saved_x;
+    Term r = p->dirty_fn(p, args.data());
+    if (r != NON_VALUE) {
+      p->saved_x.assign(1, r);
+    } else {
+      if (p->native_request != NativeRequest::None) {  // asked twice: raise, never loop
+        p->native_request = NativeRequest::None;
+        p->bif_error(atom::system_limit);
+      }
+      p->resume_pc = vm.dirty_raise_code();
+    }
+  }
+  p->state.fetch_xor(pstate::RUNNING | pstate::QUEUED, std::memory_order_acq_rel);
+  vm.schedulers().enqueue(p, nullptr);
+}
+
+}  // namespace
+
+void VM::run_dirty(Process* p) {
+  std::unique_ptr<DirtyPool>* pool;
+  {
+    std::lock_guard<std::mutex> g(dirty_mutex_);
+    pool = p->dirty_io ? &dirty_io_ : &dirty_cpu_;
+    if (!*pool)
+      *pool = std::make_unique<DirtyPool>(p->dirty_io ? "dirty_io" : "dirty_cpu",
+                                          p->dirty_io ? dirty_io_threads() : dirty_cpu_threads());
+  }
+  p->dirty_job.run = run_dirty_job;
+  p->dirty_job.context = p;
+  (*pool)->submit(&p->dirty_job);
+}
+
 VM::~VM() {
   schedulers_->stop();
+  dirty_cpu_.reset();  // waits for running jobs; what they enqueue is never run
+  dirty_io_.reset();
   for (Process* p : processes_.take_all())
     if (!p->host_owned) {
       discard_mailbox(p);

@@ -74,6 +74,9 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   host_code_[1] = 0;
   apply3_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_apply3_only)]);
   apply_fun_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_apply_fun_only)]);
+  return_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_return)]);
+  dirty_raise_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_dirty_raise)]);
+  if (const char* s = std::getenv("BEAMRUN_GC_STRESS"); s && *s && std::string_view(s) != "0") options_.gc_stress = true;
   register_erlang_bifs(*this);
   register_erlang_binary_bifs(*this);
   register_erlang_number_bifs(*this);
@@ -89,6 +92,7 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   register_init_bifs(*this);
   register_unicode_bifs(*this);
   register_erlang_process_bifs(*this);
+  register_erlang_timer_bifs(*this);
   otp_root_ = options_.otp_root;
   if (otp_root_.empty()) {
     const char* env = std::getenv("BEAMRUN_OTP_ROOT");

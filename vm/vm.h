@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "scheduler/dirty_pool.h"
 #include "scheduler/run_queue.h"
 #include "vm/atoms.h"
 #include "vm/export.h"
@@ -32,6 +33,7 @@ struct VMOptions {
   unsigned schedulers = 0;             // normal scheduler threads; 0: one per hardware thread
   unsigned dirty_cpu_schedulers = 0;   // 0: as many as normal schedulers
   unsigned dirty_io_schedulers = 10;
+  bool gc_stress = false;  // collect at every allocation point (also $BEAMRUN_GC_STRESS=1)
 };
 
 // What spawn_opt may set for the new process.
@@ -102,6 +104,7 @@ class VM {
   PersistentTerms& persistent_terms() { return persistent_terms_; }
   ExportTable& exports() { return exports_; }
   FILE* out() const { return options_.out; }
+  bool gc_stress() const { return options_.gc_stress; }
   // The OTP installation whose libraries form the default code path.
   const std::string& otp_root() const { return otp_root_; }
   // Serialises access to the host process's environment (os:getenv/putenv).
@@ -134,6 +137,10 @@ class VM {
   // Code that applies x0:x1(x2) / the fun x0 to the list x1, as a process's first instruction.
   const Word* apply3_code() const { return apply3_code_; }
   const Word* apply_fun_code() const { return apply_fun_code_; }
+  const Word* return_code() const { return return_code_; }
+  const Word* dirty_raise_code() const { return dirty_raise_code_; }
+  // Hands p (its dirty_* fields set, state RUNNING) to a dirty pool; it comes back queued.
+  void run_dirty(Process* p);
   // The scheduler's report that p's function returned, raised, or halted the VM.
   void process_finished(Process* p, SliceEnd end);
   // Drops one reference to p (Process::refs); the last one deletes it.
@@ -150,6 +157,21 @@ class VM {
   uint64_t next_serial() { return processes_.fresh_payload(); }
   // make_ref/0: a number no other reference of this VM has had, shared by all schedulers
   // (erlang_terms.cpp spreads it over the reference's three words).
+  // erlang:statistics/1's "since the last call" marks (bifs/erlang_system.cpp).
+  struct StatMarks {
+    std::atomic<int64_t> reductions{0}, runtime{0}, wall_clock{0};
+  };
+  StatMarks& stat_marks() { return stat_marks_; }
+  // Every collection of every process adds here (statistics(garbage_collection)).
+  void count_gc(uint64_t words_reclaimed) {
+    gc_count_.fetch_add(1, std::memory_order_relaxed);
+    gc_words_reclaimed_.fetch_add(words_reclaimed, std::memory_order_relaxed);
+  }
+  uint64_t gc_count() const { return gc_count_.load(std::memory_order_relaxed); }
+  uint64_t gc_words_reclaimed() const { return gc_words_reclaimed_.load(std::memory_order_relaxed); }
+  unsigned dirty_cpu_threads() const;
+  unsigned dirty_io_threads() const;
+  uint64_t next_unique_integer() { return unique_counter_.fetch_add(1, std::memory_order_relaxed) + 1; }
   uint64_t next_ref_number() { return ref_counter_.fetch_add(1, std::memory_order_relaxed) + 1; }
   // Monotonic nanoseconds when the VM started; erlang:monotonic_time counts from here.
   int64_t start_ns() const { return start_ns_; }
@@ -172,6 +194,10 @@ class VM {
   Word host_code_[2];
   Word apply3_code_[1];
   Word apply_fun_code_[1];
+  Word return_code_[1];
+  Word dirty_raise_code_[1];
+  std::mutex dirty_mutex_;  // guards creating the pools
+  std::unique_ptr<DirtyPool> dirty_cpu_, dirty_io_;
   // Declared last but for the clock: destroyed first, so no thread runs a process while the
   // rest of the VM goes away.
   ProcessTable processes_;
@@ -182,6 +208,9 @@ class VM {
   std::string otp_root_;
   std::mutex env_mutex_;
   std::atomic<uint64_t> ref_counter_{0};
+  std::atomic<uint64_t> unique_counter_{0};
+  StatMarks stat_marks_;
+  std::atomic<uint64_t> gc_count_{0}, gc_words_reclaimed_{0};
   int64_t start_ns_ = 0;
   std::unique_ptr<Schedulers> schedulers_;
 };
@@ -201,6 +230,7 @@ void register_os_bifs(VM& vm);               // bifs/os.cpp: environment, OS pid
 void register_erlang_system_bifs(VM& vm);    // bifs/erlang_system.cpp: system_info, code queries
 void register_init_bifs(VM& vm);             // bifs/init.cpp: init's argument queries
 void register_unicode_bifs(VM& vm);
-void register_erlang_process_bifs(VM& vm);   // bifs/erlang_processes.cpp: spawn, send, names, process_info          // bifs/unicode.cpp: chardata conversions
+void register_erlang_process_bifs(VM& vm);
+void register_erlang_timer_bifs(VM& vm);     // bifs/erlang_timers.cpp: send_after, timers, unique_integer   // bifs/erlang_processes.cpp: spawn, send, names, process_info          // bifs/unicode.cpp: chardata conversions
 
 }  // namespace beamrun

@@ -1,0 +1,68 @@
+// message_timers.cpp - arming, cancelling and firing message timers.
+#include "scheduler/message_timers.h"
+
+#include "vm/process.h"
+#include "vm/process_signals.h"
+#include "vm/vm.h"
+
+namespace beamrun {
+
+MessageTimers::~MessageTimers() {
+  // The wheels are gone (the schedulers stopped first): only the messages need freeing.
+  for (auto& [key, t] : table_) {
+    free_message(t->message);
+    delete t;
+  }
+}
+
+void MessageTimers::start(MessageTimer* t, TimerWheel& wheel, uint64_t deadline_ms) {
+  t->fire = fire;
+  t->context = this;
+  t->wheel = &wheel;
+  std::lock_guard<std::mutex> g(mutex_);
+  table_[t->key] = t;
+  wheel.add(t, deadline_ms);
+}
+
+int64_t MessageTimers::cancel(const RefKey& key, int64_t now_ms) {
+  MessageTimer* t = nullptr;
+  int64_t left = -1;
+  {
+    std::lock_guard<std::mutex> g(mutex_);
+    auto it = table_.find(key);
+    if (it == table_.end() || !it->second->wheel->cancel(it->second)) return -1;
+    t = it->second;
+    table_.erase(it);
+    left = std::max<int64_t>(0, int64_t(t->deadline_ms) - now_ms);
+  }
+  free_message(t->message);
+  delete t;
+  return left;
+}
+
+int64_t MessageTimers::remaining(const RefKey& key, int64_t now_ms) {
+  std::lock_guard<std::mutex> g(mutex_);
+  auto it = table_.find(key);
+  if (it == table_.end()) return -1;
+  return std::max<int64_t>(0, int64_t(it->second->deadline_ms) - now_ms);
+}
+
+void MessageTimers::fire(Timer* base, uint64_t) {
+  auto* t = static_cast<MessageTimer*>(base);
+  auto* self = static_cast<MessageTimers*>(t->context);
+  {
+    std::lock_guard<std::mutex> g(self->mutex_);
+    self->table_.erase(t->key);
+  }
+  VM& vm = *t->vm;
+  Process* to = is_local_pid(t->dest) ? vm.processes().acquire(t->dest) : vm.processes().acquire_name(t->dest);
+  if (to != nullptr) {
+    deliver(to, t->message, nullptr);
+    vm.release(to);
+  } else {
+    free_message(t->message);
+  }
+  delete t;
+}
+
+}  // namespace beamrun

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "vm/atoms.h"
+#include "vm/copy.h"
 #include "vm/process.h"
 #include "vm/term.h"
 #include "vm/vm.h"
@@ -20,6 +21,19 @@ inline Term make_tuple_n(Process* p, std::initializer_list<Term> items) {
 }
 
 inline Term make_bool(bool b) { return b ? atom::true_ : atom::false_; }
+
+// Natives whose work grows with their input hand big inputs to a dirty CPU thread, so no
+// normal scheduler is blocked for more than about a millisecond: `if (big) return go_dirty(p)`.
+// On the dirty thread the same native runs again and does the work (want_dirty is false there).
+inline bool want_dirty(Process* p, bool big) { return big && !p->on_dirty_thread; }
+inline Term go_dirty(Process* p) {
+  p->native_request = NativeRequest::DirtyCpu;
+  return NON_VALUE;
+}
+// Input sizes above which the natives go dirty (about a millisecond of work each).
+constexpr size_t DIRTY_TERM_WORDS = 32 * 1024;       // term_to_binary, list_to_binary
+constexpr size_t DIRTY_LIST_LENGTH = 256 * 1024;     // lists:reverse
+constexpr size_t DIRTY_BINARY_BYTES = 256 * 1024;    // binary_to_term
 
 // A new local reference (erlang:make_ref/0), on p's heap.
 Term new_reference(Process& p);

@@ -79,8 +79,15 @@ Term flatten(Process* p, Term list, bool bits) {
   iolist_write(list, dst);
   return r;
 }
-Term bif_list_to_binary(Process* p, Term* a) { return flatten(p, a[0], false); }
-Term bif_iolist_to_binary(Process* p, Term* a) { return is_binary_term(a[0]) ? a[0] : flatten(p, a[0], false); }
+Term bif_list_to_binary(Process* p, Term* a) {
+  if (want_dirty(p, term_words_exceed(a[0], DIRTY_TERM_WORDS))) return go_dirty(p);
+  return flatten(p, a[0], false);
+}
+Term bif_iolist_to_binary(Process* p, Term* a) {
+  if (is_binary_term(a[0])) return a[0];
+  if (want_dirty(p, term_words_exceed(a[0], DIRTY_TERM_WORDS))) return go_dirty(p);
+  return flatten(p, a[0], false);
+}
 Term bif_list_to_bitstring(Process* p, Term* a) { return flatten(p, a[0], true); }
 Term bif_iolist_size(Process* p, Term* a) {
   Uint n;

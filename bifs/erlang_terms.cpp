@@ -74,8 +74,12 @@ Term term_to_binary(Process* p, Term t, const EtfEncodeOptions& o) {
   return make_binary(*p, plain.data(), size);
 }
 
-Term bif_term_to_binary1(Process* p, Term* a) { return term_to_binary(p, a[0], EtfEncodeOptions{}); }
+Term bif_term_to_binary1(Process* p, Term* a) {
+  if (want_dirty(p, term_words_exceed(a[0], DIRTY_TERM_WORDS))) return go_dirty(p);
+  return term_to_binary(p, a[0], EtfEncodeOptions{});
+}
 Term bif_term_to_binary2(Process* p, Term* a) {
+  if (want_dirty(p, term_words_exceed(a[0], DIRTY_TERM_WORDS))) return go_dirty(p);
   EtfEncodeOptions o;
   if (!parse_ttb_options(p, a[1], &o)) return badarg(p);
   return term_to_binary(p, a[0], o);
@@ -211,8 +215,18 @@ Term binary_to_term(Process* p, Term bin, bool safe, bool used) {
   return make_tuple_n(p, {t, make_small(Sint(consumed))});
 }
 
-Term bif_binary_to_term1(Process* p, Term* a) { return binary_to_term(p, a[0], false, false); }
+bool big_binary(Term t) {
+  const uint8_t* d;
+  size_t n;
+  return binary_bytes(t, &d, &n) && n > DIRTY_BINARY_BYTES;
+}
+
+Term bif_binary_to_term1(Process* p, Term* a) {
+  if (want_dirty(p, big_binary(a[0]))) return go_dirty(p);
+  return binary_to_term(p, a[0], false, false);
+}
 Term bif_binary_to_term2(Process* p, Term* a) {
+  if (want_dirty(p, big_binary(a[0]))) return go_dirty(p);
   Term safe = atom_of(p, "safe"), used = atom_of(p, "used");
   bool is_safe = false, is_used = false;
   Term opts = a[1];

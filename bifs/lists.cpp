@@ -12,6 +12,7 @@ bool exact_eq(Term a, Term b) { return a == b || (!is_immed(a) && !is_immed(b) &
 Term bif_reverse2(Process* p, Term* a) {
   Sint n = list_length(a[0]);
   if (n < 0) return badarg(p);
+  if (want_dirty(p, size_t(n) > DIRTY_LIST_LENGTH)) return go_dirty(p);
   Term acc = a[1];
   if (n == 0) return acc;
   Term* cells = p->alloc(2 * Uint(n));

@@ -10,6 +10,9 @@ namespace beamrun {
 // Iterative: deep terms do not grow the C++ stack. Sharing inside `t` is not preserved.
 Term copy_term_standalone(Term t, WordAllocator& a);
 
+// True when `t` spans more than `limit` heap words; stops counting there (cost O(limit)).
+bool term_words_exceed(Term t, size_t limit);
+
 // Heap words a copy of `t` for another process takes (what copy_term_shared writes).
 size_t term_size_shared(Term t);
 // Copies `t` into the words at `*hp` (advancing it) for another process: RefcBin handles are

@@ -207,6 +207,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   const Export* dirty_export = nullptr;
   const Word* dirty_pc = nullptr;  // the calling instruction, for the stack trace
   bool dirty_io = false;
+  bool on_dirty_thread = false;  // the native runs on a dirty thread now: it must not ask again
   DirtyJob dirty_job;
 
   // --- identity and flags -----------------------------------------------------------------------

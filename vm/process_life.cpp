@@ -193,7 +193,9 @@ void run_dirty_job(DirtyJob* job) {
   {
     std::lock_guard<std::mutex> g(p->run_lock);
     std::vector<Term> args = p->saved_x;
+    p->on_dirty_thread = true;
     Term r = p->dirty_fn(p, args.data());
+    p->on_dirty_thread = false;
     if (r != NON_VALUE) {
       p->saved_x.assign(1, r);
     } else {

@@ -30,6 +30,12 @@ inline Term go_dirty(Process* p) {
   p->native_request = NativeRequest::DirtyCpu;
   return NON_VALUE;
 }
+// Natives that block on the outside world (reading a file descriptor) run on a dirty IO
+// thread the same way: `if (!p->on_dirty_thread) return go_dirty_io(p)`.
+inline Term go_dirty_io(Process* p) {
+  p->native_request = NativeRequest::DirtyIo;
+  return NON_VALUE;
+}
 // Input sizes above which the natives go dirty (about a millisecond of work each).
 constexpr size_t DIRTY_TERM_WORDS = 32 * 1024;       // term_to_binary, list_to_binary
 constexpr size_t DIRTY_LIST_LENGTH = 256 * 1024;     // lists:reverse

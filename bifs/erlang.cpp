@@ -330,6 +330,10 @@ Term bif_display(Process* p, Term* a) {
 }
 Term bif_self(Process* p, Term*) { return p->pid(); }
 Term bif_node(Process*, Term*) { return atom::nonode_nohost; }
+Term bif_node1(Process* p, Term* a) {
+  if (!is_local_pid(a[0]) && !is_local_port(a[0]) && !is_ref(a[0])) return badarg(p);
+  return atom::nonode_nohost;
+}
 
 // ---- module information -------------------------------------------------------------------------
 Term fa_list(Process* p, const std::vector<std::pair<Term, uint32_t>>& fas) {
@@ -420,7 +424,7 @@ void register_erlang_bifs(VM& vm) {
       {"error", 1, bif_error1}, {"error", 2, bif_error2}, {"error", 3, bif_error3},
       {"throw", 1, bif_throw}, {"exit", 1, bif_exit1}, {"raise", 3, bif_raise3},
       {"halt", 0, bif_halt0}, {"halt", 1, bif_halt1}, {"halt", 2, bif_halt2},
-      {"display", 1, bif_display}, {"self", 0, bif_self}, {"node", 0, bif_node},
+      {"display", 1, bif_display}, {"self", 0, bif_self}, {"node", 0, bif_node}, {"node", 1, bif_node1},
       {"get_module_info", 1, bif_get_module_info1}, {"get_module_info", 2, bif_get_module_info2},
   };
   for (const Entry& e : entries) vm.register_bif("erlang", e.name, e.arity, e.fn);

@@ -65,16 +65,16 @@ bool parse_spawn_options(Process* p, Term list, SpawnOptions* o) {
   return is_nil(list);
 }
 
-Term do_spawn(Process* p, const Word* entry, const Term* args, unsigned n, const SpawnOptions& o,
+Term do_spawn(Process* p, const Word* entry, const Term* args, unsigned n, SpawnOptions o,
               Term init_m, Term init_f, Term init_a) {
-  if (o.link || o.monitor) return p->raise(ExcKind::Error, make_tuple_n(p, {atom::beamrun_unsupported, atom_of(p, o.link ? "link" : "monitor")}));
-  Process* child = p->vm().spawn(p, entry, args, n, o);
-  if (child == nullptr) return p->bif_error(atom::system_limit);
-  // Only the child's own thread writes these once it runs; set before anyone can read them.
-  child->initial_call[0] = init_m;
-  child->initial_call[1] = init_f;
-  child->initial_call[2] = init_a;
-  return child->pid();
+  Term ref = NON_VALUE;
+  o.initial_call[0] = init_m;
+  o.initial_call[1] = init_f;
+  o.initial_call[2] = init_a;
+  Term pid = p->vm().spawn(p, entry, args, n, o, &ref);
+  if (pid == NON_VALUE) return p->bif_error(atom::system_limit);
+  if (o.monitor) return make_tuple_n(p, {pid, ref});
+  return pid;
 }
 
 Term spawn_fun(Process* p, Term fun, const SpawnOptions& o) {
@@ -323,16 +323,29 @@ Term info_value(Process* q, Term item, bool self) {
     return atoms.intern("runnable");
   }
   if (name == "message_queue_len") {
-    q->drain_inbox();
     return make_small(Sint(q->messages.size()));
   }
   if (name == "messages") {
-    q->drain_inbox();
     std::vector<Term> ms;
     for (Message* m = q->messages.first(); m; m = m->qnext) ms.push_back(m->term);
     return list_of(q, ms);
   }
-  if (name == "links" || name == "monitors" || name == "monitored_by" || name == "suspending") return NIL;
+  if (name == "suspending") return NIL;
+  if (name == "links" || name == "monitors" || name == "monitored_by") {
+    std::vector<Term> items;
+    {
+      std::lock_guard<std::mutex> g(q->sig_mutex);
+      if (name == "links") items = q->links;
+      else if (name == "monitored_by")
+        for (const auto& m : q->monitored_by) items.push_back(m.other);
+      else
+        for (const auto& m : q->monitors) items.push_back(m.name == NIL ? m.other : m.name);
+    }
+    if (name == "monitors")  // [{process, Pid}] or [{process, {Name, Node}}]
+      for (Term& t : items)
+        t = make_tuple_n(q, {atoms.intern("process"), is_atom(t) ? make_tuple_n(q, {t, atom::nonode_nohost}) : t});
+    return list_of(q, items);
+  }
   if (name == "trap_exit") return make_bool(q->trap_exit);
   if (name == "priority") return priority_atom(q, q->priority);
   if (name == "reductions") return make_small(Sint(q->reductions));
@@ -398,6 +411,7 @@ Term info_pair(Process* q, Term item, bool self, bool in_list) {
 // The answer for q, on q's heap: `items` a list (a list of pairs), an atom (one pair), or
 // NON_VALUE (process_info/1's default list).
 Term info_answer(Process* q, Term items, bool self) {
+  q->peek_signals();  // what was sent before this request is seen by it
   if (items == NON_VALUE) {
     std::vector<Term> out;
     if (q->registered_name != NIL) out.push_back(info_pair(q, q->vm().atoms().intern("registered_name"), self, true));

@@ -85,6 +85,7 @@ void Scheduler::sleep() {
 void Scheduler::run(Process* p) {
   VM& vm = all_.vm();
   SliceEnd end;
+  bool ready = false;
   {
     std::lock_guard<std::mutex> g(p->run_lock);
     uint32_t s = p->state.load(std::memory_order_relaxed);
@@ -96,10 +97,19 @@ void Scheduler::run(Process* p) {
     for (size_t i = 0; i < n; ++i) regs_.x[i] = p->saved_x[i];
     p->saved_x.clear();
     uint64_t before = p->reductions;
-    end = run_slice(*p);
+    // Signals first: an exit signal may end the process before it runs at all.
+    bool alive = (!p->inbox.maybe_nonempty() && p->pending_signals.empty()) || p->take_signals();
+    end = alive ? run_slice(*p) : SliceEnd::Killed;
     reductions_.fetch_add(p->reductions - before, std::memory_order_relaxed);
     ++p->slices;
     slices_.fetch_add(1, std::memory_order_relaxed);
+    if (end == SliceEnd::Wait) {
+      // Announce the wait, then look for signals, while no reader (process_info) can move
+      // them: see the protocol in scheduler.h.
+      p->state.fetch_or(pstate::WAITING, std::memory_order_seq_cst);
+      ready = p->inbox.maybe_nonempty() || !p->pending_signals.empty() ||
+              (p->receive_timer_wheel != nullptr && receive_timer_fired(p));
+    }
   }
   switch (end) {
     case SliceEnd::Yield:
@@ -107,9 +117,6 @@ void Scheduler::run(Process* p) {
       queue_.push(p);
       return;
     case SliceEnd::Wait: {
-      p->state.fetch_or(pstate::WAITING, std::memory_order_seq_cst);
-      bool ready = p->inbox.maybe_nonempty() ||
-                   (p->receive_timer_wheel != nullptr && receive_timer_fired(p));
       uint32_t expected = pstate::RUNNING | pstate::WAITING;
       if (!ready && p->state.compare_exchange_strong(expected, pstate::WAITING, std::memory_order_seq_cst))
         return;  // parked: from here on another thread may wake and run it
@@ -125,6 +132,7 @@ void Scheduler::run(Process* p) {
       vm.run_dirty(p);  // stays RUNNING: no sender enqueues it meanwhile
       return;
     case SliceEnd::Done:
+    case SliceEnd::Killed:
     case SliceEnd::Raised:
     case SliceEnd::Halt:
       vm.process_finished(p, end);

@@ -304,7 +304,20 @@ void Process::GcRun::trace(Term* x, unsigned live, Term* block, Term* new_stop, 
   }
 }
 
+// Under gc_stress every allocation point calls collect. Collections not needed for room scan
+// the whole stack, so with a deep stack only every (stack / STRESS_STACK_WORDS)-th one is
+// done: deep recursion stays linear in time and shallow code is still collected at every point.
+constexpr size_t STRESS_STACK_WORDS = 4096;
+
+bool Process::stress_skip(size_t need) {
+  if (size_t(stop - htop) < need + STACK_RESERVE) return false;
+  if (fragment_words_ >= std::max(FRAGMENT_GC_WORDS, heap_words()) || bin_vheap_full()) return false;
+  size_t k = stack_words() / STRESS_STACK_WORDS;
+  return k > 1 && ++stress_calls_ % k != 0;
+}
+
 void Process::collect(size_t need, unsigned live) {
+  if (gc_stress_ && stress_skip(need)) return;
   bool full = minor_since_full_ >= fullsweep_after || bin_old_vheap_ > bin_old_vheap_limit_;
   size_t mature = size_t(high_water_ - heap_start);
   if (!full && mature > 0) {
@@ -495,6 +508,70 @@ void Process::set_min_heap_size(size_t words, unsigned live) {
   else
     collect_major(0, live);  // fragments may point into the heap: move by tracing
   if (!gc_stress_) fragment_limit_ = std::max(FRAGMENT_GC_WORDS, heap_words());
+}
+
+// ---- checking -----------------------------------------------------------------------------------
+
+bool Process::verify_heap(unsigned live, const char** problem) {
+  const char* bad = nullptr;
+  auto fail = [&](const char* why) {
+    if (bad == nullptr) bad = why;
+  };
+  std::vector<Fragment> frags = fragments_;
+  std::sort(frags.begin(), frags.end(), [](const Fragment& a, const Fragment& b) { return a.block < b.block; });
+  auto in_frag = [&](const Term* q) {
+    for (const Fragment& f : frags)
+      if (q >= f.block && q < f.block + f.used) return true;
+    return false;
+  };
+  // 0 outside, 1 young or fragment, 2 old; faults for the unused parts.
+  auto where = [&](Term t) {
+    const Term* q = pointee(t);
+    if (q >= heap_start && q < heap_end) {
+      if (q >= htop) fail("pointer past the young heap's top");
+      return 1;
+    }
+    if (old_start_ != nullptr && q >= old_start_ && q < old_end_) {
+      if (q >= old_top_) fail("pointer past the old heap's top");
+      return 2;
+    }
+    return in_frag(q) ? 1 : 0;
+  };
+  auto walk = [&](Term* from, Term* to, bool old) {
+    for (Term* s = from; s < to;) {
+      Term w = *s;
+      if (is_header(w)) {
+        if (w == NON_VALUE) fail(old ? "old heap: a moved cons left behind" : "young heap: a moved cons left behind");
+        s += 1 + raw_prefix_words(s);
+        if (s > to) fail("an object runs past its heap's top");
+        continue;
+      }
+      if (is_pointer(w) && where(w) == 1 && old &&
+          std::find(remembered_.begin(), remembered_.end(), s) == remembered_.end())
+        fail("an old term points into the young generation");
+      ++s;
+    }
+  };
+  walk(heap_start, htop, false);
+  walk(old_start_, old_top_, true);
+  for (Term* s = stop; s < heap_end; ++s)
+    if (is_pointer(*s)) where(*s);
+  for (unsigned i = 0; i < std::min(live, MAX_X_REGS); ++i)
+    if (is_pointer(x[i])) where(x[i]);
+  for_each_extra_root([&](Term& t) {
+    if (is_pointer(t)) where(t);
+  });
+  for (Term* h = off_heap; h != nullptr; h = refc_next(h)) {
+    if (header_subtag(h[0]) != Subtag::RefcBin || !is_header(h[0])) fail("young off-heap list: not a handle");
+    if (!(h >= heap_start && h < htop) && !in_frag(h)) fail("young off-heap list: handle outside the young generation");
+  }
+  for (Term* h = old_off_heap_; h != nullptr; h = refc_next(h)) {
+    if (header_subtag(h[0]) != Subtag::RefcBin || !is_header(h[0])) fail("old off-heap list: not a handle");
+    if (!in_old_heap(h)) fail("old off-heap list: handle outside the old heap");
+  }
+  if (high_water_ < heap_start || high_water_ > htop) fail("high-water mark outside the heap");
+  if (problem != nullptr) *problem = bad;
+  return bad == nullptr;
 }
 
 // ---- exceptions -------------------------------------------------------------------------------

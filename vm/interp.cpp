@@ -324,6 +324,12 @@ do_native_call:
   }
   x[0] = r;
   if (p->gc_due()) { SWAPOUT; p->collect(0, 1); SWAPIN; }
+  if (p->native_request == NativeRequest::Signals) {
+    // exit/2 signalled the process itself: handle it now, as BEAM does.
+    p->native_request = NativeRequest::None;
+    SWAPOUT;
+    if (!p->take_signals()) LEAVE(SliceEnd::Killed);
+  }
   if (p->native_request != NativeRequest::None) {
     // erlang:yield/0 or hibernate/3 asked to end the slice.
     const Word* resume = call_ret ? call_ret : reinterpret_cast<const Word*>(*E++);
@@ -862,7 +868,8 @@ L_i_send: {
 L_i_loop_rec: {
   Message* m = p->messages.current();
   if (m == nullptr) {
-    p->drain_inbox();
+    SWAPOUT;
+    if (!p->take_signals()) LEAVE(SliceEnd::Killed);
     m = p->messages.current();
     if (m == nullptr) FAIL_TO(OPW(0));
   }
@@ -908,7 +915,8 @@ L_i_timeout:
   SWAPIN;
   NEXT(0);
 L_i_recv_marker_reserve:
-  p->drain_inbox();
+  SWAPOUT;
+  if (!p->take_signals()) LEAVE(SliceEnd::Killed);
   DST(OPW(0)) = make_small(Sint(p->messages.reserve_marker()));
   NEXT(1);
 L_i_recv_marker_bind: {

@@ -28,7 +28,9 @@
 
 namespace beamrun {
 
-enum class SignalKind : uint8_t { Message };
+// Messages and the signals of supervision/exit_signals.h (exit, link, monitor). All travel
+// in one FIFO per receiver, so signals from one sender keep their order whatever their kind.
+enum class SignalKind : uint8_t { Message, Exit, Link, Unlink, Monitor, Demonitor };
 
 struct Signal : SignalNode {
   SignalKind kind = SignalKind::Message;
@@ -42,6 +44,7 @@ struct Message : Signal {
   Term* off_heap = nullptr;  // RefcBin handles in the block, chained like Process::off_heap
   size_t vheap_bytes = 0;    // bytes of the blobs those handles hold
   size_t words = 0;          // heap words after the header
+  bool down = false;         // a 'DOWN': taking it in ends the receiver's monitor
   Term* data() { return reinterpret_cast<Term*>(this + 1); }
   // The block as the heap sees it once adopted: header included, so it is freed as one.
   Term* block() { return reinterpret_cast<Term*>(this); }
@@ -113,6 +116,28 @@ class MessageQueue {
   }
   void clear_marker(Term ref) {
     if (Marker* k = find(ref)) *k = Marker{};
+  }
+
+  // Unlinks and returns every message `pred` accepts (demonitor's flush), scan reset.
+  template <class Pred>
+  Message* remove_if(Pred&& pred) {
+    Message* removed = nullptr;
+    Message** link = &first_;
+    while (Message* m = *link) {
+      if (!pred(m)) {
+        link = &m->qnext;
+        continue;
+      }
+      *link = m->qnext;
+      if (last_ == &m->qnext) last_ = link;
+      for (Marker& k : markers_)
+        if (k.in_use && k.link == &m->qnext) k.link = link;
+      --size_;
+      m->qnext = removed;
+      removed = m;
+    }
+    save_ = &first_;
+    return removed;
   }
 
   // Takes every message out (for process exit); the caller frees them.

@@ -49,7 +49,7 @@ constexpr int64_t SLICE_REDUCTIONS = 4000;  // reductions per time slice, as BEA
 
 // What a native asks of the interpreter once it returns: end the slice (erlang:yield/0,
 // hibernate/3), or run it again on a dirty thread (it returned NON_VALUE with no exception).
-enum class NativeRequest : uint8_t { None, Yield, Hibernate, DirtyCpu, DirtyIo };
+enum class NativeRequest : uint8_t { None, Yield, Hibernate, Signals, DirtyCpu, DirtyIo };
 
 // Why a slice of interpretation ended.
 enum class SliceEnd : uint8_t {
@@ -58,6 +58,7 @@ enum class SliceEnd : uint8_t {
   Done,      // the bottom return address was reached: the process's function returned
   Raised,    // an exception was not caught: exc_kind, exc_reason, exc_trace
   Halt,      // erlang:halt was called
+  Killed,    // an exit signal ended it: exit_reason holds the reason
   Dirty,     // a native asked for a dirty thread: see Process::dirty_*
 };
 
@@ -125,6 +126,12 @@ class Process final : public WordAllocator, public RunQueueItem {
   void set_min_heap_size(size_t words, unsigned live = 0);
   // ERTS's heap size sequence: the smallest size >= words, or `offset` sizes above it.
   static size_t next_heap_size(size_t words, unsigned offset = 0);
+  // For tests and debugging: whether p lies in the old heap; and a walk of young heap, old
+  // heap, stack, x0..x(live-1), extra roots and off-heap lists checking that every pointer
+  // into this process's memory is in use and that the old heap points into the young
+  // generation only through remembered slots. False with *problem set at the first fault.
+  bool in_old_heap(const void* p) const { return p >= old_start_ && p < old_top_; }
+  bool verify_heap(unsigned live, const char** problem);
 
   size_t heap_words() const { return size_t(heap_end - heap_start); }  // young block
   size_t heap_used() const { return size_t(htop - heap_start); }
@@ -189,8 +196,14 @@ class Process final : public WordAllocator, public RunQueueItem {
   // --- signals, messages, receive -------------------------------------------------------------
   SignalQueue inbox;      // pushed by any thread (vm/mailbox.h)
   MessageQueue messages;  // drained from the inbox by the running process
-  // Moves every signal that has arrived into the private queue.
-  void drain_inbox();
+  // Takes in the signals that arrived: messages join the private queue, exit signals are
+  // handled (supervision/exit_signals.cpp). False when one killed the process: exit_reason
+  // is set and it must not run on.
+  bool take_signals();
+  // For another thread holding the run lock (process_info): moves arrived messages into the
+  // queue but leaves every other signal, and whatever follows it, for the process itself.
+  void peek_signals();
+  std::vector<Signal*> pending_signals;  // taken from the inbox by peek_signals, not yet handled
   // The receive timeout (vm/process_signals.cpp): armed by wait_timeout, disarmed when the
   // receive ends. Each arming has a new sequence number, which the timer's callback publishes
   // in fired_seq: a late callback of an old arming cannot end a later receive.
@@ -223,6 +236,19 @@ class Process final : public WordAllocator, public RunQueueItem {
   Term exit_reason = NON_VALUE;
   SliceEnd end_kind = SliceEnd::Done;
   bool host_finished = false;
+  // --- links and monitors (supervision/) --------------------------------------------------------
+  struct MonitorRef {
+    Term ref[3];          // the reference's words
+    Term other;           // the watching process (monitored_by) or the watched one (monitors)
+    Term name;            // the registered name the monitor was made with, or NIL
+  };
+  // Guards the fields below. Held alone: never together with another process's sig_mutex.
+  std::mutex sig_mutex;
+  bool sig_closed = false;               // exiting: no new links or monitors
+  std::vector<Term> links;               // pids
+  std::vector<MonitorRef> monitored_by;  // who gets a 'DOWN' when this process dies
+  std::vector<MonitorRef> monitors;      // the monitors this process holds
+
   // Terms held outside heap, stack and registers: the collector updates them in place.
   template <class F>
   void for_each_extra_root(F&& f) {
@@ -268,6 +294,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   void collect_as(bool full, size_t need, unsigned live);
   void move_young(size_t new_words, unsigned live);
   void after_collection(size_t need);
+  bool stress_skip(size_t need);
 
   VM& vm_;
   uint64_t serial_;
@@ -279,6 +306,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   size_t fragment_words_ = 0;  // all fragment words, adopted included
   size_t fragment_limit_ = FRAGMENT_GC_WORDS;  // gc_due above this; 0 under gc_stress
   bool gc_stress_ = false;
+  uint64_t stress_calls_ = 0;
   // The old generation: never points into the young heap or fragments, except through the
   // slots in remembered_ (gc.cpp explains when), which minor collections treat as roots.
   Term* old_start_ = nullptr;

@@ -15,6 +15,7 @@
 #include "vm/instructions.h"
 #include "vm/printer.h"
 #include "vm/process_signals.h"
+#include "supervision/exit_signals.h"
 #include "vm/vm.h"
 
 namespace beamrun {
@@ -54,11 +55,14 @@ void crash_report(Process* p, Term reason) {
 
 }  // namespace
 
-Process* VM::spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs, const SpawnOptions& opts) {
+Term VM::spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs, const SpawnOptions& opts,
+                   Term* monitor_ref) {
   RegisterFile* regs = &schedulers_->at(0).registers();  // replaced at every schedule-in
   Process* child = processes_.create([&](uint64_t payload) { return new Process(*this, payload, regs); });
-  if (child == nullptr) return nullptr;
+  if (child == nullptr) return NON_VALUE;
   child->priority = opts.priority;
+  for (int i = 0; i < 3; ++i) child->initial_call[i] = opts.initial_call[i];
+  Term pid = child->pid();
   child->group_leader = parent ? parent->group_leader : NIL;
   size_t words = 0;
   for (unsigned i = 0; i < nargs; ++i) words += is_immed(args[i]) ? 0 : term_size_shared(args[i]);
@@ -70,10 +74,12 @@ Process* VM::spawn(Process* parent, const Word* entry, const Term* args, unsigne
   child->bin_vheap += vheap;
   *--child->stop = reinterpret_cast<Word>(host_code_);
   child->resume_pc = entry;
+  if (parent && opts.link) link_new_child(parent, child);
+  if (parent && opts.monitor && monitor_ref) *monitor_ref = monitor_new_child(parent, child);
   child->state.store(pstate::QUEUED, std::memory_order_release);
   schedulers_->start();
   schedulers_->enqueue(child, parent ? parent->scheduler : nullptr);
-  return child;
+  return pid;
 }
 
 void VM::process_finished(Process* p, SliceEnd end) {
@@ -83,6 +89,8 @@ void VM::process_finished(Process* p, SliceEnd end) {
     request_halt(p->halt_status);
   } else if (end == SliceEnd::Done) {
     p->exit_reason = atom::normal;
+  } else if (end == SliceEnd::Killed) {
+    // exit_reason was set by the exit signal
   } else {
     p->exit_reason = exit_reason_of(p);
     if (!p->host_owned && p->exc_kind != ExcKind::Exit) crash_report(p, p->exit_reason);
@@ -90,6 +98,7 @@ void VM::process_finished(Process* p, SliceEnd end) {
   p->state.fetch_or(pstate::EXITING, std::memory_order_seq_cst);
   p->state.fetch_and(~pstate::RUNNING, std::memory_order_acq_rel);
   processes_.remove(p);
+  propagate_exit(p, p->exit_reason);
   if (p->receive_timer_wheel != nullptr) {
     if (p->receive_timer_wheel->cancel(&p->receive_timer)) release(p);
     p->receive_timer_wheel = nullptr;
@@ -136,7 +145,10 @@ RunResult VM::call(Term module, Term function, const std::vector<Term>& args, Pr
   Word tramp[2] = {reinterpret_cast<Word>(handlers_[unsigned(Instr::i_call_ext_only)]), reinterpret_cast<Word>(e)};
   p.host_owned = true;
   p.host_finished = false;
-  if (p.group_leader == NIL) p.group_leader = p.pid();
+  if (p.group_leader == NIL) {
+    Term gl = standard_group_leader();
+    p.group_leader = gl == NON_VALUE ? p.pid() : gl;
+  }
   p.refs.store(1, std::memory_order_relaxed);
   p.saved_x.assign(args.begin(), args.end());
   p.resume_pc = tramp;
@@ -173,6 +185,12 @@ RunResult VM::call(Term module, Term function, const std::vector<Term>& args, Pr
     return result;
   }
   result.kind = RunResult::Kind::Raised;
+  if (p.end_kind == SliceEnd::Killed) {
+    result.exc_class = atom::exit;
+    result.value = p.exit_reason;
+    result.stacktrace = NIL;
+    return result;
+  }
   result.exc_class = exc_class_atom(p.exc_kind);
   result.value = p.exc_reason;
   result.stacktrace = p.exc_trace;

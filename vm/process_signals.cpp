@@ -2,19 +2,40 @@
 #include "vm/process_signals.h"
 
 #include "scheduler/scheduler.h"
+#include "supervision/exit_signals.h"
 #include "vm/binary.h"
 #include "vm/process_table.h"
 #include "vm/vm.h"
 
 namespace beamrun {
 
-void Process::drain_inbox() {
-  while (SignalNode* n = inbox.pop()) {
-    Signal* s = static_cast<Signal*>(n);
-    switch (s->kind) {
-      case SignalKind::Message: messages.append(static_cast<Message*>(s)); break;
+bool Process::take_signals() {
+  size_t i = 0;
+  for (; i < pending_signals.size(); ++i) {
+    if (!handle_signal(this, pending_signals[i])) {
+      pending_signals.erase(pending_signals.begin(), pending_signals.begin() + ptrdiff_t(i) + 1);
+      return false;
     }
   }
+  pending_signals.clear();
+  while (SignalNode* n = inbox.pop())
+    if (!handle_signal(this, static_cast<Signal*>(n))) return false;
+  return true;
+}
+
+void Process::peek_signals() {
+  // Everything but exit signals can be handled from here (it touches only the queue and the
+  // sig_mutex-guarded sets); from the first exit signal on, the rest waits for the process.
+  while (SignalNode* n = inbox.pop()) {
+    Signal* s = static_cast<Signal*>(n);
+    if (pending_signals.empty() && s->kind != SignalKind::Exit) handle_signal(this, s);
+    else pending_signals.push_back(s);
+  }
+}
+
+void free_signal(Signal* s) {
+  if (s->kind == SignalKind::Message) free_message(static_cast<Message*>(s));
+  else free_supervision_signal(s);
 }
 
 void deliver(Process* to, Message* m, Process* from) {
@@ -96,7 +117,9 @@ bool receive_timer_fired(Process* p) {
 }
 
 void discard_mailbox(Process* p) {
-  p->drain_inbox();
+  for (Signal* s : p->pending_signals) free_signal(s);
+  p->pending_signals.clear();
+  while (SignalNode* n = p->inbox.pop()) free_signal(static_cast<Signal*>(n));
   for (Message* m = p->messages.take_all(); m != nullptr;) {
     Message* next = m->qnext;
     free_message(m);

@@ -21,6 +21,8 @@ void receive_done(Process* p, Message* m);
 void arm_receive_timer(Process* p, uint64_t ms);
 bool receive_timer_fired(Process* p);
 
+// Frees a signal that will never be handled.
+void free_signal(Signal* s);
 // Frees every message and signal still queued (the process is exiting or being deleted).
 void discard_mailbox(Process* p);
 

@@ -76,6 +76,10 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   apply_fun_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_apply_fun_only)]);
   return_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_return)]);
   dirty_raise_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_dirty_raise)]);
+  // erlang:apply/2,3 called through their exports (spawn(erlang, apply, ...), apply(erlang,
+  // apply, ...)) run the apply instructions themselves.
+  exports_.get(atom::erlang, atom::apply, 2)->address.store(apply_fun_code_, std::memory_order_release);
+  exports_.get(atom::erlang, atom::apply, 3)->address.store(apply3_code_, std::memory_order_release);
   if (const char* s = std::getenv("BEAMRUN_GC_STRESS"); s && *s && std::string_view(s) != "0") options_.gc_stress = true;
   register_erlang_bifs(*this);
   register_erlang_binary_bifs(*this);
@@ -93,6 +97,8 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   register_unicode_bifs(*this);
   register_erlang_process_bifs(*this);
   register_erlang_timer_bifs(*this);
+  register_erlang_link_bifs(*this);
+  register_beamrun_io_bifs(*this);
   otp_root_ = options_.otp_root;
   if (otp_root_.empty()) {
     const char* env = std::getenv("BEAMRUN_OTP_ROOT");
@@ -173,6 +179,11 @@ std::vector<const Module*> VM::loaded_modules() const {
 
 Module* VM::ensure_loaded(Term name, std::string* error) {
   if (Module* m = find_module(name)) return m;
+  // Processes calling into a module nobody loaded yet may get here together: one loads it,
+  // the others wait and find it.
+  std::lock_guard<std::recursive_mutex> load_lock(load_mutex_);
+  if (Module* m = find_module(name)) return m;
+  if (Module* m; load_preloaded(name, &m, error)) return m;
   if (name == atom::erlang) {
     *error = "module erlang is provided natively";
     return nullptr;

@@ -42,6 +42,7 @@ struct SpawnOptions {
   size_t min_heap_size = 0;  // words; 0: the default
   bool link = false;
   bool monitor = false;
+  Term initial_call[3] = {NIL, NIL, NIL};  // process_info's initial_call: M, F, Arity
 };
 
 // How a call from the host into Erlang ended.
@@ -116,6 +117,10 @@ class VM {
 
   // Loads `name` from the code path unless it is loaded. Returns null and sets *error on failure.
   Module* ensure_loaded(Term name, std::string* error);
+  // ERTS's preloaded modules that beamrun writes in Erlang, embedded in the binary
+  // (vm/preloaded.cpp): false when `name` is not one; else loads it into *out (null and *error
+  // on failure).
+  bool load_preloaded(Term name, Module** out, std::string* error);
   // Loads a module from a file (replacing nothing: a loaded module of that name is an error).
   Module* load_file(const std::string& path, std::string* error);
   Module* find_module(Term name) const;
@@ -132,8 +137,12 @@ class VM {
   ProcessTable& processes() { return processes_; }
   Schedulers& schedulers() { return *schedulers_; }
   // A new process that runs `entry` (apply3_code or apply_fun_code) with x0.. = copies of
-  // args (terms of `parent`), queued to run; null when the process table is full.
-  Process* spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs, const SpawnOptions& opts);
+  // args (terms of `parent`), queued to run. Returns its pid (the process may be running, or
+  // even gone, by then), or NON_VALUE when the process table is full.
+  // With opts.link/monitor the relation exists before the child runs; the monitor's reference
+  // goes to *monitor_ref.
+  Term spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs, const SpawnOptions& opts,
+                 Term* monitor_ref = nullptr);
   // Code that applies x0:x1(x2) / the fun x0 to the list x1, as a process's first instruction.
   const Word* apply3_code() const { return apply3_code_; }
   const Word* apply_fun_code() const { return apply_fun_code_; }
@@ -147,6 +156,10 @@ class VM {
   void release(Process* p);
   // erlang:halt from any process: the host's call returns Halted with this status.
   void request_halt(int status);
+  // The pid of `user`, the standard I/O server every process started by the host has as group
+  // leader (vm/group_leader.cpp); started with `standard_error` on the first call. NON_VALUE
+  // when it cannot be started.
+  Term standard_group_leader();
 
   // The interpreter's handler addresses, indexed by Instr. Constant for the program's life.
   const void* const* handlers() const { return handlers_; }
@@ -213,6 +226,9 @@ class VM {
   std::atomic<uint64_t> gc_count_{0}, gc_words_reclaimed_{0};
   int64_t start_ns_ = 0;
   std::unique_ptr<Schedulers> schedulers_;
+  std::mutex group_leader_mutex_;  // guards group_leader_
+  Term group_leader_ = NON_VALUE;
+  std::recursive_mutex load_mutex_;  // one module load at a time (ensure_loaded)
 };
 
 // Registration hooks, one per bifs/ file.
@@ -231,6 +247,8 @@ void register_erlang_system_bifs(VM& vm);    // bifs/erlang_system.cpp: system_i
 void register_init_bifs(VM& vm);             // bifs/init.cpp: init's argument queries
 void register_unicode_bifs(VM& vm);
 void register_erlang_process_bifs(VM& vm);
-void register_erlang_timer_bifs(VM& vm);     // bifs/erlang_timers.cpp: send_after, timers, unique_integer   // bifs/erlang_processes.cpp: spawn, send, names, process_info          // bifs/unicode.cpp: chardata conversions
+void register_erlang_timer_bifs(VM& vm);
+void register_beamrun_io_bifs(VM& vm);       // bifs/beamrun_io.cpp: the I/O server's natives
+void register_erlang_link_bifs(VM& vm);      // bifs/erlang_links.cpp: link, monitor, exit/2     // bifs/erlang_timers.cpp: send_after, timers, unique_integer   // bifs/erlang_processes.cpp: spawn, send, names, process_info          // bifs/unicode.cpp: chardata conversions
 
 }  // namespace beamrun

@@ -1,0 +1,158 @@
+// beamrun_io.cpp - the natives of beamrun_io, the standard I/O server written in Erlang
+// (vm/preloaded/beamrun_io.erl; vm/group_leader.cpp starts it), and what OTP's io module asks
+// of ERTS around it.
+//
+//   beamrun_io:put_chars_native(Fd, InEncoding, Chardata, DeviceEncoding) -> ok | error
+//       Chardata (code points and binaries in InEncoding, nested lists of them, binary tails)
+//       written to Fd (1: the VM's output, 2: stderr) in DeviceEncoding, in one write: UTF-8 for
+//       unicode; for latin1 one byte per character, and \x{H} for characters above 255 (as erl's
+//       user writes them). Nothing is written when Chardata is not chardata in InEncoding.
+//   beamrun_io:read_native() -> binary() | eof | timeout
+//       The next bytes of standard input. Runs on a dirty IO thread and waits there at most
+//       READ_WAIT_MS: `timeout` lets the server serve output and makes sure no dirty thread is
+//       blocked for good when the VM goes away.
+//   io:printable_range() -> latin1   (erl's default, without +pc unicode)
+//   net_kernel:dflag_unicode_io(Pid) -> true   (the io module asks it of remote I/O servers)
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "bifs/bif_util.h"
+#include "vm/binary.h"
+#include "vm/utf8.h"
+
+namespace beamrun {
+
+namespace {
+
+constexpr int READ_WAIT_MS = 100;
+constexpr size_t READ_CHUNK = 64 * 1024;
+
+// Text for the device: code points in, bytes of the device encoding out.
+struct DeviceText {
+  bool unicode;
+  std::string bytes;
+
+  void put(uint32_t cp) {
+    if (unicode) {
+      append_utf8(bytes, cp);
+    } else if (cp <= 0xFF) {
+      bytes.push_back(char(cp));
+    } else {
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "\\x{%X}", unsigned(cp));
+      bytes += hex;
+    }
+  }
+
+  // The bytes of a binary in the input encoding; false when they are not valid (UTF-8 that is
+  // malformed, overlong, a surrogate or cut short).
+  bool put_bytes(const uint8_t* b, size_t n, bool in_unicode) {
+    if (!in_unicode) {
+      for (size_t i = 0; i < n; ++i) put(b[i]);
+      return true;
+    }
+    size_t i = 0;
+    while (i < n) {
+      uint8_t c = b[i];
+      if (c < 0x80) {
+        bytes.push_back(char(c));
+        ++i;
+        continue;
+      }
+      size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+      if (len == 0 || i + len > n) return false;
+      uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+      for (size_t k = 1; k < len; ++k) {
+        if ((b[i + k] & 0xC0) != 0x80) return false;
+        cp = (cp << 6) | (b[i + k] & 0x3F);
+      }
+      bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+      if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+      if (unicode) bytes.append(reinterpret_cast<const char*>(b + i), len);
+      else put(cp);
+      i += len;
+    }
+    return true;
+  }
+};
+
+bool valid_char(Sint c, bool in_unicode) {
+  if (in_unicode) return c >= 0 && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+  return c >= 0 && c <= 0xFF;
+}
+
+bool put_binary(DeviceText& text, Term t, bool in_unicode) {
+  const uint8_t* data;
+  size_t size;
+  return binary_bytes(t, &data, &size) && text.put_bytes(data, size, in_unicode);
+}
+
+// Walks chardata without recursion; false when `t` is not chardata in the input encoding.
+bool put_chardata(DeviceText& text, Term t, bool in_unicode) {
+  std::vector<Term> pending;  // tails to come back to after a nested list
+  for (;;) {
+    if (is_list(t)) {
+      Term h = car(t);
+      t = cdr(t);
+      if (is_small(h)) {
+        if (!valid_char(small_value(h), in_unicode)) return false;
+        text.put(uint32_t(small_value(h)));
+      } else if (is_list(h)) {
+        pending.push_back(t);
+        t = h;
+      } else if (!is_nil(h) && !put_binary(text, h, in_unicode)) {
+        return false;
+      }
+      continue;
+    }
+    if (!is_nil(t) && !put_binary(text, t, in_unicode)) return false;
+    if (pending.empty()) return true;
+    t = pending.back();
+    pending.pop_back();
+  }
+}
+
+Term bif_put_chars_native(Process* p, Term* a) {
+  AtomTable& atoms = p->vm().atoms();
+  Term unicode = atoms.intern("unicode"), latin1 = atoms.intern("latin1");
+  if (!is_small(a[0]) || (a[1] != unicode && a[1] != latin1) || (a[3] != unicode && a[3] != latin1))
+    return badarg(p);
+  DeviceText text{a[3] == unicode, {}};
+  if (!put_chardata(text, a[2], a[1] == unicode)) return atom::error;
+  FILE* f = small_value(a[0]) == 2 ? stderr : p->vm().out();
+  if (!text.bytes.empty()) std::fwrite(text.bytes.data(), 1, text.bytes.size(), f);
+  std::fflush(f);  // as erl's user, which writes each request out at once
+  return atom::ok;
+}
+
+Term bif_read_native(Process* p, Term*) {
+  if (!p->on_dirty_thread) return go_dirty_io(p);
+  AtomTable& atoms = p->vm().atoms();
+  pollfd pfd{STDIN_FILENO, POLLIN, 0};
+  int r = ::poll(&pfd, 1, READ_WAIT_MS);
+  if (r == 0 || (r < 0 && errno == EINTR)) return atoms.intern("timeout");
+  std::vector<uint8_t> buf(READ_CHUNK);
+  ssize_t n = ::read(STDIN_FILENO, buf.data(), buf.size());
+  if (n < 0 && (errno == EINTR || errno == EAGAIN)) return atoms.intern("timeout");
+  if (n <= 0) return atoms.intern("eof");
+  return make_binary(*p, buf.data(), size_t(n));
+}
+
+Term bif_printable_range(Process* p, Term*) { return p->vm().atoms().intern("latin1"); }
+Term bif_dflag_unicode_io(Process*, Term*) { return atom::true_; }
+
+}  // namespace
+
+void register_beamrun_io_bifs(VM& vm) {
+  vm.register_bif("beamrun_io", "put_chars_native", 4, bif_put_chars_native);
+  vm.register_bif("beamrun_io", "read_native", 0, bif_read_native);
+  vm.register_bif("io", "printable_range", 0, bif_printable_range);
+  vm.register_bif("net_kernel", "dflag_unicode_io", 1, bif_dflag_unicode_io);
+}
+
+}  // namespace beamrun

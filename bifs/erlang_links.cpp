@@ -1,0 +1,112 @@
+// erlang_links.cpp - links, monitors and exit signals as erlang's BIFs (supervision/ does the
+// work).
+//
+//   link/1  unlink/1  monitor/2,3  demonitor/1,2  exit/2  spawn_link/1,2,3,4  spawn_monitor/1,3
+#include "bifs/bif_util.h"
+#include "supervision/exit_signals.h"
+
+namespace beamrun {
+
+namespace {
+
+Term atom_of(Process* p, const char* name) { return p->vm().atoms().intern(name); }
+
+Term bif_link(Process* p, Term* a) {
+  if (!is_local_pid(a[0])) return badarg(p);
+  link_to(p, a[0]);
+  // A link to a process that is gone left a noproc exit signal for us: handle it now.
+  p->native_request = NativeRequest::Signals;
+  return atom::true_;
+}
+
+Term bif_unlink(Process* p, Term* a) {
+  if (!is_local_pid(a[0])) return badarg(p);
+  unlink_from(p, a[0]);
+  return atom::true_;
+}
+
+Term monitor(Process* p, Term type, Term target, Term opts) {
+  if (list_length(opts) < 0) return badarg(p);
+  if (type != atom_of(p, "process")) {
+    p->bif_error(atom::badarg);
+    p->exc_bif_cause = atom_of(p, "badtype");
+    return NON_VALUE;
+  }
+  if (!is_nil(opts)) return badarg(p);  // alias and tag options are not supported
+  Term ref = monitor_process(p, target);
+  if (ref == NON_VALUE) return badarg(p);
+  return ref;
+}
+Term bif_monitor2(Process* p, Term* a) { return monitor(p, a[0], a[1], NIL); }
+Term bif_monitor3(Process* p, Term* a) { return monitor(p, a[0], a[1], a[2]); }
+
+bool is_local_ref3(Term t) { return is_ref(t) && header_arity(boxed_ptr(t)[0]) == 3; }
+
+Term bif_demonitor1(Process* p, Term* a) {
+  if (!is_local_ref3(a[0])) return badarg(p);
+  demonitor(p, a[0], false);
+  return atom::true_;
+}
+
+Term bif_demonitor2(Process* p, Term* a) {
+  if (!is_local_ref3(a[0])) return badarg(p);
+  bool flush = false, info = false;
+  Term l = a[1];
+  for (; is_list(l); l = cdr(l)) {
+    if (car(l) == atom_of(p, "flush")) flush = true;
+    else if (car(l) == atom_of(p, "info")) info = true;
+    else return badarg(p);
+  }
+  if (!is_nil(l)) return badarg(p);
+  bool removed = demonitor(p, a[0], flush);
+  return info ? make_bool(removed) : atom::true_;
+}
+
+Term bif_exit2(Process* p, Term* a) {
+  if (!is_local_pid(a[0])) return badarg(p);
+  bool kill = a[1] == atom_of(p, "kill");
+  send_exit_signal(p, a[0], a[1], false, kill);
+  if (a[0] == p->pid()) p->native_request = NativeRequest::Signals;
+  return atom::true_;
+}
+
+// spawn_link and spawn_monitor are spawn_opt with one option.
+Term spawn_with(Process* p, const char* spawn_opt, Term* args, unsigned n, const char* option) {
+  Term opt_list;
+  Term* cell = p->alloc(2);
+  opt_list = write_cons(cell, atom_of(p, option), NIL);
+  Term call[5];
+  for (unsigned i = 0; i < n; ++i) call[i] = args[i];
+  call[n] = opt_list;
+  BifFn fn = p->vm().find_bif(atom::erlang, atom_of(p, spawn_opt), n + 1);
+  return fn(p, call);
+}
+
+Term bif_spawn_link1(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a, 1, "link"); }
+Term bif_spawn_link2(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a, 2, "link"); }
+Term bif_spawn_link3(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a, 3, "link"); }
+Term bif_spawn_link4(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a, 4, "link"); }
+Term bif_spawn_monitor1(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a, 1, "monitor"); }
+Term bif_spawn_monitor3(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a, 3, "monitor"); }
+
+}  // namespace
+
+void register_erlang_link_bifs(VM& vm) {
+  struct Entry {
+    const char* name;
+    uint32_t arity;
+    BifFn fn;
+  };
+  static const Entry entries[] = {
+      {"link", 1, bif_link},           {"unlink", 1, bif_unlink},
+      {"monitor", 2, bif_monitor2},    {"monitor", 3, bif_monitor3},
+      {"demonitor", 1, bif_demonitor1}, {"demonitor", 2, bif_demonitor2},
+      {"exit", 2, bif_exit2},
+      {"spawn_link", 1, bif_spawn_link1}, {"spawn_link", 2, bif_spawn_link2},
+      {"spawn_link", 3, bif_spawn_link3}, {"spawn_link", 4, bif_spawn_link4},
+      {"spawn_monitor", 1, bif_spawn_monitor1}, {"spawn_monitor", 3, bif_spawn_monitor3},
+  };
+  for (const Entry& e : entries) vm.register_bif("erlang", e.name, e.arity, e.fn);
+}
+
+}  // namespace beamrun

@@ -1,0 +1,411 @@
+// exit_signals.cpp - links, monitors, exit signals and the propagation of a death.
+#include "supervision/exit_signals.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "bifs/bif_util.h"
+#include "scheduler/scheduler.h"
+#include "vm/process_signals.h"
+#include "vm/vm.h"
+
+namespace beamrun {
+
+namespace {
+
+void ref_words(Term ref, Term out[3]) {
+  for (int i = 0; i < 3; ++i) out[i] = boxed_ptr(ref)[1 + i];
+}
+
+bool same_ref(const Process::MonitorRef& m, const Term w[3]) {
+  return m.ref[0] == w[0] && m.ref[1] == w[1] && m.ref[2] == w[2];
+}
+
+Term ref_term(Process* p, const Term w[3]) {
+  Term* r = p->alloc(REF_WORDS);
+  r[0] = make_header(REF_WORDS - 1, Subtag::Ref);
+  r[1] = w[0];
+  r[2] = w[1];
+  r[3] = w[2];
+  return make_boxed(r);
+}
+
+// The item a 'DOWN' names: the pid, or {Name, Node} for a monitor made by name.
+Term down_item(Process* p, Term pid, Term name) {
+  return name == NIL ? pid : make_tuple_n(p, {name, atom::nonode_nohost});
+}
+
+// Pushes {'DOWN', Ref, process, Item, Reason} (built on `builder`'s heap) to `to`.
+void send_down(Process* builder, Term to, const Term ref[3], Term item, Term reason) {
+  VM& vm = builder->vm();
+  Process* w = to == builder->pid() ? nullptr : vm.processes().acquire(to);
+  if (w == nullptr && to != builder->pid()) return;
+  Term msg = make_tuple_n(builder, {vm.atoms().intern("DOWN"), ref_term(builder, ref), vm.atoms().intern("process"), item, reason});
+  Message* m = make_message(msg);
+  m->down = true;
+  if (w == nullptr) {
+    builder->inbox.push(m);
+    return;
+  }
+  deliver(w, m, builder->scheduler ? builder : nullptr);
+  vm.release(w);
+}
+
+void push_exit_signal(Process* from_proc, Process* to, Term from, Term reason, bool link, bool kill) {
+  auto* s = new ExitSignal();
+  s->kind = SignalKind::Exit;
+  s->from = from;
+  s->link = link;
+  s->kill = kill;
+  s->payload = make_message(make_tuple_n(from_proc, {from_proc->vm().atoms().intern("EXIT"), from, reason}));
+  to->inbox.push(s);
+  if (to != from_proc) to->vm().schedulers().wake(to, from_proc->scheduler);
+}
+
+
+void free_exit_signal(ExitSignal* s) {
+  if (s->payload) free_message(s->payload);
+  delete s;
+}
+
+bool handle_exit_signal(Process* p, ExitSignal* s);
+
+// The monitor a 'DOWN' reports is over: the watcher forgets it as it takes the message in.
+// False when the watcher had already dropped it (demonitor): the 'DOWN' is dropped too.
+bool forget_monitor(Process* p, Term down) {
+  Term r = tuple_element(down, 2);
+  Term w[3];
+  ref_words(r, w);
+  std::lock_guard<std::mutex> g(p->sig_mutex);
+  for (auto it = p->monitors.begin(); it != p->monitors.end(); ++it)
+    if (same_ref(*it, w)) {
+      p->monitors.erase(it);
+      return true;
+    }
+  return false;
+}
+
+// Pushes a link-kind or monitor-kind signal to `to` unless it is closed; false if it is.
+bool push_relation(Process* p, Term to, Signal* s) {
+  VM& vm = p->vm();
+  Process* q = vm.processes().acquire(to);
+  if (q == nullptr) return false;
+  bool pushed = false;
+  {
+    std::lock_guard<std::mutex> g(q->sig_mutex);
+    if (!q->sig_closed) {
+      q->inbox.push(s);
+      pushed = true;
+    }
+  }
+  if (pushed) vm.schedulers().wake(q, p->scheduler);
+  vm.release(q);
+  return pushed;
+}
+
+}  // namespace
+
+void free_supervision_signal(Signal* s) {
+  switch (s->kind) {
+    case SignalKind::Exit: free_exit_signal(static_cast<ExitSignal*>(s)); break;
+    case SignalKind::Link:
+    case SignalKind::Unlink: delete static_cast<LinkSignal*>(s); break;
+    case SignalKind::Monitor:
+    case SignalKind::Demonitor: delete static_cast<MonitorSignal*>(s); break;
+    case SignalKind::Message: free_message(static_cast<Message*>(s)); break;
+  }
+}
+
+bool handle_signal(Process* p, Signal* s) {
+  switch (s->kind) {
+    case SignalKind::Message: {
+      auto* m = static_cast<Message*>(s);
+      if (m->down && !forget_monitor(p, m->term)) free_message(m);
+      else p->messages.append(m);
+      return true;
+    }
+    case SignalKind::Exit: return handle_exit_signal(p, static_cast<ExitSignal*>(s));
+    case SignalKind::Link:
+    case SignalKind::Unlink: {
+      Term from = static_cast<LinkSignal*>(s)->from;
+      bool add = s->kind == SignalKind::Link;
+      delete static_cast<LinkSignal*>(s);
+      std::lock_guard<std::mutex> g(p->sig_mutex);
+      auto it = std::find(p->links.begin(), p->links.end(), from);
+      if (add && it == p->links.end()) p->links.push_back(from);
+      if (!add && it != p->links.end()) p->links.erase(it);
+      return true;
+    }
+    case SignalKind::Monitor:
+    case SignalKind::Demonitor: {
+      auto* ms = static_cast<MonitorSignal*>(s);
+      {
+        std::lock_guard<std::mutex> g(p->sig_mutex);
+        if (s->kind == SignalKind::Monitor) {
+          p->monitored_by.push_back(ms->entry);
+        } else {
+          for (auto it = p->monitored_by.begin(); it != p->monitored_by.end(); ++it)
+            if (same_ref(*it, ms->entry.ref)) {
+              p->monitored_by.erase(it);
+              break;
+            }
+        }
+      }
+      delete ms;
+      return true;
+    }
+  }
+  return true;
+}
+
+namespace {
+
+bool handle_exit_signal(Process* p, ExitSignal* s) {
+  if (s->link) {
+    std::lock_guard<std::mutex> g(p->sig_mutex);
+    auto it = std::find(p->links.begin(), p->links.end(), s->from);
+    if (it == p->links.end()) {  // unlinked meanwhile: the link's signal no longer applies
+      free_exit_signal(s);
+      return true;
+    }
+    p->links.erase(it);
+  }
+  Message* payload = s->payload;
+  Term reason = tuple_element(payload->term, 3);
+  bool kill = s->kill, from_self = s->from == p->pid() && !s->link;
+  if (!kill && p->trap_exit) {
+    p->messages.append(payload);
+    s->payload = nullptr;
+    free_exit_signal(s);
+    return true;
+  }
+  if (!kill && reason == atom::normal && !from_self) {
+    free_exit_signal(s);
+    return true;
+  }
+  // The process dies: the reason's words join its heap (they outlive the signal).
+  s->payload = nullptr;
+  free_exit_signal(s);
+  if (kill) {
+    free_message(payload);
+    p->exit_reason = p->vm().atoms().intern("killed");
+  } else {
+    if (payload->words) p->adopt_fragment(payload->block(), payload->block_words(), payload->off_heap, payload->vheap_bytes);
+    else free_message(payload);
+    p->exit_reason = reason;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool send_exit_signal(Process* from, Term to, Term reason, bool link, bool kill) {
+  VM& vm = from->vm();
+  if (to == from->pid()) {
+    push_exit_signal(from, from, from->pid(), reason, link, kill);
+    return true;
+  }
+  Process* q = vm.processes().acquire(to);
+  if (q == nullptr) return false;
+  push_exit_signal(from, q, from->pid(), reason, link, kill);
+  vm.release(q);
+  return true;
+}
+
+void link_to(Process* p, Term to) {
+  if (to == p->pid()) return;
+  {
+    std::lock_guard<std::mutex> g(p->sig_mutex);
+    if (std::find(p->links.begin(), p->links.end(), to) == p->links.end()) p->links.push_back(to);
+  }
+  // A signal, so that it keeps its place among our other signals to `to` (an exit/2 sent just
+  // before reaches it first); pushed under its sig_mutex, so its exit answers it.
+  auto* s = new LinkSignal();
+  s->kind = SignalKind::Link;
+  s->from = p->pid();
+  if (push_relation(p, to, s)) return;
+  delete s;
+  // No such process: the link breaks at once with reason noproc, as a signal from `to`.
+  VM& vm = p->vm();
+  auto* e = new ExitSignal();
+  e->kind = SignalKind::Exit;
+  e->from = to;
+  e->link = true;
+  e->payload = make_message(make_tuple_n(p, {vm.atoms().intern("EXIT"), to, vm.atoms().intern("noproc")}));
+  p->inbox.push(e);
+}
+
+void unlink_from(Process* p, Term to) {
+  {
+    std::lock_guard<std::mutex> g(p->sig_mutex);
+    auto it = std::find(p->links.begin(), p->links.end(), to);
+    if (it != p->links.end()) p->links.erase(it);
+  }
+  if (to == p->pid()) return;
+  auto* s = new LinkSignal();
+  s->kind = SignalKind::Unlink;
+  s->from = p->pid();
+  if (!push_relation(p, to, s)) delete s;
+}
+
+Term monitor_process(Process* p, Term target) {
+  VM& vm = p->vm();
+  Term name = NIL, pid = NIL;
+  if (is_local_pid(target)) {
+    pid = target;
+  } else {
+    name = target;
+    if (is_tuple(target) && tuple_arity(target) == 2 && is_atom(tuple_element(target, 1)) &&
+        tuple_element(target, 2) == atom::nonode_nohost)
+      name = tuple_element(target, 1);
+    if (!is_atom(name)) return NON_VALUE;
+    pid = vm.processes().whereis(name);
+    if (!is_local_pid(pid)) pid = NIL;
+  }
+  Term ref = new_reference(*p);
+  Process::MonitorRef entry{};
+  ref_words(ref, entry.ref);
+  entry.name = name;
+  entry.other = pid;
+  {
+    std::lock_guard<std::mutex> g(p->sig_mutex);
+    p->monitors.push_back(entry);
+    if (pid == p->pid()) {  // monitoring oneself: recorded, never fires while we live
+      entry.other = p->pid();
+      p->monitored_by.push_back(entry);
+      return ref;
+    }
+  }
+  auto* s = new MonitorSignal();
+  s->kind = SignalKind::Monitor;
+  s->entry = entry;
+  s->entry.other = p->pid();
+  if (pid != NIL && push_relation(p, pid, s)) return ref;
+  delete s;
+  send_down(p, p->pid(), entry.ref, name == NIL ? target : down_item(p, pid, name), vm.atoms().intern("noproc"));
+  return ref;
+}
+
+bool demonitor(Process* p, Term ref, bool flush) {
+  Term w[3];
+  ref_words(ref, w);
+  // A 'DOWN' on its way in ends the monitor as it is taken in: take in what has arrived.
+  p->peek_signals();
+  Process::MonitorRef entry{};
+  bool found = false;
+  {
+    std::lock_guard<std::mutex> g(p->sig_mutex);
+    for (auto it = p->monitors.begin(); it != p->monitors.end(); ++it)
+      if (same_ref(*it, w)) {
+        entry = *it;
+        p->monitors.erase(it);
+        found = true;
+        break;
+      }
+    if (found && entry.other == p->pid()) {
+      for (auto it = p->monitored_by.begin(); it != p->monitored_by.end(); ++it)
+        if (same_ref(*it, w)) {
+          p->monitored_by.erase(it);
+          break;
+        }
+    }
+  }
+  if (found && entry.other != p->pid()) {
+    auto* s = new MonitorSignal();
+    s->kind = SignalKind::Demonitor;
+    s->entry = entry;
+    s->entry.other = p->pid();
+    if (!push_relation(p, entry.other, s)) delete s;
+  }
+  if (flush) {
+    Term down = p->vm().atoms().intern("DOWN");
+    Message* gone = p->messages.remove_if([&](Message* m) {
+      Term t = m->term;
+      if (!is_tuple(t) || tuple_arity(t) != 5 || tuple_element(t, 1) != down) return false;
+      Term r = tuple_element(t, 2);
+      if (!is_ref(r) || header_arity(boxed_ptr(r)[0]) != 3) return false;
+      const Term* rw = boxed_ptr(r) + 1;
+      return rw[0] == w[0] && rw[1] == w[1] && rw[2] == w[2];
+    });
+    while (gone) {
+      Message* next = gone->qnext;
+      free_message(gone);
+      gone = next;
+    }
+  }
+  return found;
+}
+
+void link_new_child(Process* parent, Process* child) {
+  child->links.push_back(parent->pid());
+  std::lock_guard<std::mutex> g(parent->sig_mutex);
+  parent->links.push_back(child->pid());
+}
+
+Term monitor_new_child(Process* parent, Process* child) {
+  Term ref = new_reference(*parent);
+  Process::MonitorRef e{};
+  ref_words(ref, e.ref);
+  e.name = NIL;
+  e.other = parent->pid();
+  child->monitored_by.push_back(e);
+  e.other = child->pid();
+  std::lock_guard<std::mutex> g(parent->sig_mutex);
+  parent->monitors.push_back(e);
+  return ref;
+}
+
+void propagate_exit(Process* p, Term reason) {
+  VM& vm = p->vm();
+  std::vector<Process::MonitorRef> mine;
+  {
+    std::lock_guard<std::mutex> g(p->sig_mutex);
+    p->sig_closed = true;
+    for (Term to : p->links) {
+      if (Process* q = vm.processes().acquire(to)) {
+        push_exit_signal(p, q, p->pid(), reason, true, false);
+        vm.release(q);
+      }
+    }
+    p->links.clear();
+    for (const Process::MonitorRef& m : p->monitored_by)
+      if (m.other != p->pid()) send_down(p, m.other, m.ref, down_item(p, p->pid(), m.name), reason);
+    p->monitored_by.clear();
+    mine.swap(p->monitors);
+  }
+  // Links and monitors still on their way in were made too late: they get noproc. None can
+  // be added now (they are pushed under sig_mutex, now closed); wait out half-done pushes.
+  Term noproc = vm.atoms().intern("noproc");
+  auto answer = [&](Signal* s) {
+    if (s->kind == SignalKind::Link) {
+      send_exit_signal(p, static_cast<LinkSignal*>(s)->from, noproc, true, false);
+    } else if (s->kind == SignalKind::Monitor) {
+      const Process::MonitorRef& m = static_cast<MonitorSignal*>(s)->entry;
+      send_down(p, m.other, m.ref, down_item(p, p->pid(), m.name), noproc);
+    }
+    free_signal(s);
+  };
+  for (Signal* s : p->pending_signals) answer(s);
+  p->pending_signals.clear();
+  while (p->inbox.maybe_nonempty()) {
+    if (SignalNode* n = p->inbox.pop()) answer(static_cast<Signal*>(n));
+    else std::this_thread::yield();
+  }
+  // Monitors this process held on others: the targets forget them.
+  for (const Process::MonitorRef& m : mine) {
+    if (m.other == p->pid()) continue;
+    Process* q = vm.processes().acquire(m.other);
+    if (q == nullptr) continue;
+    {
+      std::lock_guard<std::mutex> g(q->sig_mutex);
+      for (auto it = q->monitored_by.begin(); it != q->monitored_by.end(); ++it)
+        if (same_ref(*it, m.ref)) {
+          q->monitored_by.erase(it);
+          break;
+        }
+    }
+    vm.release(q);
+  }
+}
+
+}  // namespace beamrun

@@ -1,0 +1,53 @@
+-module(io_format_forms).
+-export([main/0]).
+%% io:format/1,2,3, io:fwrite, io:write, io:nl and io:put_chars through the group leader
+%% (the standard I/O server), to standard_io, user and the group leader's pid.
+
+id(X) -> X.
+
+main() ->
+    io:format("plain text~n"),
+    io:format("~p ~w ~s ~.2f~n", [{a, [1, 2, 3]}, "str", "hello", 3.14159]),
+    io:format("~10.3f|~-10s|~10s|~n", [id(2.5), "left", "right"]),
+    io:format("~e ~.2e ~g~n", [id(12345.678), id(1.0e-10), id(0.5)]),
+    io:format("~b ~.16B ~.16b ~8.2.0B ~c~c ~i~~~n", [10, 255, 255, 5, $h, $i, ignored]),
+    io:format("~*.*f|~-*w|~n", [8, 2, id(1.0 / 3), 6, x]),
+    io:format("~p ~p ~p~n", ['Quoted Atom', plain, '[]']),
+    io:format("~w ~p~n", [<<"bin">>, <<1, 2, 255>>]),
+    io:format("~s and ~s~n", [<<"binary">>, [$i, "o", <<"list">>]]),
+    io:format("~P~n", [lists:seq(1, 20), 5]),
+    io:format("~W~n", [{deep, {deeper, {deepest, [1, 2, 3]}}}, 3]),
+    io:format("~p~n", [lists:seq(1, 60)]),
+    io:format("~p~n", [{record_like, "a string that is rather long", [nested, {tuple, 1}], #{k => v, other => [1, 2]}}]),
+    io:format("~p~n", [[{key, "value " ++ integer_to_list(N)} || N <- lists:seq(1, 8)]]),
+    io:format("~tp~n", [#{list => lists:seq(1, 30), bin => <<"some binary data">>, atom => 'a b'}]),
+    io:format("~-8w|~8w|~.3w|~n", [abc, abc, abcdef]),
+    io:format("~.16X ~.16#~n", [255, "0x", 255]),
+    io:format("~+ ~ts~n", [id(42), "t"]),
+    io:format("no newline"),
+    io:nl(),
+    io:fwrite("fwrite ~p~n", [fwrite]),
+    io:fwrite("fwrite/1~n"),
+    io:write({written, [1, "two", <<"three">>], 4.0}),
+    io:nl(),
+    io:put_chars("put_chars list\n"),
+    io:put_chars(<<"put_chars binary\n">>),
+    io:put_chars(["deep ", [$i, [$o, ["list"]]], <<" and ">>, [<<"bin">>], $\n]),
+    io:put_chars([$i, $m, $p | <<"roper tail\n">>]),
+    io:put_chars([]),
+    io:put_chars(<<>>),
+    io:format(standard_io, "to standard_io ~p~n", [1]),
+    io:format(user, "to user ~p~n", [2]),
+    io:format(group_leader(), "to group_leader ~p~n", [3]),
+    io:fwrite(user, "fwrite/3 to user~n", []),
+    io:put_chars(user, "put_chars/2 to user\n"),
+    io:put_chars(standard_io, <<"put_chars/2 to standard_io\n">>),
+    io:write(user, {write, 2}),
+    io:nl(user),
+    io:nl(standard_io),
+    io:format("~p~n", [group_leader() =:= whereis(user)]),
+    io:format("~p ~p~n", [is_pid(whereis(user)), is_pid(whereis(standard_error))]),
+    io:format("~p~n", [io:format("returns ~p~n", [ok])]),
+    io:format("~p~n", [io:put_chars("")]),
+    io:format("~s~n", [lists:duplicate(3, "long line ") ++ lists:duplicate(500, $x)]),
+    ok.

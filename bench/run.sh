@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every bench/erlang/bench_*.erl on beamrun and on erl, alternating, RUNS times each, and
 # prints a markdown table of median times (measured inside the program, start-up excluded),
-# their ratio beamrun/erl, and whether both printed the same checksum. Then start-up time and
-# peak memory of an empty program on each.
+# their ratio beamrun/erl, the median peak resident memory of each (GNU time's %M, whole OS
+# process, start-up included), and whether both printed the same checksum. Then start-up time
+# and peak memory of an empty program on each.
 #   bench/run.sh [BEAMRUN] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,22 +16,28 @@ erlc -o "$out" bench/erlang/*.erl
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 field() { sed -E 's/^\{bench,([0-9]+),(.*)\}$/\'"$1"'/'; }
 
-echo "| program | beamrun ms | erl ms | ratio | checksum |"
-echo "|---|---:|---:|---:|---|"
+# Peak resident KiB of a command into file $1 (empty when GNU time is missing).
+TIME=/usr/bin/time
+rss() { local f=$1; shift; if [ -x $TIME ]; then $TIME -f %M -o "$f" "$@"; else : >"$f"; "$@"; fi; }
+
+echo "| program | beamrun ms | erl ms | ratio | beamrun peak KiB | erl peak KiB | checksum |"
+echo "|---|---:|---:|---:|---:|---:|---|"
 logsum=0; count=0
 for src in bench/erlang/bench_*.erl; do
   m=$(basename "$src" .erl)
-  : >"$out/b.t"; : >"$out/e.t"
+  : >"$out/b.t"; : >"$out/e.t"; : >"$out/b.m"; : >"$out/e.m"
   for ((i = 0; i < RUNS; i++)); do
-    lb=$("$B" -pa "$out" "$m:main" | tail -1)
-    le=$(erl -noshell -pa "$out" -eval "$m:main(), erlang:halt()." | tr -d '\r' | tail -1)
+    lb=$(rss "$out/m" "$B" -pa "$out" "$m:main" | tail -1); tail -n1 "$out/m" >>"$out/b.m"
+    le=$(rss "$out/m" erl -noshell -pa "$out" -eval "$m:main(), erlang:halt()." | tr -d '\r' | tail -1)
+    tail -n1 "$out/m" >>"$out/e.m"
     echo "$lb" | field 1 >>"$out/b.t"; echo "$le" | field 1 >>"$out/e.t"
     cb=$(echo "$lb" | field 2); ce=$(echo "$le" | field 2)
   done
   mb=$(median <"$out/b.t"); me=$(median <"$out/e.t")
   ratio=$(awk -v b="$mb" -v e="$me" 'BEGIN {printf "%.2f", b / e}')
   same=$([ "$cb" == "$ce" ] && echo same || echo "DIFFERS ($cb vs $ce)")
-  printf "| %s | %.1f | %.1f | %s | %s |\n" "${m#bench_}" "$(awk -v x="$mb" 'BEGIN{print x/1000}')" "$(awk -v x="$me" 'BEGIN{print x/1000}')" "$ratio" "$same"
+  kb=$(median <"$out/b.m"); ke=$(median <"$out/e.m")
+  printf "| %s | %.1f | %.1f | %s | %s | %s | %s |\n" "${m#bench_}" "$(awk -v x="$mb" 'BEGIN{print x/1000}')" "$(awk -v x="$me" 'BEGIN{print x/1000}')" "$ratio" "${kb:--}" "${ke:--}" "$same"
   logsum=$(awk -v s="$logsum" -v r="$ratio" 'BEGIN {print s + log(r)}'); count=$((count + 1))
 done
 awk -v s="$logsum" -v n="$count" 'BEGIN {printf "\nGeometric mean of the ratios: %.2f\n", exp(s / n)}'

@@ -107,6 +107,9 @@ void register_erlang_link_bifs(VM& vm) {
       {"spawn_monitor", 1, bif_spawn_monitor1}, {"spawn_monitor", 3, bif_spawn_monitor3},
   };
   for (const Entry& e : entries) vm.register_bif("erlang", e.name, e.arity, e.fn);
+  for (const Entry& e : entries)
+    if (std::string_view(e.name).rfind("spawn", 0) == 0 && (e.arity != 3 || std::string_view(e.name) == "spawn_monitor"))
+      vm.exports().get(atom::erlang, vm.atoms().intern(e.name), e.arity)->erlang_coded = true;
 }
 
 }  // namespace beamrun

@@ -35,6 +35,44 @@ bool is_this_node(Term node) { return node == atom::nonode_nohost; }
 
 // --- spawning ---------------------------------------------------------------------------------
 
+// max_heap_size: a size in words, or #{size => N, kill => Bool, error_logger => Bool}.
+bool parse_max_heap_size(Process* p, Term v, size_t* size, bool* kill, bool* logger) {
+  *size = 0;  // keys left out take their defaults
+  *kill = *logger = true;
+  if (is_small(v) && small_value(v) >= 0) {
+    *size = size_t(small_value(v));
+    return true;
+  }
+  if (!is_map(v) || !is_boxed_of(v, Subtag::Map)) return false;
+  AtomTable& atoms = p->vm().atoms();
+  Term keys = flatmap_keys(v);
+  bool has_size = false;
+  for (Uint i = 0; i < flatmap_size(v); ++i)
+    if (tuple_element(keys, i + 1) == atoms.intern("size")) has_size = true;
+  if (!has_size) return false;
+  for (Uint i = 0; i < flatmap_size(v); ++i) {
+    Term k = tuple_element(keys, i + 1), val = flatmap_values(v)[i];
+    if (k == atoms.intern("size") && is_small(val) && small_value(val) >= 0) *size = size_t(small_value(val));
+    else if (k == atoms.intern("kill") && (val == atom::true_ || val == atom::false_)) *kill = val == atom::true_;
+    else if (k == atoms.intern("error_logger") && (val == atom::true_ || val == atom::false_)) *logger = val == atom::true_;
+    else if (k != atoms.intern("include_shared_binaries")) return false;
+  }
+  return true;
+}
+
+Term max_heap_size_map(Process* q) {
+  AtomTable& atoms = q->vm().atoms();
+  Term keys = make_tuple_n(q, {atoms.intern("error_logger"), atoms.intern("kill"), atoms.intern("size")});
+  Term* m = q->alloc(6);
+  m[0] = make_header(5, Subtag::Map);
+  m[1] = 3;
+  m[2] = keys;
+  m[3] = make_bool(q->max_heap_error_logger);
+  m[4] = make_bool(q->max_heap_kill);
+  m[5] = make_small(Sint(q->max_heap_size));
+  return make_boxed(m);
+}
+
 // Parses spawn_opt's option list into `o`; false for anything BEAM rejects.
 bool parse_spawn_options(Process* p, Term list, SpawnOptions* o) {
   AtomTable& atoms = p->vm().atoms();
@@ -54,10 +92,12 @@ bool parse_spawn_options(Process* p, Term list, SpawnOptions* o) {
                key == atoms.intern("fullsweep_after")) {
       if (!is_small(val) || small_value(val) < 0) return false;
       if (key == atoms.intern("min_heap_size")) o->min_heap_size = size_t(small_value(val));
+      if (key == atoms.intern("fullsweep_after")) o->fullsweep_after = small_value(val);
     } else if (key == atoms.intern("max_heap_size")) {
-      if (!(is_small(val) && small_value(val) >= 0) && !is_map(val)) return false;
+      if (!parse_max_heap_size(p, val, &o->max_heap_size, &o->max_heap_kill, &o->max_heap_error_logger)) return false;
     } else if (key == atoms.intern("message_queue_data")) {
       if (val != atoms.intern("off_heap") && val != atoms.intern("on_heap")) return false;
+      o->message_queue_off_heap = val == atoms.intern("off_heap");
     } else {
       return false;
     }
@@ -130,7 +170,10 @@ Term bif_send2(Process* p, Term* a) {
   return a[1];
 }
 Term bif_send3(Process* p, Term* a) {
-  if (list_length(a[2]) < 0) return badarg(p);
+  Term l = a[2];
+  for (; is_list(l); l = cdr(l))
+    if (car(l) != atom_of(p, "noconnect") && car(l) != atom_of(p, "nosuspend")) return badarg_cause(p, "badopt");
+  if (!is_nil(l)) return badarg_cause(p, "badopt");
   if (!send_term(p, a[0], a[1])) return NON_VALUE;
   return atom::ok;
 }
@@ -163,11 +206,15 @@ Term bif_register(Process* p, Term* a) {
   if (!is_atom(name) || name == atom::undefined || !is_local_pid(a[1])) return badarg_cause(p, "none");
   VM& vm = p->vm();
   Process* q = a[1] == p->pid() ? p : vm.processes().acquire(a[1]);
-  if (q == nullptr) return badarg_cause(p, "none");
-  bool ok = vm.processes().register_name(name, q);
+  if (q == nullptr) return badarg_cause(p, "notalive");
+  ProcessTable::RegisterResult r = vm.processes().register_name(name, q);
   if (q != p) vm.release(q);
-  if (!ok) return badarg_cause(p, "none");
-  return atom::true_;
+  switch (r) {
+    case ProcessTable::RegisterResult::Ok: return atom::true_;
+    case ProcessTable::RegisterResult::ProcessNamed: return badarg_cause(p, "registered_name");
+    case ProcessTable::RegisterResult::Exiting: return badarg_cause(p, "notalive");
+    default: return badarg_cause(p, "none");
+  }
 }
 
 Term bif_unregister(Process* p, Term* a) {
@@ -215,8 +262,24 @@ Term bif_process_flag(Process* p, Term* a) {
   }
   if (flag == atoms.intern("min_heap_size")) {
     if (!is_small(val) || small_value(val) < 0) return badarg(p);
-    Term old = make_small(Sint(p->min_heap_words));
-    p->min_heap_words = std::max<size_t>(MIN_HEAP_WORDS, size_t(small_value(val)));
+    Term old = make_small(Sint(p->min_heap_size));
+    p->set_min_heap_size(size_t(small_value(val)));  // nothing on the heap is held here
+    return old;
+  }
+  if (flag == atoms.intern("fullsweep_after")) {
+    if (!is_small(val) || small_value(val) < 0) return badarg(p);
+    Term old = make_small(Sint(p->fullsweep_after));
+    p->fullsweep_after = uint64_t(small_value(val));
+    return old;
+  }
+  if (flag == atoms.intern("max_heap_size")) {
+    Term old = max_heap_size_map(p);
+    size_t size = p->max_heap_size;
+    bool kill = p->max_heap_kill, logger = p->max_heap_error_logger;
+    if (!parse_max_heap_size(p, val, &size, &kill, &logger)) return badarg(p);
+    p->max_heap_size = size;
+    p->max_heap_kill = kill;
+    p->max_heap_error_logger = logger;
     return old;
   }
   if (flag == atoms.intern("message_queue_data")) {
@@ -225,7 +288,7 @@ Term bif_process_flag(Process* p, Term* a) {
     p->message_queue_off_heap = val == atoms.intern("off_heap");
     return old;
   }
-  return badarg(p);
+  return badarg_cause(p, "badopt");
 }
 
 // --- the process dictionary ---------------------------------------------------------------------
@@ -273,6 +336,7 @@ Term bif_yield(Process* p, Term*) {
 Term bif_hibernate(Process* p, Term* a) {
   if (!is_atom(a[0]) || !is_atom(a[1]) || list_length(a[2]) < 0) return badarg(p);
   p->native_request = NativeRequest::Hibernate;
+  p->hibernating = true;
   return a[0];  // x0 keeps the module: the interpreter restarts the process at apply(M, F, A)
 }
 
@@ -349,17 +413,22 @@ Term info_value(Process* q, Term item, bool self) {
   if (name == "trap_exit") return make_bool(q->trap_exit);
   if (name == "priority") return priority_atom(q, q->priority);
   if (name == "reductions") return make_small(Sint(q->reductions));
-  if (name == "current_function") return mfa_of(self ? q->native_pc : q->resume_pc);
+  if (name == "current_function") {
+    if (q->hibernating) return make_tuple_n(q, {atom::erlang, atoms.intern("hibernate"), make_small(3)});
+    return mfa_of(self ? q->native_pc : q->resume_pc);
+  }
+  if (name == "min_heap_size") return make_small(Sint(q->min_heap_size));
+  if (name == "min_bin_vheap_size") return make_small(46422);
+  if (name == "max_heap_size") return max_heap_size_map(q);
   if (name == "initial_call") {
     if (q->initial_call[0] == NIL) return atom::undefined;
     return make_tuple_n(q, {q->initial_call[0], q->initial_call[1], q->initial_call[2]});
   }
   if (name == "registered_name") return q->registered_name == NIL ? NIL : q->registered_name;
-  if (name == "heap_size") return make_small(Sint(q->heap_words()));
-  if (name == "total_heap_size") return make_small(Sint(q->heap_words() + q->fragment_words()));
-  if (name == "stack_size") return make_small(Sint(q->stack_words()));
-  if (name == "memory")
-    return make_small(Sint(sizeof(Process) + (q->heap_words() + q->fragment_words() + q->dict.table_words()) * sizeof(Term)));
+  if (name == "heap_size") return make_small(Sint(q->heap_size()));
+  if (name == "total_heap_size") return make_small(Sint(q->total_heap_size()));
+  if (name == "stack_size") return make_small(Sint(q->stack_size()));
+  if (name == "memory") return make_small(Sint(q->memory_bytes()));
   if (name == "dictionary") {
     std::vector<Term> kvs;
     q->dict.for_each([&](Term kv) { kvs.push_back(kv); });
@@ -368,20 +437,12 @@ Term info_value(Process* q, Term item, bool self) {
   if (name == "group_leader") return q->group_leader == NIL ? q->pid() : q->group_leader;
   if (name == "error_handler") return atoms.intern("error_handler");
   if (name == "garbage_collection") {
-    Term mhs_keys = make_tuple_n(q, {atoms.intern("error_logger"), atoms.intern("kill"), atoms.intern("size")});
-    Term* mhs = q->alloc(6);
-    mhs[0] = make_header(5, Subtag::Map);
-    mhs[1] = 3;
-    mhs[2] = mhs_keys;
-    mhs[3] = atom::true_;
-    mhs[4] = atom::true_;
-    mhs[5] = make_small(0);
     std::vector<Term> items = {
-        make_tuple_n(q, {atoms.intern("max_heap_size"), make_boxed(mhs)}),
+        make_tuple_n(q, {atoms.intern("max_heap_size"), max_heap_size_map(q)}),
         make_tuple_n(q, {atoms.intern("min_bin_vheap_size"), make_small(46422)}),
-        make_tuple_n(q, {atoms.intern("min_heap_size"), make_small(Sint(q->min_heap_words))}),
-        make_tuple_n(q, {atoms.intern("fullsweep_after"), make_small(65535)}),
-        make_tuple_n(q, {atoms.intern("minor_gcs"), make_small(Sint(q->collections()))}),
+        make_tuple_n(q, {atoms.intern("min_heap_size"), make_small(Sint(q->min_heap_size))}),
+        make_tuple_n(q, {atoms.intern("fullsweep_after"), make_small(Sint(q->fullsweep_after))}),
+        make_tuple_n(q, {atoms.intern("minor_gcs"), make_small(Sint(q->minor_gcs()))}),
     };
     return list_of(q, items);
   }
@@ -394,7 +455,8 @@ bool known_item(Process* p, Term item) {
       "status", "message_queue_len", "messages", "links", "monitors", "monitored_by", "suspending",
       "trap_exit", "priority", "reductions", "current_function", "initial_call", "registered_name",
       "heap_size", "total_heap_size", "stack_size", "memory", "dictionary", "group_leader",
-      "error_handler", "garbage_collection", "message_queue_data"};
+      "error_handler", "garbage_collection", "message_queue_data", "min_heap_size",
+      "min_bin_vheap_size", "max_heap_size"};
   if (!is_atom(item)) return false;
   for (const char* s : items)
     if (p->vm().atoms().intern(s) == item) return true;
@@ -480,6 +542,10 @@ void register_erlang_process_bifs(VM& vm) {
       {"group_leader", 0, bif_group_leader0}, {"group_leader", 2, bif_group_leader2},
   };
   for (const Entry& e : entries) vm.register_bif("erlang", e.name, e.arity, e.fn);
+  for (const Entry& e : entries)
+    if (std::string_view(e.name).rfind("spawn", 0) == 0 && e.arity != 3 &&
+        !(std::string_view(e.name) == "spawn_opt" && e.arity == 4))
+      vm.exports().get(atom::erlang, vm.atoms().intern(e.name), e.arity)->erlang_coded = true;
 }
 
 }  // namespace beamrun

@@ -104,10 +104,9 @@ Term bif_statistics(Process* p, Term* a) {
   if (n == "run_queue_lengths" || n == "run_queue_lengths_all") {
     std::vector<Term> items;
     for (size_t l : lengths) items.push_back(make_small(Sint(l)));
-    if (n == "run_queue_lengths_all") {  // and the dirty CPU and IO queues
-      items.push_back(make_small(0));
-      items.push_back(make_small(0));
-    }
+    // Then the dirty CPU queue, and for _all the dirty IO queue (jobs wait in the pools).
+    items.push_back(make_small(0));
+    if (n == "run_queue_lengths_all") items.push_back(make_small(0));
     return make_list_from(*p, items.data(), unsigned(items.size()));
   }
   if (n == "scheduler_wall_time" || n == "scheduler_wall_time_all") return atom::undefined;

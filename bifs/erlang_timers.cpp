@@ -53,14 +53,20 @@ Term start(Process* p, Term* a, bool wrap, Term opts) {
   int64_t now = scheds.now_ms();
   int64_t deadline;
   if (abs) {
-    deadline = small_value(time) - monotonic_ms_at_start();
+    deadline = small_value(time) - monotonic_ms_at_start() + 1;  // +1: see arm_receive_timer
   } else {
     if (small_value(time) < 0 || small_value(time) > Sint(0xFFFFFFFF)) return badarg_cause(p, "time");
-    deadline = now + small_value(time);
+    deadline = now + small_value(time) + 1;
   }
   if (deadline < now) deadline = now;
   Term ref = new_reference(*p);
   Term msg = wrap ? make_tuple_n(p, {atom_of(p, "timeout"), ref, a[2]}) : a[2];
+  if (is_local_pid(dest) && dest != p->pid()) {
+    // A timer to a process that is gone is over at once (BEAM cancels timers of dead pids).
+    Process* q = p->vm().processes().acquire(dest);
+    if (q == nullptr) return ref;
+    p->vm().release(q);
+  }
   auto* t = new MessageTimer();
   t->vm = &p->vm();
   ref_key(ref, &t->key);

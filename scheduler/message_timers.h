@@ -51,11 +51,15 @@ class MessageTimers {
   int64_t cancel(const RefKey& key, int64_t now_ms);
   // Remaining milliseconds of the timer of `key`, or -1.
   int64_t remaining(const RefKey& key, int64_t now_ms);
+  // The process `pid` died: its timers are cancelled, as BEAM does for timers to a pid.
+  void cancel_all_for(Term pid);
 
  private:
   static void fire(Timer* t, uint64_t payload);
   std::mutex mutex_;
   std::unordered_map<RefKey, MessageTimer*, RefKeyHash> table_;
+  std::unordered_multimap<Term, RefKey> by_pid_;  // timers whose destination is a pid
+  void forget_pid_locked(const MessageTimer* t);
 };
 
 }  // namespace beamrun

@@ -92,6 +92,7 @@ void Scheduler::run(Process* p) {
     while (!p->state.compare_exchange_weak(s, (s & ~pstate::QUEUED) | pstate::RUNNING, std::memory_order_acq_rel)) {
     }
     p->scheduler = this;
+    p->hibernating = false;
     p->set_registers(&regs_);
     size_t n = p->saved_x.size();
     for (size_t i = 0; i < n; ++i) regs_.x[i] = p->saved_x[i];

@@ -25,6 +25,9 @@ struct Export {
   uint32_t arity = 0;
   BifFn bif = nullptr;
   std::atomic<const void*> address{nullptr};
+  // ERTS implements this one in Erlang (erlang.erl) over a BIF: when it fails after a tail
+  // call, the caller's frame is gone from the stacktrace, as there.
+  bool erlang_coded = false;
 };
 
 // One lambda of a module (FunT entry), bound to the module version that defined it.

@@ -455,10 +455,10 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
     size_t wanted = std::max(min_heap_size, next_heap_size(2 * need_after));
     if (wanted < size) move_young(wanted, live);
   }
-  after_collection(need);
+  after_collection();
 }
 
-void Process::after_collection(size_t) {
+void Process::after_collection() {
   fragment_limit_ = gc_stress_ ? 0 : std::max(FRAGMENT_GC_WORDS, heap_words());
   if (max_heap_size != 0 && total_heap_size() > max_heap_size) max_heap_exceeded = true;
 }
@@ -541,7 +541,6 @@ bool Process::verify_heap(unsigned live, const char** problem) {
     for (Term* s = from; s < to;) {
       Term w = *s;
       if (is_header(w)) {
-        if (w == NON_VALUE) fail(old ? "old heap: a moved cons left behind" : "young heap: a moved cons left behind");
         s += 1 + raw_prefix_words(s);
         if (s > to) fail("an object runs past its heap's top");
         continue;

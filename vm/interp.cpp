@@ -319,6 +319,7 @@ do_native_call:
       LEAVE(SliceEnd::Dirty);
     }
     if (p->exc_bif_frame) top_frame = bif_frame(*p, call_e, x);
+    if (call_ret == nullptr && call_e->erlang_coded) pc_frame = false;
     fault_pc = I;
     goto handle_exception;
   }

@@ -229,7 +229,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   Term initial_call[3] = {NIL, NIL, NIL};  // module, function, arity
   bool trap_exit = false;
   bool message_queue_off_heap = false;  // process_flag(message_queue_data): bookkeeping only
-  size_t min_heap_words = MIN_HEAP_WORDS;
+  bool hibernating = false;  // in erlang:hibernate/3 until the next schedule-in
   ProcessDict dict;
   // How it ended (vm/process_life.cpp): the reason as exit signals carry it, and for a host
   // call, whether the host may look (guarded by the VM's host mutex).
@@ -293,7 +293,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   struct GcRun;  // one collection's state (gc.cpp)
   void collect_as(bool full, size_t need, unsigned live);
   void move_young(size_t new_words, unsigned live);
-  void after_collection(size_t need);
+  void after_collection();
   bool stress_skip(size_t need);
 
   VM& vm_;

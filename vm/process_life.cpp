@@ -62,6 +62,12 @@ Term VM::spawn(Process* parent, const Word* entry, const Term* args, unsigned na
   if (child == nullptr) return NON_VALUE;
   child->priority = opts.priority;
   for (int i = 0; i < 3; ++i) child->initial_call[i] = opts.initial_call[i];
+  if (opts.min_heap_size) child->set_min_heap_size(opts.min_heap_size);
+  if (opts.fullsweep_after >= 0) child->fullsweep_after = uint64_t(opts.fullsweep_after);
+  child->max_heap_size = opts.max_heap_size;
+  child->max_heap_kill = opts.max_heap_kill;
+  child->max_heap_error_logger = opts.max_heap_error_logger;
+  child->message_queue_off_heap = opts.message_queue_off_heap;
   Term pid = child->pid();
   child->group_leader = parent ? parent->group_leader : NIL;
   size_t words = 0;
@@ -99,6 +105,7 @@ void VM::process_finished(Process* p, SliceEnd end) {
   p->state.fetch_and(~pstate::RUNNING, std::memory_order_acq_rel);
   processes_.remove(p);
   propagate_exit(p, p->exit_reason);
+  schedulers_->message_timers().cancel_all_for(p->pid());
   if (p->receive_timer_wheel != nullptr) {
     if (p->receive_timer_wheel->cancel(&p->receive_timer)) release(p);
     p->receive_timer_wheel = nullptr;

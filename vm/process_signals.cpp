@@ -55,14 +55,18 @@ bool send_term(Process* from, Term dest, Term msg) {
     if (to == nullptr) return true;  // dead: the message is dropped
   } else {
     Term name = dest;
-    if (is_tuple(dest) && tuple_arity(dest) == 2 && tuple_element(dest, 2) == atom::nonode_nohost)
+    if (is_tuple(dest) && tuple_arity(dest) == 2 && is_atom(tuple_element(dest, 1)) && is_atom(tuple_element(dest, 2))) {
+      // {Name, Node}: another node is unreachable (no distribution), so the message is lost.
+      if (tuple_element(dest, 2) != atom::nonode_nohost) return true;
       name = tuple_element(dest, 1);
+    }
     if (!is_atom(name)) {
       from->bif_error(atom::badarg);
       return false;
     }
     to = vm.processes().acquire_name(name);
     if (to == nullptr) {
+      if (name != dest) return true;  // {Name, Node}: dropped, as a message to a dead pid
       from->bif_error(atom::badarg);
       return false;
     }
@@ -109,7 +113,9 @@ void arm_receive_timer(Process* p, uint64_t ms) {
   p->receive_timer.context = p;
   p->receive_timer.payload = ++p->receive_timer_seq;
   p->receive_timer_wheel = &wheel;
-  wheel.add(&p->receive_timer, uint64_t(p->vm().schedulers().now_ms()) + ms);
+  // +1: the clock counts whole milliseconds, so the tick after now + ms is the first at which
+  // `ms` full milliseconds have surely passed.
+  wheel.add(&p->receive_timer, uint64_t(p->vm().schedulers().now_ms()) + ms + 1);
 }
 
 bool receive_timer_fired(Process* p) {

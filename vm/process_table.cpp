@@ -77,13 +77,14 @@ std::vector<Term> ProcessTable::pids() {
   return out;
 }
 
-bool ProcessTable::register_name(Term name, Process* p) {
+ProcessTable::RegisterResult ProcessTable::register_name(Term name, Process* p) {
   std::lock_guard<std::mutex> g(names_mutex_);
-  if (p->registered_name != NIL || names_.count(name)) return false;
-  if (p->state.load(std::memory_order_acquire) & pstate::EXITING) return false;
+  if (p->state.load(std::memory_order_acquire) & pstate::EXITING) return RegisterResult::Exiting;
+  if (p->registered_name != NIL) return RegisterResult::ProcessNamed;
+  if (names_.count(name)) return RegisterResult::NameTaken;
   names_[name] = p;
   p->registered_name = name;
-  return true;
+  return RegisterResult::Ok;
 }
 
 bool ProcessTable::unregister_name(Term name) {

@@ -62,8 +62,9 @@ class ProcessTable {
   // Every live process's pid.
   std::vector<Term> pids();
 
-  // Names. register_name fails if the name or the process is taken.
-  bool register_name(Term name, Process* p);
+  // Names. register_name fails if the name is taken, the process has a name, or it is exiting.
+  enum class RegisterResult { Ok, NameTaken, ProcessNamed, Exiting };
+  RegisterResult register_name(Term name, Process* p);
   bool unregister_name(Term name);
   // The process registered as `name` with one reference taken, or null.
   Process* acquire_name(Term name);

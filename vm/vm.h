@@ -40,6 +40,11 @@ struct VMOptions {
 struct SpawnOptions {
   Priority priority = Priority::Normal;
   size_t min_heap_size = 0;  // words; 0: the default
+  int64_t fullsweep_after = -1;  // -1: the default
+  size_t max_heap_size = 0;      // words; 0: none
+  bool max_heap_kill = true;
+  bool max_heap_error_logger = true;
+  bool message_queue_off_heap = false;
   bool link = false;
   bool monitor = false;
   Term initial_call[3] = {NIL, NIL, NIL};  // process_info's initial_call: M, F, Arity

@@ -32,12 +32,10 @@ main() ->
     receive Y -> erlang:display(Y =:= {'EXIT', self(), normal}) end,
     process_flag(trap_exit, false),
     %% a process that exits itself with kill dies as killed, uncatchably
-    C = spawn(fun() -> catch exit(self(), kill), Parent ! not_reached end),
-    MC = monitor(process, C),
+    {C, MC} = spawn_monitor(fun() -> catch exit(self(), kill), Parent ! not_reached end),
     receive {'DOWN', MC, process, C, RC} -> erlang:display(RC) end,
     %% exit(self(), normal) in a non-trapping process ends it with normal
-    E = spawn(fun() -> exit(self(), normal), Parent ! not_reached end),
-    ME = monitor(process, E),
+    {E, ME} = spawn_monitor(fun() -> exit(self(), normal), Parent ! not_reached end),
     receive {'DOWN', ME, process, E, RE} -> erlang:display(RE) end,
     %% a message then an exit signal from the same sender arrive in that order
     F = spawn(fun() -> process_flag(trap_exit, true), Parent ! ready,

@@ -360,6 +360,54 @@ Term bif_group_leader2(Process* p, Term* a) {
   return atom::true_;
 }
 
+// --- garbage_collect ------------------------------------------------------------------------
+
+// A full sweep of q. The caller holds q's run lock or is q; no heap term is held in C++ here,
+// and a native call's arguments are dead once it runs, so no x register is a root (the saved
+// registers of a process that is not running are, as extra roots).
+void full_sweep(Process* q, bool major) {
+  if (major) q->collect_major(0, 0);
+  else q->collect(0, 0);
+}
+
+Term garbage_collect(Process* p, Term pid, Term opts) {
+  AtomTable& atoms = p->vm().atoms();
+  bool major = true;
+  Term async = NON_VALUE;
+  for (; is_list(opts); opts = cdr(opts)) {
+    Term o = car(opts);
+    if (!is_tuple(o) || tuple_arity(o) != 2) return badarg(p);
+    if (tuple_element(o, 1) == atoms.intern("async")) async = tuple_element(o, 2);
+    else if (tuple_element(o, 1) == atoms.intern("type") && tuple_element(o, 2) == atoms.intern("major")) major = true;
+    else if (tuple_element(o, 1) == atoms.intern("type") && tuple_element(o, 2) == atoms.intern("minor")) major = false;
+    else return badarg(p);
+  }
+  if (!is_nil(opts) || !is_local_pid(pid)) return badarg(p);
+  bool done = false;
+  if (pid == p->pid()) {
+    full_sweep(p, major);
+    done = true;
+  } else if (Process* q = p->vm().processes().acquire(pid)) {
+    p->run_lock.unlock();
+    {
+      std::lock_guard<std::mutex> g(q->run_lock);
+      if (!(q->state.load(std::memory_order_acquire) & pstate::EXITING)) {
+        full_sweep(q, major);
+        done = true;
+      }
+    }
+    p->run_lock.lock();
+    p->vm().release(q);
+  }
+  if (async == NON_VALUE) return make_bool(done);
+  send_term(p, p->pid(), make_tuple_n(p, {atoms.intern("garbage_collect"), async, make_bool(done)}));
+  return atoms.intern("async");
+}
+
+Term bif_garbage_collect0(Process* p, Term*) { return garbage_collect(p, p->pid(), NIL); }
+Term bif_garbage_collect1(Process* p, Term* a) { return garbage_collect(p, a[0], NIL); }
+Term bif_garbage_collect2(Process* p, Term* a) { return garbage_collect(p, a[0], a[1]); }
+
 // --- process_info -------------------------------------------------------------------------------
 
 const char* const DEFAULT_INFO_ITEMS[] = {
@@ -399,11 +447,11 @@ Term info_value(Process* q, Term item, bool self) {
     std::vector<Term> items;
     {
       std::lock_guard<std::mutex> g(q->sig_mutex);
-      if (name == "links") items = q->links;
+      if (name == "links") items.assign(q->links.begin(), q->links.end());
       else if (name == "monitored_by")
-        for (const auto& m : q->monitored_by) items.push_back(m.other);
+        for (const auto& [k, m] : q->monitored_by) items.push_back(m.other);
       else
-        for (const auto& m : q->monitors) items.push_back(m.name == NIL ? m.other : m.name);
+        for (const auto& [k, m] : q->monitors) items.push_back(m.name == NIL ? m.other : m.name);
     }
     if (name == "monitors")  // [{process, Pid}] or [{process, {Name, Node}}]
       for (Term& t : items)
@@ -539,6 +587,8 @@ void register_erlang_process_bifs(VM& vm) {
       {"put", 2, bif_put}, {"get", 1, bif_get1}, {"get", 0, bif_get0}, {"get_keys", 0, bif_get_keys0},
       {"get_keys", 1, bif_get_keys1}, {"erase", 1, bif_erase1}, {"erase", 0, bif_erase0},
       {"yield", 0, bif_yield}, {"hibernate", 3, bif_hibernate},
+      {"garbage_collect", 0, bif_garbage_collect0}, {"garbage_collect", 1, bif_garbage_collect1},
+      {"garbage_collect", 2, bif_garbage_collect2},
       {"group_leader", 0, bif_group_leader0}, {"group_leader", 2, bif_group_leader2},
   };
   for (const Entry& e : entries) vm.register_bif("erlang", e.name, e.arity, e.fn);

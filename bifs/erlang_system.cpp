@@ -9,6 +9,7 @@
 
 #include "bifs/bif_util.h"
 #include "scheduler/scheduler.h"
+#include "vm/module.h"
 #include "vm/stacktrace.h"
 
 namespace beamrun {
@@ -85,6 +86,54 @@ Term total_and_delta(Process* p, std::atomic<int64_t>& mark, int64_t total) {
   return make_tuple_n(p, {make_small(total), make_small(total - last)});
 }
 
+// erlang:memory/0,1. total is the OS process's resident memory; processes sums what each
+// process held at the end of its last slice; binary sums the blob bytes their heaps refer to
+// (a blob shared by several processes counts in each); atom and code are the tables'
+// sizes; ets is 0, as there are no ETS tables.
+Term memory_items(Process* p, Term only) {
+  VM& vm = p->vm();
+  AtomTable& at = vm.atoms();
+  size_t processes = 0, binary = 0;
+  vm.processes().for_each([&](Process* q) {
+    processes += q->memory_seen.load(std::memory_order_relaxed);
+    binary += q->binary_seen.load(std::memory_order_relaxed);
+  });
+  size_t code = 0;
+  for (const Module* m : vm.loaded_modules()) code += m->code_words * sizeof(Word);
+  size_t atom = at.size() * 64;  // the text and the table entry, about
+  long pages = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    long size = 0;
+    if (std::fscanf(f, "%ld %ld", &size, &pages) != 2) pages = 0;
+    std::fclose(f);
+  }
+  size_t total = std::max(size_t(pages) * 4096, processes + code + atom);
+  std::pair<const char*, size_t> items[] = {
+      {"total", total}, {"processes", processes}, {"processes_used", processes},
+      {"system", total - processes}, {"atom", atom}, {"atom_used", atom}, {"binary", binary},
+      {"code", code}, {"ets", 0}};
+  if (only != NON_VALUE) {
+    for (auto& [name, v] : items)
+      if (at.intern(name) == only) return make_small(Sint(v));
+    return badarg(p);
+  }
+  std::vector<Term> out;
+  for (auto& [name, v] : items) out.push_back(make_tuple_n(p, {at.intern(name), make_small(Sint(v))}));
+  return make_list_from(*p, out.data(), unsigned(out.size()));
+}
+Term bif_memory0(Process* p, Term*) { return memory_items(p, NON_VALUE); }
+Term bif_memory1(Process* p, Term* a) {
+  if (is_atom(a[0])) return memory_items(p, a[0]);
+  if (list_length(a[0]) < 0) return badarg(p);
+  std::vector<Term> out;
+  for (Term l = a[0]; is_list(l); l = cdr(l)) {
+    Term v = memory_items(p, car(l));
+    if (v == NON_VALUE) return NON_VALUE;
+    out.push_back(make_tuple_n(p, {car(l), v}));
+  }
+  return make_list_from(*p, out.data(), unsigned(out.size()));
+}
+
 Term bif_statistics(Process* p, Term* a) {
   VM& vm = p->vm();
   if (!is_atom(a[0])) return badarg(p);
@@ -146,6 +195,8 @@ Term bif_pre_loaded(Process* p, Term*) { return make_list_from(*p, &atom::erlang
 void register_erlang_system_bifs(VM& vm) {
   vm.register_bif("erlang", "system_info", 1, bif_system_info);
   vm.register_bif("erlang", "statistics", 1, bif_statistics);
+  vm.register_bif("erlang", "memory", 0, bif_memory0);
+  vm.register_bif("erlang", "memory", 1, bif_memory1);
   vm.register_bif("erlang", "module_loaded", 1, bif_module_loaded);
   vm.register_bif("erlang", "function_exported", 3, bif_function_exported);
   vm.register_bif("erlang", "is_builtin", 3, bif_is_builtin);

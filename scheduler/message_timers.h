@@ -14,20 +14,13 @@
 #include <unordered_map>
 
 #include "scheduler/timer_wheel.h"
+#include "vm/export.h"
 #include "vm/mailbox.h"
 #include "vm/term.h"
 
 namespace beamrun {
 
 class VM;
-
-struct RefKey {
-  Term w[3];
-  bool operator==(const RefKey&) const = default;
-};
-struct RefKeyHash {
-  size_t operator()(const RefKey& k) const { return size_t(k.w[0] * 0x9E3779B97F4A7C15ull ^ k.w[1] * 31 ^ k.w[2]); }
-};
 
 struct MessageTimer : Timer {
   VM* vm = nullptr;

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "vm/interp.h"
+#include "supervision/exit_signals.h"
 #include "vm/process_signals.h"
 #include "vm/vm.h"
 
@@ -101,7 +102,12 @@ void Scheduler::run(Process* p) {
     // Signals first: an exit signal may end the process before it runs at all.
     bool alive = (!p->inbox.maybe_nonempty() && p->pending_signals.empty()) || p->take_signals();
     end = alive ? run_slice(*p) : SliceEnd::Killed;
+    // A collection inside a native may have passed max_heap_size without the interpreter
+    // seeing it: the slice's end catches it.
+    if (end != SliceEnd::Killed && p->max_heap_exceeded && max_heap_exceeded(p)) end = SliceEnd::Killed;
     reductions_.fetch_add(p->reductions - before, std::memory_order_relaxed);
+    p->memory_seen.store(p->memory_bytes(), std::memory_order_relaxed);
+    p->binary_seen.store(p->bin_vheap, std::memory_order_relaxed);
     ++p->slices;
     slices_.fetch_add(1, std::memory_order_relaxed);
     if (end == SliceEnd::Wait) {

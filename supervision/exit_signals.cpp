@@ -2,6 +2,7 @@
 #include "supervision/exit_signals.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <thread>
 
 #include "bifs/bif_util.h"
@@ -13,20 +14,12 @@ namespace beamrun {
 
 namespace {
 
-void ref_words(Term ref, Term out[3]) {
-  for (int i = 0; i < 3; ++i) out[i] = boxed_ptr(ref)[1 + i];
-}
-
-bool same_ref(const Process::MonitorRef& m, const Term w[3]) {
-  return m.ref[0] == w[0] && m.ref[1] == w[1] && m.ref[2] == w[2];
-}
-
-Term ref_term(Process* p, const Term w[3]) {
+Term ref_term(Process* p, const RefKey& k) {
   Term* r = p->alloc(REF_WORDS);
   r[0] = make_header(REF_WORDS - 1, Subtag::Ref);
-  r[1] = w[0];
-  r[2] = w[1];
-  r[3] = w[2];
+  r[1] = k.w[0];
+  r[2] = k.w[1];
+  r[3] = k.w[2];
   return make_boxed(r);
 }
 
@@ -36,7 +29,7 @@ Term down_item(Process* p, Term pid, Term name) {
 }
 
 // Pushes {'DOWN', Ref, process, Item, Reason} (built on `builder`'s heap) to `to`.
-void send_down(Process* builder, Term to, const Term ref[3], Term item, Term reason) {
+void send_down(Process* builder, Term to, const RefKey& ref, Term item, Term reason) {
   VM& vm = builder->vm();
   Process* w = to == builder->pid() ? nullptr : vm.processes().acquire(to);
   if (w == nullptr && to != builder->pid()) return;
@@ -73,16 +66,9 @@ bool handle_exit_signal(Process* p, ExitSignal* s);
 // The monitor a 'DOWN' reports is over: the watcher forgets it as it takes the message in.
 // False when the watcher had already dropped it (demonitor): the 'DOWN' is dropped too.
 bool forget_monitor(Process* p, Term down) {
-  Term r = tuple_element(down, 2);
-  Term w[3];
-  ref_words(r, w);
+  RefKey k = ref_key_of(tuple_element(down, 2));
   std::lock_guard<std::mutex> g(p->sig_mutex);
-  for (auto it = p->monitors.begin(); it != p->monitors.end(); ++it)
-    if (same_ref(*it, w)) {
-      p->monitors.erase(it);
-      return true;
-    }
-  return false;
+  return p->monitors.erase(k) > 0;
 }
 
 // Pushes a link-kind or monitor-kind signal to `to` unless it is closed; false if it is.
@@ -131,9 +117,8 @@ bool handle_signal(Process* p, Signal* s) {
       bool add = s->kind == SignalKind::Link;
       delete static_cast<LinkSignal*>(s);
       std::lock_guard<std::mutex> g(p->sig_mutex);
-      auto it = std::find(p->links.begin(), p->links.end(), from);
-      if (add && it == p->links.end()) p->links.push_back(from);
-      if (!add && it != p->links.end()) p->links.erase(it);
+      if (add) p->links.insert(from);
+      else p->links.erase(from);
       return true;
     }
     case SignalKind::Monitor:
@@ -142,14 +127,10 @@ bool handle_signal(Process* p, Signal* s) {
       {
         std::lock_guard<std::mutex> g(p->sig_mutex);
         if (s->kind == SignalKind::Monitor) {
-          p->monitored_by.push_back(ms->entry);
-        } else {
-          for (auto it = p->monitored_by.begin(); it != p->monitored_by.end(); ++it)
-            if (same_ref(*it, ms->entry.ref)) {
-              p->monitored_by.erase(it);
-              break;
-            }
+          ms->entry.seq = ++p->monitor_seq;
+          p->monitored_by.emplace(ms->entry.ref, ms->entry);
         }
+        else p->monitored_by.erase(ms->entry.ref);
       }
       delete ms;
       return true;
@@ -163,12 +144,10 @@ namespace {
 bool handle_exit_signal(Process* p, ExitSignal* s) {
   if (s->link) {
     std::lock_guard<std::mutex> g(p->sig_mutex);
-    auto it = std::find(p->links.begin(), p->links.end(), s->from);
-    if (it == p->links.end()) {  // unlinked meanwhile: the link's signal no longer applies
+    if (p->links.erase(s->from) == 0) {  // unlinked meanwhile: the link's signal no longer applies
       free_exit_signal(s);
       return true;
     }
-    p->links.erase(it);
   }
   Message* payload = s->payload;
   Term reason = tuple_element(payload->term, 3);
@@ -216,7 +195,7 @@ void link_to(Process* p, Term to) {
   if (to == p->pid()) return;
   {
     std::lock_guard<std::mutex> g(p->sig_mutex);
-    if (std::find(p->links.begin(), p->links.end(), to) == p->links.end()) p->links.push_back(to);
+    p->links.insert(to);
   }
   // A signal, so that it keeps its place among our other signals to `to` (an exit/2 sent just
   // before reaches it first); pushed under its sig_mutex, so its exit answers it.
@@ -238,8 +217,7 @@ void link_to(Process* p, Term to) {
 void unlink_from(Process* p, Term to) {
   {
     std::lock_guard<std::mutex> g(p->sig_mutex);
-    auto it = std::find(p->links.begin(), p->links.end(), to);
-    if (it != p->links.end()) p->links.erase(it);
+    p->links.erase(to);
   }
   if (to == p->pid()) return;
   auto* s = new LinkSignal();
@@ -263,16 +241,12 @@ Term monitor_process(Process* p, Term target) {
     if (!is_local_pid(pid)) pid = NIL;
   }
   Term ref = new_reference(*p);
-  Process::MonitorRef entry{};
-  ref_words(ref, entry.ref);
-  entry.name = name;
-  entry.other = pid;
+  Process::MonitorRef entry{ref_key_of(ref), pid, name};
   {
     std::lock_guard<std::mutex> g(p->sig_mutex);
-    p->monitors.push_back(entry);
+    p->monitors.emplace(entry.ref, entry);
     if (pid == p->pid()) {  // monitoring oneself: recorded, never fires while we live
-      entry.other = p->pid();
-      p->monitored_by.push_back(entry);
+      p->monitored_by.emplace(entry.ref, entry);
       return ref;
     }
   }
@@ -287,27 +261,19 @@ Term monitor_process(Process* p, Term target) {
 }
 
 bool demonitor(Process* p, Term ref, bool flush) {
-  Term w[3];
-  ref_words(ref, w);
+  RefKey w = ref_key_of(ref);
   // A 'DOWN' on its way in ends the monitor as it is taken in: take in what has arrived.
   p->peek_signals();
   Process::MonitorRef entry{};
   bool found = false;
   {
     std::lock_guard<std::mutex> g(p->sig_mutex);
-    for (auto it = p->monitors.begin(); it != p->monitors.end(); ++it)
-      if (same_ref(*it, w)) {
-        entry = *it;
-        p->monitors.erase(it);
-        found = true;
-        break;
-      }
-    if (found && entry.other == p->pid()) {
-      for (auto it = p->monitored_by.begin(); it != p->monitored_by.end(); ++it)
-        if (same_ref(*it, w)) {
-          p->monitored_by.erase(it);
-          break;
-        }
+    auto it = p->monitors.find(w);
+    if (it != p->monitors.end()) {
+      entry = it->second;
+      p->monitors.erase(it);
+      found = true;
+      if (entry.other == p->pid()) p->monitored_by.erase(w);
     }
   }
   if (found && entry.other != p->pid()) {
@@ -323,9 +289,7 @@ bool demonitor(Process* p, Term ref, bool flush) {
       Term t = m->term;
       if (!is_tuple(t) || tuple_arity(t) != 5 || tuple_element(t, 1) != down) return false;
       Term r = tuple_element(t, 2);
-      if (!is_ref(r) || header_arity(boxed_ptr(r)[0]) != 3) return false;
-      const Term* rw = boxed_ptr(r) + 1;
-      return rw[0] == w[0] && rw[1] == w[1] && rw[2] == w[2];
+      return is_local_ref_term(r) && ref_key_of(r) == w;
     });
     while (gone) {
       Message* next = gone->qnext;
@@ -337,27 +301,40 @@ bool demonitor(Process* p, Term ref, bool flush) {
 }
 
 void link_new_child(Process* parent, Process* child) {
-  child->links.push_back(parent->pid());
+  child->links.insert(parent->pid());
   std::lock_guard<std::mutex> g(parent->sig_mutex);
-  parent->links.push_back(child->pid());
+  parent->links.insert(child->pid());
 }
 
 Term monitor_new_child(Process* parent, Process* child) {
   Term ref = new_reference(*parent);
-  Process::MonitorRef e{};
-  ref_words(ref, e.ref);
-  e.name = NIL;
-  e.other = parent->pid();
-  child->monitored_by.push_back(e);
+  Process::MonitorRef e{ref_key_of(ref), parent->pid(), NIL};
+  child->monitored_by.emplace(e.ref, e);
   e.other = child->pid();
   std::lock_guard<std::mutex> g(parent->sig_mutex);
-  parent->monitors.push_back(e);
+  parent->monitors.emplace(e.ref, e);
   return ref;
+}
+
+bool max_heap_exceeded(Process* p) {
+  p->max_heap_exceeded = false;
+  if (p->max_heap_error_logger) {
+    Term pid = p->pid();
+    std::fprintf(stderr,
+                 "=ERROR REPORT====\n     Process:            <0.%llu.%llu>\n     Context:            maximum heap size reached\n"
+                 "     Max Heap Size:      %zu\n     Total Heap Size:    %zu\n     Kill:               %s\n"
+                 "     Error Logger:       true\n     Message Queue Len:  %zu\n\n",
+                 (unsigned long long)local_pid_number(pid), (unsigned long long)local_pid_serial(pid), p->max_heap_size,
+                 p->total_heap_size(), p->max_heap_kill ? "true" : "false", p->messages.size());
+  }
+  if (!p->max_heap_kill) return false;
+  p->exit_reason = p->vm().atoms().intern("killed");
+  return true;
 }
 
 void propagate_exit(Process* p, Term reason) {
   VM& vm = p->vm();
-  std::vector<Process::MonitorRef> mine;
+  Process::MonitorTable mine;
   {
     std::lock_guard<std::mutex> g(p->sig_mutex);
     p->sig_closed = true;
@@ -368,8 +345,14 @@ void propagate_exit(Process* p, Term reason) {
       }
     }
     p->links.clear();
-    for (const Process::MonitorRef& m : p->monitored_by)
-      if (m.other != p->pid()) send_down(p, m.other, m.ref, down_item(p, p->pid(), m.name), reason);
+    // In the order the monitors were made, so that a watcher receiving its 'DOWN's one by one
+    // in that order finds each at the front of its queue.
+    std::vector<const Process::MonitorRef*> watchers;
+    watchers.reserve(p->monitored_by.size());
+    for (const auto& [key, m] : p->monitored_by) watchers.push_back(&m);
+    std::sort(watchers.begin(), watchers.end(), [](auto* a, auto* b) { return a->seq < b->seq; });
+    for (const Process::MonitorRef* m : watchers)
+      if (m->other != p->pid()) send_down(p, m->other, m->ref, down_item(p, p->pid(), m->name), reason);
     p->monitored_by.clear();
     mine.swap(p->monitors);
   }
@@ -392,17 +375,13 @@ void propagate_exit(Process* p, Term reason) {
     else std::this_thread::yield();
   }
   // Monitors this process held on others: the targets forget them.
-  for (const Process::MonitorRef& m : mine) {
-    if (m.other == p->pid()) continue;
+  for (const auto& [key, m] : mine) {
+    if (m.other == p->pid() || !is_local_pid(m.other)) continue;
     Process* q = vm.processes().acquire(m.other);
     if (q == nullptr) continue;
     {
       std::lock_guard<std::mutex> g(q->sig_mutex);
-      for (auto it = q->monitored_by.begin(); it != q->monitored_by.end(); ++it)
-        if (same_ref(*it, m.ref)) {
-          q->monitored_by.erase(it);
-          break;
-        }
+      q->monitored_by.erase(key);
     }
     vm.release(q);
   }

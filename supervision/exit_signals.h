@@ -61,6 +61,10 @@ bool demonitor(Process* p, Term ref, bool flush);
 void link_new_child(Process* parent, Process* child);
 Term monitor_new_child(Process* parent, Process* child);
 
+// After a collection set p->max_heap_exceeded: prints BEAM's report (if error_logger) and
+// returns true when the process must die (kill set; exit_reason is then `killed`).
+bool max_heap_exceeded(Process* p);
+
 // The dying process's last act: closes its links and monitors and signals them.
 void propagate_exit(Process* p, Term reason);
 

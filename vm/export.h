@@ -65,4 +65,16 @@ inline Term* flatmap_values(Term m) { return boxed_ptr(m) + 3; }
 // Local reference layout: [hdr Ref, arity = 3][w0][w1][w2] (printed #Ref<0.w2.w1.w0>)
 constexpr Uint REF_WORDS = 4;
 
+// A local reference's value (its three words), for tables keyed by reference: the words stay
+// the same when the collector moves the reference.
+struct RefKey {
+  Term w[3];
+  bool operator==(const RefKey&) const = default;
+};
+struct RefKeyHash {
+  size_t operator()(const RefKey& k) const { return size_t(k.w[0] * 0x9E3779B97F4A7C15ull ^ k.w[1] * 31 ^ k.w[2]); }
+};
+inline bool is_local_ref_term(Term t) { return is_ref(t) && header_arity(boxed_ptr(t)[0]) == REF_WORDS - 1; }
+inline RefKey ref_key_of(Term ref) { return RefKey{{boxed_ptr(ref)[1], boxed_ptr(ref)[2], boxed_ptr(ref)[3]}}; }
+
 }  // namespace beamrun

@@ -412,7 +412,13 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
   bin_vheap = young_vheap;
   bin_vheap_limit = next_vheap_limit(young_vheap, bin_vheap_limit);
 
-  // Free from-space and install the new block.
+  // Free from-space and install the new block. Under gc_stress the old words are poisoned
+  // first, so a pointer the collector failed to update reads garbage rather than stale terms.
+  if (gc_stress_) {
+    std::memset(heap_start, 0xDB, young_used * sizeof(Term));
+    for (const Fragment& f : fragments_) std::memset(f.block, 0xDB, f.used * sizeof(Term));
+    if (full && old_start_ != nullptr) std::memset(old_start_, 0xDB, old_used * sizeof(Term));
+  }
   for (const Fragment& f : fragments_) mi_free(f.block);
   fragments_.clear();
   spill_top_ = spill_end_ = nullptr;
@@ -436,6 +442,7 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
   }
   ++collections_;
   gc_words_reclaimed += before - (heap_used() + promoted);
+  vm_.count_gc(before - (heap_used() + promoted));
 
   // Resize as ERTS does after each kind of collection.
   const size_t size = heap_words();

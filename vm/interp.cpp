@@ -12,6 +12,7 @@
 #include "vm/instructions.h"
 #include "vm/module.h"
 #include "vm/process_signals.h"
+#include "supervision/exit_signals.h"
 #include "vm/stacktrace.h"
 #include "vm/term_order.h"
 #include "vm/vm.h"
@@ -144,6 +145,7 @@ static SliceEnd run(Process* const p, const void* const** table_out) {
   do {                                                                                       \
     if (!words_free(HTOP, E, (heap)) || p->gc_due()) {                                       \
       SWAPOUT; p->collect((heap), (live)); SWAPIN;                                           \
+      if (p->max_heap_exceeded && max_heap_exceeded(p)) LEAVE(SliceEnd::Killed);            \
     }                                                                                        \
   } while (0)
   // Build {A, B} through the process (safe whether or not E/HTOP were swapped out).

@@ -21,6 +21,8 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "scheduler/dirty_pool.h"
@@ -190,6 +192,10 @@ class Process final : public WordAllocator, public RunQueueItem {
   // (process_info). Nobody holds two run locks at once.
   std::mutex run_lock;
   const Word* resume_pc = nullptr;  // where the next slice starts
+  // memory_bytes() and bin_vheap as of the end of the last slice, for erlang:memory/0,1
+  // (read by other threads, so kept apart from the fields the process changes as it runs).
+  std::atomic<size_t> memory_seen{0};
+  std::atomic<size_t> binary_seen{0};
   std::vector<Term> saved_x;        // x0.. live at resume_pc, while the process is not running
   uint64_t slices = 0;
 
@@ -238,16 +244,20 @@ class Process final : public WordAllocator, public RunQueueItem {
   bool host_finished = false;
   // --- links and monitors (supervision/) --------------------------------------------------------
   struct MonitorRef {
-    Term ref[3];          // the reference's words
-    Term other;           // the watching process (monitored_by) or the watched one (monitors)
-    Term name;            // the registered name the monitor was made with, or NIL
+    RefKey ref;   // the monitor's reference
+    Term other;   // the watching process (monitored_by) or the watched one (monitors)
+    Term name;    // the registered name the monitor was made with, or NIL
+    uint64_t seq = 0;  // monitored_by: arrival order, in which the 'DOWN's go out
   };
+  using MonitorTable = std::unordered_map<RefKey, MonitorRef, RefKeyHash>;
   // Guards the fields below. Held alone: never together with another process's sig_mutex.
+  // Hashed, so that a process linked to or watched by 100,000 others stays linear.
   std::mutex sig_mutex;
-  bool sig_closed = false;               // exiting: no new links or monitors
-  std::vector<Term> links;               // pids
-  std::vector<MonitorRef> monitored_by;  // who gets a 'DOWN' when this process dies
-  std::vector<MonitorRef> monitors;      // the monitors this process holds
+  bool sig_closed = false;          // exiting: no new links or monitors
+  std::unordered_set<Term> links;   // pids
+  MonitorTable monitored_by;        // who gets a 'DOWN' when this process dies
+  MonitorTable monitors;            // the monitors this process holds
+  uint64_t monitor_seq = 0;         // numbers monitored_by entries
 
   // Terms held outside heap, stack and registers: the collector updates them in place.
   template <class F>

@@ -59,6 +59,15 @@ class ProcessTable {
   Process* acquire(Term pid);
   // Empties the table, returning what it held (the VM deletes them at shutdown).
   std::vector<Process*> take_all();
+  // Calls f(p) for every live process, under its slot's lock (f must not take locks).
+  template <class F>
+  void for_each(F&& f) {
+    for (size_t i = 0; i <= mask_; ++i) {
+      if (slots_[i] == nullptr) continue;  // a racy peek; confirmed under the lock
+      std::lock_guard<std::mutex> g(stripe(i));
+      if (slots_[i] != nullptr) f(slots_[i]);
+    }
+  }
   // Every live process's pid.
   std::vector<Term> pids();
 

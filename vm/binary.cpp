@@ -1,7 +1,7 @@
 // binary.cpp - blobs, making binaries, slicing them, and copying bits.
 #include "vm/binary.h"
 
-#include <mimalloc.h>
+#include "vm/block_alloc.h"
 
 #include <cstring>
 #include <new>
@@ -12,7 +12,7 @@ namespace beamrun {
 
 BinaryBlob* blob_alloc(size_t capacity) {
   if (capacity > (size_t(1) << 46)) return nullptr;  // beyond any machine: system_limit
-  void* mem = mi_malloc(sizeof(BinaryBlob) + capacity);
+  void* mem = block_malloc(sizeof(BinaryBlob) + capacity);
   if (mem == nullptr) return nullptr;
   auto* b = new (mem) BinaryBlob();
   b->capacity = capacity;
@@ -23,13 +23,13 @@ void blob_release(BinaryBlob* b) {
   // acq_rel: the thread freeing the blob must see every other thread's last use of it.
   if (b->refc.fetch_sub(1, std::memory_order_acq_rel) == 1) {
     b->~BinaryBlob();
-    mi_free(b);
+    block_free(b);
   }
 }
 
 BinaryBlob* blob_realloc(BinaryBlob* b, size_t capacity) {
   if (capacity > (size_t(1) << 46)) return nullptr;
-  void* mem = mi_realloc(b, sizeof(BinaryBlob) + capacity);
+  void* mem = block_realloc(b, sizeof(BinaryBlob) + capacity);
   if (mem == nullptr) return nullptr;
   auto* nb = static_cast<BinaryBlob*>(mem);  // the atomic moved bytewise: only we hold it
   nb->capacity = capacity;

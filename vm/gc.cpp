@@ -23,7 +23,7 @@
 // those of the old heap. A minor collection walks only the young list: copied handles join the
 // list of the generation they were copied to, the others release their blob. Old handles are
 // released by full sweeps, which the old virtual binary heap's limit brings forward.
-#include <mimalloc.h>
+#include "vm/block_alloc.h"
 
 #include <algorithm>
 #include <array>
@@ -40,7 +40,7 @@ namespace beamrun {
 namespace {
 
 Term* new_block(size_t words) {
-  void* p = mi_malloc(words * sizeof(Term));
+  void* p = block_malloc(words * sizeof(Term));
   if (p == nullptr) throw std::bad_alloc();
   return static_cast<Term*>(p);
 }
@@ -129,9 +129,9 @@ void release_chain(Term* h) {
 Process::~Process() {
   release_chain(off_heap);
   release_chain(old_off_heap_);
-  for (const Fragment& f : fragments_) mi_free(f.block);
-  mi_free(heap_start);
-  mi_free(old_start_);
+  for (const Fragment& f : fragments_) block_free(f.block);
+  block_free(heap_start);
+  block_free(old_start_);
 }
 
 size_t Process::memory_bytes() const {
@@ -419,12 +419,12 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
     for (const Fragment& f : fragments_) std::memset(f.block, 0xDB, f.used * sizeof(Term));
     if (full && old_start_ != nullptr) std::memset(old_start_, 0xDB, old_used * sizeof(Term));
   }
-  for (const Fragment& f : fragments_) mi_free(f.block);
+  for (const Fragment& f : fragments_) block_free(f.block);
   fragments_.clear();
   spill_top_ = spill_end_ = nullptr;
   spill_words_ = 0;
   fragment_words_ = 0;
-  mi_free(heap_start);
+  block_free(heap_start);
   heap_start = block;
   htop = g.ytop;
   heap_end = block_end;
@@ -432,7 +432,7 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
   high_water_ = htop;
   size_t promoted = 0;
   if (full) {
-    mi_free(old_start_);
+    block_free(old_start_);
     old_start_ = old_top_ = old_end_ = nullptr;
     minor_since_full_ = 0;
   } else {
@@ -500,7 +500,7 @@ void Process::move_young(size_t new_words, unsigned live) {
   off_heap = fix_raw(off_heap);
   for (Term* h = off_heap; h != nullptr; h = refc_next(h)) h[4] = reinterpret_cast<Word>(fix_raw(refc_next(h)));
   high_water_ = nb + (high_water_ - heap_start);
-  mi_free(heap_start);
+  block_free(heap_start);
   heap_start = nb;
   htop = nb + used;
   heap_end = nb + new_words;

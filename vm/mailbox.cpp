@@ -1,7 +1,7 @@
 // mailbox.cpp - message blocks: copying a term out of the sender, freeing an unread message.
 #include "vm/mailbox.h"
 
-#include <mimalloc.h>
+#include "vm/block_alloc.h"
 
 #include <new>
 
@@ -12,7 +12,7 @@ namespace beamrun {
 
 Message* make_message(Term t) {
   size_t words = is_immed(t) ? 0 : term_size_shared(t);
-  void* mem = mi_malloc(sizeof(Message) + words * sizeof(Term));
+  void* mem = block_malloc(sizeof(Message) + words * sizeof(Term));
   if (mem == nullptr) return nullptr;
   Message* m = new (mem) Message();
   m->words = words;
@@ -32,7 +32,7 @@ void free_message(Message* m) {
     h = next;
   }
   m->~Message();
-  mi_free(m);
+  block_free(m);
 }
 
 }  // namespace beamrun

@@ -118,7 +118,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   // words free between htop and stop. collect_major: always a full sweep (garbage_collect/0).
   void collect(size_t need, unsigned live);
   void collect_major(size_t need, unsigned live);
-  // Takes ownership of `block` (mi_malloc'd, `words` words, e.g. a received message): the heap
+  // Takes ownership of `block` (block_malloc'd, `words` words, e.g. a received message): the heap
   // may point into it from now on; the next collection copies what is live and frees it. Its
   // RefcBin handles (already holding their references, chained from off_heap_chain) join the
   // off-heap list and vheap_bytes the virtual binary heap. Constant time but for the chain.
@@ -295,7 +295,7 @@ class Process final : public WordAllocator, public RunQueueItem {
  private:
   // Heap fragments: blocks the heap may point into until the next collection copies their live
   // part out and frees them: spills of alloc() (bumped, each at least as large as all earlier
-  // spills together) and adopted message blocks. All mi_malloc'd.
+  // spills together) and adopted message blocks. All block_malloc'd.
   struct Fragment {
     Term* block;
     size_t used;  // words in use from block

@@ -9,6 +9,7 @@ main() ->
     Recv = spawn(fun() -> Self ! {verdict, check(#{}, Senders * Each)} end),
     [spawn(fun() -> send(Recv, I, 1, Each, I rem 2 =:= 0) end) || I <- lists:seq(1, Senders)],
     receive {verdict, V} -> io:format("~p~n", [V]) end,
+    {in_order, Senders} = V,
     io:format("ok~n").
 send(_, _, K, Each, _) when K > Each -> ok;
 send(To, I, K, Each, Yield) ->

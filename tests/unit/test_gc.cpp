@@ -1,7 +1,7 @@
 // test_gc.cpp - the generational copying collector: every reachable term stays intact whatever
 // moves; promotion, full sweeps, heap sizes, fragments, off-heap binaries, literals.
 #include <gtest/gtest.h>
-#include <mimalloc.h>
+#include "vm/block_alloc.h"
 
 #include <chrono>
 #include <random>
@@ -312,7 +312,7 @@ TEST(GC, AdoptedFragmentsAreCopiedAndFreed) {
   bool due_seen = false;
   for (int i = 0; i < N; ++i) {
     // A block with a 2-word preamble (as Message has), then a 2-tuple {i, Bin or i}.
-    Term* block = static_cast<Term*>(mi_malloc(7 * sizeof(Term)));
+    Term* block = static_cast<Term*>(block_malloc(7 * sizeof(Term)));
     block[0] = block[1] = 0xDEADBEEF;
     Term* t = block + 2;
     t[0] = make_tuple_header(2);
@@ -348,7 +348,7 @@ TEST(GC, AdoptedBinaryHandlesJoinTheOffHeapList) {
   kept->refc.fetch_add(1);  // the test's own references, to watch the counts
   dropped->refc.fetch_add(1);
   // One block holding two handles chained together (as a message copy makes them).
-  Term* block = static_cast<Term*>(mi_malloc(10 * sizeof(Term)));
+  Term* block = static_cast<Term*>(block_malloc(10 * sizeof(Term)));
   Term* h1 = block;
   Term* h2 = block + 5;
   for (auto [h, b] : {std::pair{h1, kept}, std::pair{h2, dropped}}) {

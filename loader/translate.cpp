@@ -51,6 +51,11 @@ void Translator::emit_bif(const GenericInstr& gi, const Operand& fail_label, con
   Instr which = Instr::i_bif;
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::plus) which = Instr::i_plus;
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::minus) which = Instr::i_minus;
+  if (ie.module == atom::erlang && argc == 2 && ie.function == atom::times) which = Instr::i_times;
+  if (ie.module == atom::erlang && argc == 2 && ie.function == atom::band) which = Instr::i_band;
+  if (ie.module == atom::erlang && argc == 2 && ie.function == atom::bor) which = Instr::i_bor;
+  if (ie.module == atom::erlang && argc == 2 && ie.function == atom::rem) which = Instr::i_rem;
+  if (ie.module == atom::erlang && argc == 2 && ie.function == atom::div) which = Instr::i_intdiv;
   op(which);
   word(reinterpret_cast<Word>(vm_.find_bif(ie.module, ie.function, ie.arity)));
   word(reinterpret_cast<Word>(vm_.exports().get(ie.module, ie.function, ie.arity)));

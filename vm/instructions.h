@@ -61,6 +61,11 @@ namespace beamrun {
   X(i_bif, "P:BifFn P:Export L:fail N:argc N:live S... D -- BIF on argc sources (live ~0: no GC)")          \
   X(i_plus, "as i_bif for erlang:'+'/2 -- small + small inline, else the BIF")                  \
   X(i_minus, "as i_bif for erlang:'-'/2 -- small - small inline, else the BIF")                 \
+  X(i_times, "as i_bif for erlang:'*'/2 -- small * small inline when it fits, else the BIF")   \
+  X(i_band, "as i_bif for erlang:'band'/2 -- small band small inline, else the BIF")           \
+  X(i_bor, "as i_bif for erlang:'bor'/2 -- small bor small inline, else the BIF")              \
+  X(i_rem, "as i_bif for erlang:'rem'/2 -- small rem nonzero small inline, else the BIF")      \
+  X(i_intdiv, "as i_bif for erlang:'div'/2 -- small div nonzero small inline, else the BIF")   \
   X(i_jump, "L -- continue at L")                                                                \
   X(i_is_lt, "L S S -- fail unless a < b (term order)")                                         \
   X(i_is_ge, "L S S -- fail unless a >= b")                                                      \

@@ -578,6 +578,52 @@ L_i_minus: {
   goto L_i_bif;
 }
 
+  // Tagged smalls: band/bor of two tagged words is the tagged result (the tag bits agree).
+L_i_times: {
+  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  Sint r;
+  if (is_small(a) && is_small(b) && !__builtin_mul_overflow(small_value(a), small_value(b), &r) && fits_small(r)) {
+    DST(OPW(7)) = make_small(r);
+    NEXT(8);
+  }
+  goto L_i_bif;
+}
+L_i_band: {
+  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  if (is_small(a) && is_small(b)) {
+    DST(OPW(7)) = a & b;
+    NEXT(8);
+  }
+  goto L_i_bif;
+}
+L_i_bor: {
+  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  if (is_small(a) && is_small(b)) {
+    DST(OPW(7)) = a | b;
+    NEXT(8);
+  }
+  goto L_i_bif;
+}
+L_i_rem: {
+  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  if (is_small(a) && is_small(b) && b != make_small(0)) {
+    DST(OPW(7)) = make_small(small_value(a) % small_value(b));
+    NEXT(8);
+  }
+  goto L_i_bif;
+}
+L_i_intdiv: {
+  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  if (is_small(a) && is_small(b) && b != make_small(0)) {
+    Sint r = small_value(a) / small_value(b);  // truncates, as div; MIN_SMALL / -1 still fits
+    if (fits_small(r)) {
+      DST(OPW(7)) = make_small(r);
+      NEXT(8);
+    }
+  }
+  goto L_i_bif;
+}
+
   // ---- control flow --------------------------------------------------------------------------
 L_i_jump:
   I = LABEL(OPW(0));

@@ -5,7 +5,7 @@
 %% negative operands, non-integers).
 id(X) -> X.
 %% An error's reason and its first (erlang) frame.
-err(F) -> try F() catch C:R:[Top | _] -> {C, R, Top} end.
+err(F) -> try F() catch C:R:St -> {C, R, hd(St)} end.
 main() ->
     Max = id(1 bsl 59 - 1), Min = id(-(1 bsl 59)),
     Vals = [0, 1, -1, 7, -7, 3, -3, Max, Min, Max - 1, Min + 1, 1 bsl 30, -(1 bsl 31)],

@@ -38,9 +38,27 @@ for src in bench/erlang/bench_*.erl; do
   same=$([ "$cb" == "$ce" ] && echo same || echo "DIFFERS ($cb vs $ce)")
   kb=$(median <"$out/b.m"); ke=$(median <"$out/e.m")
   printf "| %s | %.1f | %.1f | %s | %s | %s | %s |\n" "${m#bench_}" "$(awk -v x="$mb" 'BEGIN{print x/1000}')" "$(awk -v x="$me" 'BEGIN{print x/1000}')" "$ratio" "${kb:--}" "${ke:--}" "$same"
-  logsum=$(awk -v s="$logsum" -v r="$ratio" 'BEGIN {print s + log(r)}'); count=$((count + 1))
+  case "${m#bench_}" in
+    spawn|ring|pingpong|selective|workers) ;;  # concurrency programs: not in the sequential mean
+    *) logsum=$(awk -v s="$logsum" -v r="$ratio" 'BEGIN {print s + log(r)}'); count=$((count + 1)) ;;
+  esac
 done
-awk -v s="$logsum" -v n="$count" 'BEGIN {printf "\nGeometric mean of the ratios: %.2f\n", exp(s / n)}'
+awk -v s="$logsum" -v n="$count" 'BEGIN {printf "\nGeometric mean of the sequential programs'"'"' ratios: %.2f\n", exp(s / n)}'
+
+# CPU-bound workers on one and on two scheduler threads (beamrun -s N, erl +S N).
+if [ -f bench/erlang/bench_workers.erl ]; then
+  for n in 1 2; do
+    : >"$out/w.b"; : >"$out/w.e"
+    for ((i = 0; i < RUNS; i++)); do
+      "$B" -s $n -pa "$out" bench_workers:main | tail -1 | field 1 >>"$out/w.b"
+      erl +S $n -noshell -pa "$out" -eval 'bench_workers:main(), erlang:halt().' | tr -d '\r' | tail -1 | field 1 >>"$out/w.e"
+    done
+    eval "wb$n=$(median <"$out/w.b"); we$n=$(median <"$out/w.e")"
+  done
+  awk -v b1="$wb1" -v b2="$wb2" -v e1="$we1" -v e2="$we2" 'BEGIN {
+    printf "Workers, 1 -> 2 schedulers: beamrun %.0f -> %.0f ms (speed-up %.2f), erl %.0f -> %.0f ms (speed-up %.2f)\n",
+           b1 / 1000, b2 / 1000, b1 / b2, e1 / 1000, e2 / 1000, e1 / e2 }'
+fi
 
 # Start-up to exit of an empty program, and peak resident memory (GNU time's %e, %M).
 if command -v /usr/bin/time >/dev/null; then

@@ -86,7 +86,12 @@ Term bif_spawn_link1(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a,
 Term bif_spawn_link2(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a, 2, "link"); }
 Term bif_spawn_link3(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a, 3, "link"); }
 Term bif_spawn_link4(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a, 4, "link"); }
-Term bif_spawn_monitor1(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a, 1, "monitor"); }
+Term bif_spawn_monitor1(Process* p, Term* a) {
+  // Unlike spawn/1, spawn_monitor/1 checks the fun's arity itself.
+  if (!(is_fun(a[0]) && fun_entry(a[0])->arity == 0) && !(is_export_fun(a[0]) && export_fun_entry(a[0])->arity == 0))
+    return badarg(p);
+  return spawn_with(p, "spawn_opt", a, 1, "monitor");
+}
 Term bif_spawn_monitor3(Process* p, Term* a) { return spawn_with(p, "spawn_opt", a, 3, "monitor"); }
 
 }  // namespace

@@ -277,6 +277,7 @@ Term bif_process_flag(Process* p, Term* a) {
     size_t size = p->max_heap_size;
     bool kill = p->max_heap_kill, logger = p->max_heap_error_logger;
     if (!parse_max_heap_size(p, val, &size, &kill, &logger)) return badarg(p);
+    if (size != 0 && size < p->min_heap_size) return badarg(p);  // below the heap it must hold
     p->max_heap_size = size;
     p->max_heap_kill = kill;
     p->max_heap_error_logger = logger;

@@ -54,8 +54,9 @@ Term start(Process* p, Term* a, bool wrap, Term opts) {
   int64_t deadline;
   if (abs) {
     deadline = small_value(time) - monotonic_ms_at_start() + 1;  // +1: see arm_receive_timer
+    if (deadline < 0) return badarg_cause(p, "time");  // before the VM started
   } else {
-    if (small_value(time) < 0 || small_value(time) > Sint(0xFFFFFFFF)) return badarg_cause(p, "time");
+    if (small_value(time) < 0) return badarg_cause(p, "time");
     deadline = now + small_value(time) + 1;
   }
   if (deadline < now) deadline = now;

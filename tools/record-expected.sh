@@ -53,6 +53,12 @@ else
   erlc -o "$BEAMDIR" "${SOURCES[@]}"
 fi
 
+# Crash reports of processes that die from an uncaught error go through logger, whose default
+# handler writes to standard_io, i.e. into the recorded stdout, with a timestamp and pid, and
+# asynchronously. Send them to stderr instead (beamrun's own reports go to stderr, which is not
+# compared).
+ERL_LOGGER=(-kernel logger '[{handler,default,logger_std_h,#{config=>#{type=>standard_error}}}]')
+
 # Split the corpus: tests that call halt or print through io need a node each.
 SHARED=()
 HALTING=()
@@ -109,7 +115,7 @@ fail=0
 
 if [ ${#SHARED[@]} -gt 0 ]; then
   set +e
-  RECORD_TIMEOUT=$TIMEOUT erl -noshell -pa "$BEAMDIR" -pa "$RECDIR" \
+  RECORD_TIMEOUT=$TIMEOUT erl -noshell "${ERL_LOGGER[@]}" -pa "$BEAMDIR" -pa "$RECDIR" \
       -run beamrun_recorder main "${SHARED[@]}" </dev/null >"$TMP/shared.raw" 2>"$TMP/shared.err"
   rc=$?
   set -e
@@ -139,7 +145,7 @@ fi
 
 for name in "${HALTING[@]}"; do
   set +e
-  timeout -k 5 "$TIMEOUT" erl -noshell -pa "$BEAMDIR" \
+  timeout -k 5 "$TIMEOUT" erl -noshell "${ERL_LOGGER[@]}" -pa "$BEAMDIR" \
       -eval "try '$name':main() of _ -> erlang:halt(0) catch _:_ -> erlang:halt(1) end." \
       </dev/null >"$TMP/$name.raw" 2>"$TMP/$name.err"
   rc=$?

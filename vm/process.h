@@ -115,7 +115,8 @@ class Process final : public WordAllocator, public RunQueueItem {
   // roots (for_each_extra_root). Terms outside heap, old heap and fragments (literals) stay.
   //
   // collect: a minor collection (or a full sweep when one is due) leaving at least `need`
-  // words free between htop and stop. collect_major: always a full sweep (garbage_collect/0).
+  // words free between htop and stop (under gc_stress, with a deep stack, one not needed for
+  // room may be skipped: gc.cpp). collect_major: always a full sweep (garbage_collect/0).
   void collect(size_t need, unsigned live);
   void collect_major(size_t need, unsigned live);
   // Takes ownership of `block` (block_malloc'd, `words` words, e.g. a received message): the heap
@@ -123,7 +124,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   // RefcBin handles (already holding their references, chained from off_heap_chain) join the
   // off-heap list and vheap_bytes the virtual binary heap. Constant time but for the chain.
   void adopt_fragment(Term* block, size_t words, Term* off_heap_chain, size_t vheap_bytes);
-  // Sets min_heap_size (rounded up the heap size sequence) and grows the young heap to it now;
+  // Sets min_heap_size (rounded up to the heap size sequence) and grows the young heap to it now;
   // `live` X registers are roots.
   void set_min_heap_size(size_t words, unsigned live = 0);
   // ERTS's heap size sequence: the smallest size >= words, or `offset` sizes above it.
@@ -162,10 +163,11 @@ class Process final : public WordAllocator, public RunQueueItem {
   bool max_heap_exceeded = false;
 
   // --- off-heap binaries (vm/binary.h) ------------------------------------------------------
-  // The RefcBin handles on this heap and its fragments, chained through their `next` word. A
-  // collection keeps the handles it copies and releases the blobs of the others; the
-  // destructor releases all. bin_vheap counts the bytes those blobs hold (ERTS's virtual binary
-  // heap): above bin_vheap_limit a collection is due, even with the heap itself nearly empty.
+  // The RefcBin handles on the young heap and fragments, chained through their `next` word
+  // (those on the old heap are chained apart, gc.cpp). A collection keeps the handles it copies
+  // and releases the blobs of the others; the destructor releases all. bin_vheap counts the
+  // bytes those blobs hold (ERTS's virtual binary heap): above bin_vheap_limit a collection is
+  // due, even with the heap itself nearly empty.
   Term* off_heap = nullptr;
   size_t bin_vheap = 0;
   size_t bin_vheap_limit = 0;  // set by the constructor and by each collection

@@ -104,6 +104,7 @@ void VM::process_finished(Process* p, SliceEnd end) {
   p->state.fetch_or(pstate::EXITING, std::memory_order_seq_cst);
   p->state.fetch_and(~pstate::RUNNING, std::memory_order_acq_rel);
   processes_.remove(p);
+  processes_.bury(p->pid(), make_message(p->exit_reason));
   propagate_exit(p, p->exit_reason);
   schedulers_->message_timers().cancel_all_for(p->pid());
   if (p->receive_timer_wheel != nullptr) {
@@ -126,6 +127,15 @@ void VM::release(Process* p) {
   if (p->host_owned) return;  // the host deletes it, after VM::call has waited for this
   discard_mailbox(p);
   delete p;
+}
+
+bool VM::exit_reason(Term pid, Process& into, Term* reason) {
+  return processes_.with_tombstone(pid, [&](Term r) {
+    Term* hp = is_immed(r) ? nullptr : into.alloc(term_size_shared(r));
+    size_t vheap = 0;
+    *reason = is_immed(r) ? r : copy_term_shared(r, &hp, &into.off_heap, &vheap);
+    into.bin_vheap += vheap;
+  });
 }
 
 void VM::request_halt(int status) {

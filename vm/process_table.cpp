@@ -2,13 +2,40 @@
 #include "vm/process_table.h"
 
 #include "vm/atoms.h"
+#include "vm/mailbox.h"
 #include "vm/process.h"
 
 namespace beamrun {
 
 ProcessTable::ProcessTable(size_t capacity) : mask_(capacity - 1), slots_(new Process*[capacity]()) {}
 
-ProcessTable::~ProcessTable() = default;
+ProcessTable::~ProcessTable() {
+  for (auto& [pid, m] : tombs_) free_message(m);
+}
+
+void ProcessTable::bury(Term pid, Message* reason) {
+  if (reason == nullptr) return;
+  Message* evicted = nullptr;
+  {
+    std::lock_guard<std::mutex> g(tomb_mutex_);
+    if (tomb_order_.size() >= TOMBSTONES) {
+      auto it = tombs_.find(tomb_order_.front());
+      if (it != tombs_.end()) {
+        evicted = it->second;
+        tombs_.erase(it);
+      }
+      tomb_order_.pop_front();
+    }
+    auto [it, fresh] = tombs_.emplace(pid, reason);
+    if (!fresh) {  // a reused pid (after 2^28 spawns): the newer death wins
+      std::swap(it->second, reason);
+      evicted = evicted ? evicted : reason;
+    } else {
+      tomb_order_.push_back(pid);
+    }
+  }
+  if (evicted) free_message(evicted);
+}
 
 uint64_t ProcessTable::fresh_payload() {
   for (;;) {

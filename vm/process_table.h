@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <deque>
 #include <unordered_map>
 #include <vector>
 
@@ -22,6 +23,7 @@
 namespace beamrun {
 
 class Process;
+struct Message;
 
 class ProcessTable {
  public:
@@ -71,6 +73,20 @@ class ProcessTable {
   // Every live process's pid.
   std::vector<Term> pids();
 
+  // Exit tombstones: the reasons of the last TOMBSTONES processes that died, as standalone
+  // copies (vm/mailbox.h blocks), so the host can learn how a process ended after it is gone.
+  static constexpr size_t TOMBSTONES = 4096;
+  void bury(Term pid, Message* reason);  // takes the block
+  // Calls f(reason term) under the lock if `pid` has a tombstone; false if it has none.
+  template <class F>
+  bool with_tombstone(Term pid, F&& f) {
+    std::lock_guard<std::mutex> g(tomb_mutex_);
+    auto it = tombs_.find(pid);
+    if (it == tombs_.end()) return false;
+    f(it->second->term);
+    return true;
+  }
+
   // Names. register_name fails if the name is taken, the process has a name, or it is exiting.
   enum class RegisterResult { Ok, NameTaken, ProcessNamed, Exiting };
   RegisterResult register_name(Term name, Process* p);
@@ -92,6 +108,9 @@ class ProcessTable {
   std::atomic<size_t> count_{0};
   std::mutex names_mutex_;
   std::unordered_map<Term, Process*> names_;
+  std::mutex tomb_mutex_;  // guards tombs_ and tomb_order_
+  std::unordered_map<Term, Message*> tombs_;
+  std::deque<Term> tomb_order_;  // oldest first
 };
 
 }  // namespace beamrun

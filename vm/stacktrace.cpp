@@ -42,6 +42,9 @@ Term location(Process& p, const Module* m, const void* pc) {
 // The frame of the function holding pc, or NON_VALUE when pc is in no module. `args`, if given,
 // stands in for the arity; `extra`, if given, is appended to the location list.
 Term frame_at(Process& p, const void* pc, Term args = NON_VALUE, Term extra = NON_VALUE) {
+  // A process's first instruction applies its initial function: BEAM shows erlang:apply/2,3.
+  if (pc == p.vm().apply_fun_code() || pc == p.vm().apply3_code())
+    return make_tuple(p, {atom::erlang, atom::apply, make_small(pc == p.vm().apply3_code() ? 3 : 2), NIL});
   const Module* m = p.vm().module_at(pc);
   if (m == nullptr) return NON_VALUE;
   const FunctionInfo* fi = m->function_at(pc);

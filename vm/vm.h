@@ -157,6 +157,9 @@ class VM {
   void run_dirty(Process* p);
   // The scheduler's report that p's function returned, raised, or halted the VM.
   void process_finished(Process* p, SliceEnd end);
+  // How a process that is gone ended: copies its exit reason into `into`'s heap. False when
+  // the pid is alive or its tombstone was evicted (ProcessTable::TOMBSTONES are kept).
+  bool exit_reason(Term pid, Process& into, Term* reason);
   // Drops one reference to p (Process::refs); the last one deletes it.
   void release(Process* p);
   // erlang:halt from any process: the host's call returns Halted with this status.

@@ -1,16 +1,25 @@
 // process_table.cpp - slots, lookups and names.
 #include "vm/process_table.h"
 
+#include <sys/mman.h>
+
+#include <new>
+
 #include "vm/atoms.h"
 #include "vm/mailbox.h"
 #include "vm/process.h"
 
 namespace beamrun {
 
-ProcessTable::ProcessTable(size_t capacity) : mask_(capacity - 1), slots_(new Process*[capacity]()) {}
+ProcessTable::ProcessTable(size_t capacity) : mask_(capacity - 1) {
+  void* p = mmap(nullptr, capacity * sizeof(Process*), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+  slots_ = static_cast<Process**>(p);
+}
 
 ProcessTable::~ProcessTable() {
   for (auto& [pid, m] : tombs_) free_message(m);
+  munmap(slots_, (mask_ + 1) * sizeof(Process*));
 }
 
 void ProcessTable::bury(Term pid, Message* reason) {
@@ -51,6 +60,7 @@ bool ProcessTable::insert(Process* p) {
   std::lock_guard<std::mutex> g(stripe(i));
   if (slots_[i] != nullptr) return false;
   slots_[i] = p;
+  note_used(i);
   count_.fetch_add(1, std::memory_order_relaxed);
   return true;
 }
@@ -83,7 +93,7 @@ Process* ProcessTable::acquire(Term pid) {
 
 std::vector<Process*> ProcessTable::take_all() {
   std::vector<Process*> out;
-  for (size_t i = 0; i <= mask_; ++i) {
+  for (size_t i = 0, end = used_end(); i < end; ++i) {
     std::lock_guard<std::mutex> g(stripe(i));
     if (slots_[i] != nullptr) out.push_back(slots_[i]);
     slots_[i] = nullptr;
@@ -96,7 +106,7 @@ std::vector<Process*> ProcessTable::take_all() {
 
 std::vector<Term> ProcessTable::pids() {
   std::vector<Term> out;
-  for (size_t i = 0; i <= mask_; ++i) {
+  for (size_t i = 0, end = used_end(); i < end; ++i) {
     if (slots_[i] == nullptr) continue;  // a racy peek; confirmed under the lock
     std::lock_guard<std::mutex> g(stripe(i));
     if (slots_[i] != nullptr) out.push_back(slots_[i]->pid());

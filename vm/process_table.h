@@ -11,6 +11,7 @@
 // before its caller releases it.
 #pragma once
 #include <atomic>
+#include <cstdlib>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -48,6 +49,7 @@ class ProcessTable {
       if (slots_[i] != nullptr) continue;
       Process* p = make(payload);
       slots_[i] = p;
+      note_used(i);
       count_.fetch_add(1, std::memory_order_relaxed);
       return p;
     }
@@ -64,7 +66,7 @@ class ProcessTable {
   // Calls f(p) for every live process, under its slot's lock (f must not take locks).
   template <class F>
   void for_each(F&& f) {
-    for (size_t i = 0; i <= mask_; ++i) {
+    for (size_t i = 0, end = used_end(); i < end; ++i) {
       if (slots_[i] == nullptr) continue;  // a racy peek; confirmed under the lock
       std::lock_guard<std::mutex> g(stripe(i));
       if (slots_[i] != nullptr) f(slots_[i]);
@@ -101,8 +103,19 @@ class ProcessTable {
   static constexpr size_t STRIPES = 256;
   std::mutex& stripe(size_t slot) { return stripes_[slot % STRIPES]; }
 
+  // Slots at or past used_end_ have never held a process: scans stop there, so that a table
+  // that never filled its 16 MB never touches it.
+  size_t used_end() const { return used_end_.load(std::memory_order_acquire); }
+  void note_used(size_t i) {
+    size_t end = used_end_.load(std::memory_order_relaxed);
+    while (i + 1 > end && !used_end_.compare_exchange_weak(end, i + 1, std::memory_order_acq_rel)) {
+    }
+  }
+  std::atomic<size_t> used_end_{0};
   size_t mask_;
-  std::unique_ptr<Process*[]> slots_;
+  // Mapped straight from the kernel: its zero pages cost no memory until a slot is used (the
+  // allocator would zero, and so touch, all 16 MB of a full-size table).
+  Process** slots_;
   std::mutex stripes_[STRIPES];
   std::atomic<uint64_t> next_{1};
   std::atomic<size_t> count_{0};

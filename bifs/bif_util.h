@@ -11,6 +11,13 @@
 namespace beamrun {
 
 inline Term badarg(Process* p) { return p->bif_error(atom::badarg); }
+// badarg whose error_info says why: #{cause => Cause}.
+inline Term badarg_cause(Process* p, const char* cause) {
+  p->bif_error(atom::badarg);
+  p->exc_bif_cause = p->vm().atoms().intern(cause);
+  return NON_VALUE;
+}
+inline Term atom_of(Process* p, const char* name) { return p->vm().atoms().intern(name); }
 
 inline Term make_tuple_n(Process* p, std::initializer_list<Term> items) {
   Term* t = p->alloc(items.size() + 1);

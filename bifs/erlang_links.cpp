@@ -9,8 +9,6 @@ namespace beamrun {
 
 namespace {
 
-Term atom_of(Process* p, const char* name) { return p->vm().atoms().intern(name); }
-
 Term bif_link(Process* p, Term* a) {
   if (!is_local_pid(a[0])) return badarg(p);
   link_to(p, a[0]);

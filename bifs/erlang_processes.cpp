@@ -23,14 +23,6 @@ namespace beamrun {
 
 namespace {
 
-Term atom_of(Process* p, const char* name) { return p->vm().atoms().intern(name); }
-
-Term badarg_cause(Process* p, const char* cause) {
-  p->bif_error(atom::badarg);
-  p->exc_bif_cause = atom_of(p, cause);
-  return NON_VALUE;
-}
-
 bool is_this_node(Term node) { return node == atom::nonode_nohost; }
 
 // --- spawning ---------------------------------------------------------------------------------

@@ -29,7 +29,6 @@ namespace beamrun {
 
 namespace {
 
-Term atom_of(Process* p, const char* text) { return p->vm().atoms().intern(text); }
 
 // ---- term_to_binary & co. -----------------------------------------------------------------
 

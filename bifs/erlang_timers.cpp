@@ -13,14 +13,6 @@ namespace beamrun {
 
 namespace {
 
-Term atom_of(Process* p, const char* name) { return p->vm().atoms().intern(name); }
-
-Term badarg_cause(Process* p, const char* cause) {
-  p->bif_error(atom::badarg);
-  p->exc_bif_cause = atom_of(p, cause);
-  return NON_VALUE;
-}
-
 // erlang:monotonic_time(millisecond) at the scheduler clock's zero.
 int64_t monotonic_ms_at_start() {
   // monotonic_time counts from MIN_SMALL / 2 ns at VM start (bifs/erlang_time.cpp).

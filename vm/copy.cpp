@@ -67,35 +67,14 @@ void seal_writable(Term* h) {
 
 }  // namespace
 
-bool term_words_exceed(Term t, size_t limit) {
+size_t term_size_shared(Term t, size_t limit) {
   size_t words = 0;
   std::vector<Term> work{t};
   while (!work.empty()) {
     Term src = work.back();
     work.pop_back();
     while (is_list(src)) {
-      if ((words += 2) > limit) return true;
-      if (!is_immed(car(src))) work.push_back(car(src));
-      src = cdr(src);
-    }
-    if (!is_boxed(src)) continue;
-    const Term* obj = boxed_ptr(src);
-    Uint n = header_arity(obj[0]) + 1;
-    if ((words += n) > limit) return true;
-    for (Uint i = 1 + raw_prefix_words(obj); i < n; ++i)
-      if (!is_immed(obj[i])) work.push_back(obj[i]);
-  }
-  return false;
-}
-
-size_t term_size_shared(Term t) {
-  size_t words = 0;
-  std::vector<Term> work{t};
-  while (!work.empty()) {
-    Term src = work.back();
-    work.pop_back();
-    while (is_list(src)) {
-      words += 2;
+      if ((words += 2) > limit) return words;
       Term h = car(src);
       if (!is_immed(h)) work.push_back(h);
       src = cdr(src);
@@ -103,7 +82,7 @@ size_t term_size_shared(Term t) {
     if (!is_boxed(src)) continue;
     const Term* obj = boxed_ptr(src);
     Uint n = header_arity(obj[0]) + 1;
-    words += n;
+    if ((words += n) > limit) return words;
     if (header_subtag(obj[0]) == Subtag::RefcBin) continue;
     for (Uint i = 1 + raw_prefix_words(obj); i < n; ++i)
       if (!is_immed(obj[i])) work.push_back(obj[i]);

@@ -326,7 +326,8 @@ do_native_call:
     goto handle_exception;
   }
   x[0] = r;
-  if (p->gc_due()) { SWAPOUT; p->collect(0, 1); SWAPIN; }
+  // hibernate/3 still needs its module, function and args in x0..x2.
+  if (p->gc_due()) { SWAPOUT; p->collect(0, p->native_request == NativeRequest::Hibernate ? 3 : 1); SWAPIN; }
   if (p->native_request == NativeRequest::Signals) {
     // exit/2 signalled the process itself: handle it now, as BEAM does.
     p->native_request = NativeRequest::None;

@@ -440,11 +440,11 @@ Term info_value(Process* q, Term item, bool self) {
     std::vector<Term> items;
     {
       std::lock_guard<std::mutex> g(q->sig_mutex);
-      if (name == "links") items.assign(q->links.begin(), q->links.end());
+      if (name == "links") items.assign(q->rel().links.begin(), q->rel().links.end());
       else if (name == "monitored_by")
-        for (const auto& [k, m] : q->monitored_by) items.push_back(m.other);
+        for (const auto& [k, m] : q->rel().monitored_by) items.push_back(m.other);
       else
-        for (const auto& [k, m] : q->monitors) items.push_back(m.name == NIL ? m.other : m.name);
+        for (const auto& [k, m] : q->rel().monitors) items.push_back(m.name == NIL ? m.other : m.name);
     }
     if (name == "monitors")  // [{process, Pid}] or [{process, {Name, Node}}]
       for (Term& t : items)

@@ -68,7 +68,7 @@ bool handle_exit_signal(Process* p, ExitSignal* s);
 bool forget_monitor(Process* p, Term down) {
   RefKey k = ref_key_of(tuple_element(down, 2));
   std::lock_guard<std::mutex> g(p->sig_mutex);
-  return p->monitors.erase(k) > 0;
+  return p->rel().monitors.erase(k) > 0;
 }
 
 // Pushes a link-kind or monitor-kind signal to `to` unless it is closed; false if it is.
@@ -117,8 +117,8 @@ bool handle_signal(Process* p, Signal* s) {
       bool add = s->kind == SignalKind::Link;
       delete static_cast<LinkSignal*>(s);
       std::lock_guard<std::mutex> g(p->sig_mutex);
-      if (add) p->links.insert(from);
-      else p->links.erase(from);
+      if (add) p->rel().links.insert(from);
+      else p->rel().links.erase(from);
       return true;
     }
     case SignalKind::Monitor:
@@ -127,10 +127,10 @@ bool handle_signal(Process* p, Signal* s) {
       {
         std::lock_guard<std::mutex> g(p->sig_mutex);
         if (s->kind == SignalKind::Monitor) {
-          ms->entry.seq = ++p->monitor_seq;
-          p->monitored_by.emplace(ms->entry.ref, ms->entry);
+          ms->entry.seq = ++p->rel().monitor_seq;
+          p->rel().monitored_by.emplace(ms->entry.ref, ms->entry);
         }
-        else p->monitored_by.erase(ms->entry.ref);
+        else p->rel().monitored_by.erase(ms->entry.ref);
       }
       delete ms;
       return true;
@@ -144,7 +144,7 @@ namespace {
 bool handle_exit_signal(Process* p, ExitSignal* s) {
   if (s->link) {
     std::lock_guard<std::mutex> g(p->sig_mutex);
-    if (p->links.erase(s->from) == 0) {  // unlinked meanwhile: the link's signal no longer applies
+    if (p->rel().links.erase(s->from) == 0) {  // unlinked meanwhile: the link's signal no longer applies
       free_exit_signal(s);
       return true;
     }
@@ -195,7 +195,7 @@ void link_to(Process* p, Term to) {
   if (to == p->pid()) return;
   {
     std::lock_guard<std::mutex> g(p->sig_mutex);
-    p->links.insert(to);
+    p->rel().links.insert(to);
   }
   // A signal, so that it keeps its place among our other signals to `to` (an exit/2 sent just
   // before reaches it first); pushed under its sig_mutex, so its exit answers it.
@@ -217,7 +217,7 @@ void link_to(Process* p, Term to) {
 void unlink_from(Process* p, Term to) {
   {
     std::lock_guard<std::mutex> g(p->sig_mutex);
-    p->links.erase(to);
+    p->rel().links.erase(to);
   }
   if (to == p->pid()) return;
   auto* s = new LinkSignal();
@@ -244,9 +244,9 @@ Term monitor_process(Process* p, Term target) {
   Process::MonitorRef entry{ref_key_of(ref), pid, name};
   {
     std::lock_guard<std::mutex> g(p->sig_mutex);
-    p->monitors.emplace(entry.ref, entry);
+    p->rel().monitors.emplace(entry.ref, entry);
     if (pid == p->pid()) {  // monitoring oneself: recorded, never fires while we live
-      p->monitored_by.emplace(entry.ref, entry);
+      p->rel().monitored_by.emplace(entry.ref, entry);
       return ref;
     }
   }
@@ -268,12 +268,12 @@ bool demonitor(Process* p, Term ref, bool flush) {
   bool found = false;
   {
     std::lock_guard<std::mutex> g(p->sig_mutex);
-    auto it = p->monitors.find(w);
-    if (it != p->monitors.end()) {
+    auto it = p->rel().monitors.find(w);
+    if (it != p->rel().monitors.end()) {
       entry = it->second;
-      p->monitors.erase(it);
+      p->rel().monitors.erase(it);
       found = true;
-      if (entry.other == p->pid()) p->monitored_by.erase(w);
+      if (entry.other == p->pid()) p->rel().monitored_by.erase(w);
     }
   }
   if (found && entry.other != p->pid()) {
@@ -301,18 +301,18 @@ bool demonitor(Process* p, Term ref, bool flush) {
 }
 
 void link_new_child(Process* parent, Process* child) {
-  child->links.insert(parent->pid());
+  child->rel().links.insert(parent->pid());
   std::lock_guard<std::mutex> g(parent->sig_mutex);
-  parent->links.insert(child->pid());
+  parent->rel().links.insert(child->pid());
 }
 
 Term monitor_new_child(Process* parent, Process* child) {
   Term ref = new_reference(*parent);
   Process::MonitorRef e{ref_key_of(ref), parent->pid(), NIL};
-  child->monitored_by.emplace(e.ref, e);
+  child->rel().monitored_by.emplace(e.ref, e);
   e.other = child->pid();
   std::lock_guard<std::mutex> g(parent->sig_mutex);
-  parent->monitors.emplace(e.ref, e);
+  parent->rel().monitors.emplace(e.ref, e);
   return ref;
 }
 
@@ -338,23 +338,25 @@ void propagate_exit(Process* p, Term reason) {
   {
     std::lock_guard<std::mutex> g(p->sig_mutex);
     p->sig_closed = true;
-    for (Term to : p->links) {
-      if (Process* q = vm.processes().acquire(to)) {
-        push_exit_signal(p, q, p->pid(), reason, true, false);
-        vm.release(q);
+    if (p->has_relations()) {
+      for (Term to : p->rel().links) {
+        if (Process* q = vm.processes().acquire(to)) {
+          push_exit_signal(p, q, p->pid(), reason, true, false);
+          vm.release(q);
+        }
       }
+      p->rel().links.clear();
+      // In the order the monitors were made, so that a watcher receiving its 'DOWN's one by one
+      // in that order finds each at the front of its queue.
+      std::vector<const Process::MonitorRef*> watchers;
+      watchers.reserve(p->rel().monitored_by.size());
+      for (const auto& [key, m] : p->rel().monitored_by) watchers.push_back(&m);
+      std::sort(watchers.begin(), watchers.end(), [](auto* a, auto* b) { return a->seq < b->seq; });
+      for (const Process::MonitorRef* m : watchers)
+        if (m->other != p->pid()) send_down(p, m->other, m->ref, down_item(p, p->pid(), m->name), reason);
+      p->rel().monitored_by.clear();
+      mine.swap(p->rel().monitors);
     }
-    p->links.clear();
-    // In the order the monitors were made, so that a watcher receiving its 'DOWN's one by one
-    // in that order finds each at the front of its queue.
-    std::vector<const Process::MonitorRef*> watchers;
-    watchers.reserve(p->monitored_by.size());
-    for (const auto& [key, m] : p->monitored_by) watchers.push_back(&m);
-    std::sort(watchers.begin(), watchers.end(), [](auto* a, auto* b) { return a->seq < b->seq; });
-    for (const Process::MonitorRef* m : watchers)
-      if (m->other != p->pid()) send_down(p, m->other, m->ref, down_item(p, p->pid(), m->name), reason);
-    p->monitored_by.clear();
-    mine.swap(p->monitors);
   }
   // Links and monitors still on their way in were made too late: they get noproc. None can
   // be added now (they are pushed under sig_mutex, now closed); wait out half-done pushes.
@@ -381,7 +383,7 @@ void propagate_exit(Process* p, Term reason) {
     if (q == nullptr) continue;
     {
       std::lock_guard<std::mutex> g(q->sig_mutex);
-      q->monitored_by.erase(key);
+      q->rel().monitored_by.erase(key);
     }
     vm.release(q);
   }

@@ -254,12 +254,22 @@ class Process final : public WordAllocator, public RunQueueItem {
   using MonitorTable = std::unordered_map<RefKey, MonitorRef, RefKeyHash>;
   // Guards the fields below. Held alone: never together with another process's sig_mutex.
   // Hashed, so that a process linked to or watched by 100,000 others stays linear.
+  // Most processes never link or monitor: the tables are made on first use, which keeps a
+  // fresh process small.
+  struct Relations {
+    std::unordered_set<Term> links;  // pids
+    MonitorTable monitored_by;       // who gets a 'DOWN' when this process dies
+    MonitorTable monitors;           // the monitors this process holds
+    uint64_t monitor_seq = 0;        // numbers monitored_by entries
+  };
   std::mutex sig_mutex;
-  bool sig_closed = false;          // exiting: no new links or monitors
-  std::unordered_set<Term> links;   // pids
-  MonitorTable monitored_by;        // who gets a 'DOWN' when this process dies
-  MonitorTable monitors;            // the monitors this process holds
-  uint64_t monitor_seq = 0;         // numbers monitored_by entries
+  bool sig_closed = false;  // exiting: no new links or monitors
+  Relations& rel() {        // with sig_mutex held (or before the process is published)
+    if (!relations_) relations_ = std::make_unique<Relations>();
+    return *relations_;
+  }
+  bool has_relations() const { return relations_ != nullptr; }
+  std::unique_ptr<Relations> relations_;
 
   // Terms held outside heap, stack and registers: the collector updates them in place.
   template <class F>

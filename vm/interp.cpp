@@ -60,6 +60,16 @@ inline int unpack_args(Term list, Term* x) {
   return is_nil(list) ? n : -1;
 }
 
+// Records a native call for a dirty thread (the process's DirtyCall is made on first use).
+[[gnu::noinline]] void prepare_dirty_call(Process* p, BifFn fn, const Export* e, const Word* pc) {
+  if (!p->dirty) p->dirty = std::make_unique<Process::DirtyCall>();
+  p->dirty->io = p->native_request == NativeRequest::DirtyIo;
+  p->native_request = NativeRequest::None;
+  p->dirty->fn = fn;
+  p->dirty->exp = e;
+  p->dirty->pc = pc;
+}
+
 // Saves what a process needs to resume at `pc`: x0..x(n-1). Out of line: it allocates.
 [[gnu::noinline]] void save_registers(Process* p, const Word* pc, const Term* x, unsigned n) {
   p->resume_pc = pc;
@@ -312,11 +322,8 @@ do_native_call:
     if (p->native_request >= NativeRequest::DirtyCpu) {
       // Run the call again on a dirty thread; resume after it (a tail call resumes at a
       // return, so the stack stays as the call left it).
-      p->dirty_io = p->native_request == NativeRequest::DirtyIo;
-      p->native_request = NativeRequest::None;
-      p->dirty_fn = bif_fn;
-      p->dirty_export = call_e;
-      p->dirty_pc = I;
+      SWAPOUT;
+      prepare_dirty_call(p, bif_fn, call_e, I);
       save_registers(p, call_ret ? call_ret : vm.return_code(), x, call_e->arity);
       LEAVE(SliceEnd::Dirty);
     }
@@ -984,8 +991,8 @@ L_i_recv_marker_clear:
   // ---- the end and the unknown ---------------------------------------------------------------
 L_i_dirty_raise:
   // A dirty call raised: x0.. hold its arguments again, p->exc_* the exception.
-  fault_pc = p->dirty_pc;
-  if (p->exc_bif_frame) top_frame = bif_frame(*p, p->dirty_export, x);
+  fault_pc = p->dirty->pc;
+  if (p->exc_bif_frame) top_frame = bif_frame(*p, p->dirty->exp, x);
   goto handle_exception;
 L_i_return_to_host:
   save_registers(p, I, x, 1);

@@ -20,7 +20,9 @@
 // Thread safety: the inbox is the only part other threads touch (push). Everything else here
 // belongs to the thread running the process.
 #pragma once
+#include <array>
 #include <cstddef>
+#include <memory>
 #include <cstdint>
 
 #include "vm/signal_queue.h"
@@ -82,8 +84,9 @@ class MessageQueue {
     Message* m = *save_;
     *save_ = m->qnext;
     if (last_ == &m->qnext) last_ = save_;
-    for (Marker& k : markers_)
-      if (k.in_use && k.link == &m->qnext) k.link = save_;
+    if (markers_)
+      for (Marker& k : *markers_)
+        if (k.in_use && k.link == &m->qnext) k.link = save_;
     --size_;
     save_ = &first_;
     return m;
@@ -94,7 +97,8 @@ class MessageQueue {
   // slower).
   unsigned reserve_marker() {
     for (unsigned i = 0; i < MAX_MARKERS; ++i) {
-      Marker& k = markers_[i];
+      if (!markers_) markers_ = std::make_unique<std::array<Marker, MAX_MARKERS>>();
+      Marker& k = (*markers_)[i];
       if (!k.in_use) {
         k = Marker{true, false, {}, last_};
         return i + 1;
@@ -105,8 +109,8 @@ class MessageQueue {
   // Markers are bound to a reference's value (its words), not its address: the collector
   // moves the reference but a copy of its words stays the same.
   void bind_marker(unsigned n, Term ref) {
-    if (n < 1 || n > MAX_MARKERS || !markers_[n - 1].in_use || !is_local_ref(ref)) return;
-    Marker& k = markers_[n - 1];
+    if (!markers_ || n < 1 || n > MAX_MARKERS || !(*markers_)[n - 1].in_use || !is_local_ref(ref)) return;
+    Marker& k = (*markers_)[n - 1];
     k.bound = true;
     for (unsigned i = 0; i < 3; ++i) k.ref[i] = boxed_ptr(ref)[1 + i];
   }
@@ -130,8 +134,9 @@ class MessageQueue {
       }
       *link = m->qnext;
       if (last_ == &m->qnext) last_ = link;
-      for (Marker& k : markers_)
-        if (k.in_use && k.link == &m->qnext) k.link = link;
+      if (markers_)
+        for (Marker& k : *markers_)
+          if (k.in_use && k.link == &m->qnext) k.link = link;
       --size_;
       m->qnext = removed;
       removed = m;
@@ -147,7 +152,7 @@ class MessageQueue {
     last_ = &first_;
     save_ = &first_;
     size_ = 0;
-    for (Marker& k : markers_) k = Marker{};
+    markers_.reset();
     return m;
   }
 
@@ -162,7 +167,8 @@ class MessageQueue {
   Marker* find(Term ref) {
     if (!is_local_ref(ref)) return nullptr;
     const Term* w = boxed_ptr(ref) + 1;
-    for (Marker& k : markers_)
+    if (!markers_) return nullptr;
+    for (Marker& k : *markers_)
       if (k.in_use && k.bound && k.ref[0] == w[0] && k.ref[1] == w[1] && k.ref[2] == w[2]) return &k;
     return nullptr;
   }
@@ -170,7 +176,8 @@ class MessageQueue {
   Message** last_ = &first_;
   Message** save_ = &first_;
   size_t size_ = 0;
-  Marker markers_[MAX_MARKERS];
+  // Made by the first recv_marker_reserve (most processes never make a reference and wait).
+  std::unique_ptr<std::array<Marker, MAX_MARKERS>> markers_;
 };
 
 }  // namespace beamrun

@@ -214,22 +214,30 @@ class Process final : public WordAllocator, public RunQueueItem {
   std::vector<Signal*> pending_signals;  // taken from the inbox by peek_signals, not yet handled
   // The receive timeout (vm/process_signals.cpp): armed by wait_timeout, disarmed when the
   // receive ends. Each arming has a new sequence number, which the timer's callback publishes
-  // in fired_seq: a late callback of an old arming cannot end a later receive.
-  Timer receive_timer;
+  // in fired_seq: a late callback of an old arming cannot end a later receive. Made by the
+  // first receive with a timeout, then kept.
+  struct ReceiveTimer {
+    Timer timer;
+    uint64_t seq = 0;
+    std::atomic<uint64_t> fired_seq{0};
+  };
+  std::unique_ptr<ReceiveTimer> receive_timer;
   TimerWheel* receive_timer_wheel = nullptr;  // where receive_timer is armed, or null
-  uint64_t receive_timer_seq = 0;
-  std::atomic<uint64_t> fired_seq{0};
   // Set by natives that end the slice after they return (erlang:yield/0, hibernate/3) or
   // want a dirty thread.
   NativeRequest native_request = NativeRequest::None;
   // A native call handed to a dirty pool: called there with saved_x as its arguments; the
   // process then resumes at resume_pc with the result in x0, or raises as the call would have.
-  BifFn dirty_fn = nullptr;
-  const Export* dirty_export = nullptr;
-  const Word* dirty_pc = nullptr;  // the calling instruction, for the stack trace
-  bool dirty_io = false;
+  // Made by the first such call, then kept.
+  struct DirtyCall {
+    BifFn fn = nullptr;
+    const Export* exp = nullptr;
+    const Word* pc = nullptr;  // the calling instruction, for the stack trace
+    bool io = false;
+    DirtyJob job;
+  };
+  std::unique_ptr<DirtyCall> dirty;
   bool on_dirty_thread = false;  // the native runs on a dirty thread now: it must not ask again
-  DirtyJob dirty_job;
 
   // --- identity and flags -----------------------------------------------------------------------
   Term registered_name = NIL;  // an atom, or NIL

@@ -108,7 +108,7 @@ void VM::process_finished(Process* p, SliceEnd end) {
   propagate_exit(p, p->exit_reason);
   schedulers_->message_timers().cancel_all_for(p->pid());
   if (p->receive_timer_wheel != nullptr) {
-    if (p->receive_timer_wheel->cancel(&p->receive_timer)) release(p);
+    if (p->receive_timer_wheel->cancel(&p->receive_timer->timer)) release(p);
     p->receive_timer_wheel = nullptr;
   }
   discard_mailbox(p);
@@ -229,7 +229,7 @@ void run_dirty_job(DirtyJob* job) {
     std::lock_guard<std::mutex> g(p->run_lock);
     std::vector<Term> args = p->saved_x;
     p->on_dirty_thread = true;
-    Term r = p->dirty_fn(p, args.data());
+    Term r = p->dirty->fn(p, args.data());
     p->on_dirty_thread = false;
     if (r != NON_VALUE) {
       p->saved_x.assign(1, r);
@@ -251,14 +251,14 @@ void VM::run_dirty(Process* p) {
   std::unique_ptr<DirtyPool>* pool;
   {
     std::lock_guard<std::mutex> g(dirty_mutex_);
-    pool = p->dirty_io ? &dirty_io_ : &dirty_cpu_;
+    pool = p->dirty->io ? &dirty_io_ : &dirty_cpu_;
     if (!*pool)
-      *pool = std::make_unique<DirtyPool>(p->dirty_io ? "dirty_io" : "dirty_cpu",
-                                          p->dirty_io ? dirty_io_threads() : dirty_cpu_threads());
+      *pool = std::make_unique<DirtyPool>(p->dirty->io ? "dirty_io" : "dirty_cpu",
+                                          p->dirty->io ? dirty_io_threads() : dirty_cpu_threads());
   }
-  p->dirty_job.run = run_dirty_job;
-  p->dirty_job.context = p;
-  (*pool)->submit(&p->dirty_job);
+  p->dirty->job.run = run_dirty_job;
+  p->dirty->job.context = p;
+  (*pool)->submit(&p->dirty->job);
 }
 
 VM::~VM() {

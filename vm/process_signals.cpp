@@ -87,7 +87,7 @@ void receive_done(Process* p, Message* m) {
     else p->adopt_fragment(m->block(), m->block_words(), m->off_heap, m->vheap_bytes);
   }
   if (p->receive_timer_wheel != nullptr) {
-    if (p->receive_timer_wheel->cancel(&p->receive_timer)) p->vm().release(p);
+    if (p->receive_timer_wheel->cancel(&p->receive_timer->timer)) p->vm().release(p);
     p->receive_timer_wheel = nullptr;
   }
   p->messages.reset_scan();
@@ -98,7 +98,7 @@ namespace {
 // On the advancing scheduler's thread. The process holds a reference for this timer.
 void receive_timer_fire(Timer* t, uint64_t seq) {
   Process* p = static_cast<Process*>(t->context);
-  p->fired_seq.store(seq, std::memory_order_seq_cst);
+  p->receive_timer->fired_seq.store(seq, std::memory_order_seq_cst);
   VM& vm = p->vm();
   vm.schedulers().wake(p, nullptr);
   vm.release(p);
@@ -109,17 +109,19 @@ void receive_timer_fire(Timer* t, uint64_t seq) {
 void arm_receive_timer(Process* p, uint64_t ms) {
   TimerWheel& wheel = p->scheduler->timers();
   p->refs.fetch_add(1, std::memory_order_relaxed);
-  p->receive_timer.fire = receive_timer_fire;
-  p->receive_timer.context = p;
-  p->receive_timer.payload = ++p->receive_timer_seq;
+  if (!p->receive_timer) p->receive_timer = std::make_unique<Process::ReceiveTimer>();
+  Process::ReceiveTimer& rt = *p->receive_timer;
+  rt.timer.fire = receive_timer_fire;
+  rt.timer.context = p;
+  rt.timer.payload = ++rt.seq;
   p->receive_timer_wheel = &wheel;
   // +1: the clock counts whole milliseconds, so the tick after now + ms is the first at which
   // `ms` full milliseconds have surely passed.
-  wheel.add(&p->receive_timer, uint64_t(p->vm().schedulers().now_ms()) + ms + 1);
+  wheel.add(&rt.timer, uint64_t(p->vm().schedulers().now_ms()) + ms + 1);
 }
 
 bool receive_timer_fired(Process* p) {
-  return p->fired_seq.load(std::memory_order_seq_cst) == p->receive_timer_seq;
+  return p->receive_timer && p->receive_timer->fired_seq.load(std::memory_order_seq_cst) == p->receive_timer->seq;
 }
 
 void discard_mailbox(Process* p) {

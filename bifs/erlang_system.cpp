@@ -134,6 +134,45 @@ Term bif_memory1(Process* p, Term* a) {
   return make_list_from(*p, out.data(), unsigned(out.size()));
 }
 
+// system_flag/2: only scheduler_wall_time is supported; other flags raise badarg.
+Term bif_system_flag(Process* p, Term* a) {
+  VM& vm = p->vm();
+  if (a[0] != atom_of(p, "scheduler_wall_time") || (a[1] != atom::true_ && a[1] != atom::false_)) return badarg(p);
+  bool on = a[1] == atom::true_;
+  VM::WallTimeBase& base = vm.wall_time_base();
+  std::lock_guard<std::mutex> g(base.mutex);
+  bool old = vm.schedulers().set_wall_time(on);
+  if (on && !old) {
+    base.start_ns = vm.schedulers().now_ms() * 1000000;
+    base.busy = vm.scheduler_busy_ns();
+  }
+  return make_bool(old);
+}
+
+// [{Id, Active, Total}] in nanoseconds since scheduler_wall_time was turned on: the normal
+// schedulers, then the dirty CPU ones (and for _all the dirty IO ones), or undefined when off.
+Term scheduler_wall_time(Process* p, bool all) {
+  VM& vm = p->vm();
+  if (!vm.schedulers().wall_time_on()) return atom::undefined;
+  VM::WallTimeBase& base = vm.wall_time_base();
+  std::vector<uint64_t> busy = vm.scheduler_busy_ns();
+  int64_t total;
+  std::vector<uint64_t> start;
+  {
+    std::lock_guard<std::mutex> g(base.mutex);
+    total = vm.schedulers().now_ms() * 1000000 - base.start_ns;
+    start = base.busy;
+  }
+  size_t n = vm.schedulers().count() + vm.dirty_cpu_threads() + (all ? vm.dirty_io_threads() : 0);
+  std::vector<Term> items;
+  for (size_t i = 0; i < n && i < busy.size(); ++i) {
+    uint64_t active = busy[i] - (i < start.size() ? start[i] : 0);
+    int64_t t = std::max<int64_t>(total, int64_t(active));
+    items.push_back(make_tuple_n(p, {make_small(Sint(i + 1)), make_small(Sint(active)), make_small(Sint(t))}));
+  }
+  return make_list_from(*p, items.data(), unsigned(items.size()));
+}
+
 Term bif_statistics(Process* p, Term* a) {
   VM& vm = p->vm();
   if (!is_atom(a[0])) return badarg(p);
@@ -158,7 +197,7 @@ Term bif_statistics(Process* p, Term* a) {
     if (n == "run_queue_lengths_all") items.push_back(make_small(0));
     return make_list_from(*p, items.data(), unsigned(items.size()));
   }
-  if (n == "scheduler_wall_time" || n == "scheduler_wall_time_all") return atom::undefined;
+  if (n == "scheduler_wall_time" || n == "scheduler_wall_time_all") return scheduler_wall_time(p, n == "scheduler_wall_time_all");
   if (n == "context_switches") return make_tuple_n(p, {make_small(Sint(s.total_slices())), make_small(0)});
   if (n == "garbage_collection") {
     return make_tuple_n(p, {make_small(Sint(vm.gc_count())), make_small(Sint(vm.gc_words_reclaimed())), make_small(0)});
@@ -195,6 +234,7 @@ Term bif_pre_loaded(Process* p, Term*) { return make_list_from(*p, &atom::erlang
 void register_erlang_system_bifs(VM& vm) {
   vm.register_bif("erlang", "system_info", 1, bif_system_info);
   vm.register_bif("erlang", "statistics", 1, bif_statistics);
+  vm.register_bif("erlang", "system_flag", 2, bif_system_flag);
   vm.register_bif("erlang", "memory", 0, bif_memory0);
   vm.register_bif("erlang", "memory", 1, bif_memory1);
   vm.register_bif("erlang", "module_loaded", 1, bif_module_loaded);

@@ -11,6 +11,7 @@
 // items of one producer only and a marker could overtake another thread's job.
 #pragma once
 #include <atomic>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -35,15 +36,18 @@ class DirtyPool {
   unsigned threads() const { return unsigned(threads_.size()); }
   const std::string& name() const { return name_; }
   uint64_t jobs_run() const { return jobs_run_.load(std::memory_order_relaxed); }
+  // Nanoseconds thread i has spent running jobs (statistics(scheduler_wall_time)).
+  uint64_t busy_ns(unsigned i) const { return busy_ns_[i].load(std::memory_order_relaxed); }
 
  private:
-  void loop();
+  void loop(unsigned index);
 
   std::string name_;
   moodycamel::BlockingConcurrentQueue<DirtyJob*> queue_;
   std::vector<std::thread> threads_;
   std::atomic<uint64_t> jobs_run_{0};
   std::atomic<uint64_t> pending_{0};  // submitted and not yet finished
+  std::unique_ptr<std::atomic<uint64_t>[]> busy_ns_;  // per thread
 };
 
 }  // namespace beamrun

@@ -99,6 +99,8 @@ void Scheduler::run(Process* p) {
     for (size_t i = 0; i < n; ++i) regs_.x[i] = p->saved_x[i];
     p->saved_x.clear();
     uint64_t before = p->reductions;
+    bool timing = all_.wall_time_on();
+    int64_t t0 = timing ? monotonic_ns() : 0;
     // Signals first: an exit signal may end the process before it runs at all.
     bool alive = (!p->inbox.maybe_nonempty() && p->pending_signals.empty()) || p->take_signals();
     end = alive ? run_slice(*p) : SliceEnd::Killed;
@@ -106,6 +108,7 @@ void Scheduler::run(Process* p) {
     // seeing it: the slice's end catches it.
     if (end != SliceEnd::Killed && p->max_heap_exceeded && max_heap_exceeded(p)) end = SliceEnd::Killed;
     reductions_.fetch_add(p->reductions - before, std::memory_order_relaxed);
+    if (timing) busy_ns_.fetch_add(uint64_t(monotonic_ns() - t0), std::memory_order_relaxed);
     p->memory_seen.store(p->memory_bytes(), std::memory_order_relaxed);
     p->binary_seen.store(p->bin_vheap, std::memory_order_relaxed);
     ++p->slices;
@@ -214,6 +217,8 @@ uint64_t Schedulers::total_reductions() const {
   for (auto& s : scheds_) n += s->reductions();
   return n;
 }
+
+bool Schedulers::set_wall_time(bool on) { return wall_time_on_.exchange(on, std::memory_order_relaxed); }
 
 uint64_t Schedulers::total_slices() const {
   uint64_t n = 0;

@@ -54,6 +54,8 @@ class Scheduler {
   void wake();
   uint64_t reductions() const { return reductions_.load(std::memory_order_relaxed); }
   uint64_t slices() const { return slices_.load(std::memory_order_relaxed); }
+  // Nanoseconds spent running processes while scheduler_wall_time is on.
+  uint64_t busy_ns() const { return busy_ns_.load(std::memory_order_relaxed); }
 
  private:
   friend class Schedulers;
@@ -74,6 +76,7 @@ class Scheduler {
   std::atomic<bool> sleeping_{false};
   std::atomic<uint64_t> reductions_{0};
   std::atomic<uint64_t> slices_{0};
+  std::atomic<uint64_t> busy_ns_{0};
 };
 
 class Schedulers {
@@ -100,6 +103,9 @@ class Schedulers {
   void wake(Process* p, Scheduler* from);
 
   MessageTimers& message_timers() { return message_timers_; }
+  // erlang:system_flag(scheduler_wall_time, On): returns the old setting.
+  bool set_wall_time(bool on);
+  bool wall_time_on() const { return wall_time_on_.load(std::memory_order_relaxed); }
   uint64_t total_reductions() const;
   uint64_t total_slices() const;
   std::vector<size_t> run_queue_lengths() const;
@@ -116,6 +122,7 @@ class Schedulers {
   std::atomic<unsigned> sleepers_{0};
   std::atomic<unsigned> next_external_{0};
   std::mutex start_mutex_;
+  std::atomic<bool> wall_time_on_{false};
   MessageTimers message_timers_;  // destroyed after the threads stopped (~Schedulers body)
 };
 

@@ -247,6 +247,15 @@ void run_dirty_job(DirtyJob* job) {
 
 }  // namespace
 
+std::vector<uint64_t> VM::scheduler_busy_ns() {
+  std::vector<uint64_t> out;
+  for (unsigned i = 0; i < schedulers_->count(); ++i) out.push_back(schedulers_->at(i).busy_ns());
+  std::lock_guard<std::mutex> g(dirty_mutex_);
+  for (unsigned i = 0; i < dirty_cpu_threads(); ++i) out.push_back(dirty_cpu_ ? dirty_cpu_->busy_ns(i) : 0);
+  for (unsigned i = 0; i < dirty_io_threads(); ++i) out.push_back(dirty_io_ ? dirty_io_->busy_ns(i) : 0);
+  return out;
+}
+
 void VM::run_dirty(Process* p) {
   std::unique_ptr<DirtyPool>* pool;
   {

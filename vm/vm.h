@@ -190,6 +190,16 @@ class VM {
   }
   uint64_t gc_count() const { return gc_count_.load(std::memory_order_relaxed); }
   uint64_t gc_words_reclaimed() const { return gc_words_reclaimed_.load(std::memory_order_relaxed); }
+  // Busy nanoseconds of every scheduler thread, normal ones first, then dirty CPU, then dirty
+  // IO (threads of a pool not started yet count 0).
+  std::vector<uint64_t> scheduler_busy_ns();
+  // statistics(scheduler_wall_time)'s zero point: set by system_flag(scheduler_wall_time, true).
+  struct WallTimeBase {
+    std::mutex mutex;
+    int64_t start_ns = 0;
+    std::vector<uint64_t> busy;
+  };
+  WallTimeBase& wall_time_base() { return wall_time_base_; }
   unsigned dirty_cpu_threads() const;
   unsigned dirty_io_threads() const;
   uint64_t next_unique_integer() { return unique_counter_.fetch_add(1, std::memory_order_relaxed) + 1; }
@@ -219,6 +229,7 @@ class VM {
   Word dirty_raise_code_[1];
   std::mutex dirty_mutex_;  // guards creating the pools
   std::unique_ptr<DirtyPool> dirty_cpu_, dirty_io_;
+  WallTimeBase wall_time_base_;
   // Declared last but for the clock: destroyed first, so no thread runs a process while the
   // rest of the VM goes away.
   ProcessTable processes_;

@@ -23,15 +23,27 @@ Term bif_unlink(Process* p, Term* a) {
   return atom::true_;
 }
 
+bool alias_mode(Process* p, Term t, ProcessTable::AliasMode* mode) {
+  if (t == atom_of(p, "explicit_unalias")) *mode = ProcessTable::AliasMode::Explicit;
+  else if (t == atom_of(p, "demonitor")) *mode = ProcessTable::AliasMode::Demonitor;
+  else if (t == atom_of(p, "reply_demonitor")) *mode = ProcessTable::AliasMode::ReplyDemonitor;
+  else return false;
+  return true;
+}
+
 Term monitor(Process* p, Term type, Term target, Term opts) {
-  if (list_length(opts) < 0) return badarg(p);
-  if (type != atom_of(p, "process")) {
-    p->bif_error(atom::badarg);
-    p->exc_bif_cause = atom_of(p, "badtype");
-    return NON_VALUE;
+  if (list_length(opts) < 0) return badarg_cause(p, "badopt");
+  if (type != atom_of(p, "process")) return badarg_cause(p, "badtype");
+  ProcessTable::AliasMode mode;
+  bool with_alias = false;
+  for (Term l = opts; is_list(l); l = cdr(l)) {
+    Term o = car(l);
+    if (!is_tuple(o) || tuple_arity(o) != 2 || tuple_element(o, 1) != atom_of(p, "alias") ||
+        !alias_mode(p, tuple_element(o, 2), &mode))
+      return badarg_cause(p, "badopt");  // the tag option (OTP 26) is not known to OTP 25 either
+    with_alias = true;
   }
-  if (!is_nil(opts)) return badarg(p);  // alias and tag options are not supported
-  Term ref = monitor_process(p, target);
+  Term ref = monitor_process(p, target, with_alias ? &mode : nullptr);
   if (ref == NON_VALUE) return badarg(p);
   return ref;
 }
@@ -58,6 +70,23 @@ Term bif_demonitor2(Process* p, Term* a) {
   if (!is_nil(l)) return badarg(p);
   bool removed = demonitor(p, a[0], flush);
   return info ? make_bool(removed) : atom::true_;
+}
+
+Term bif_alias0(Process* p, Term*) { return make_alias(p, ProcessTable::AliasMode::Explicit); }
+Term bif_alias1(Process* p, Term* a) {
+  ProcessTable::AliasMode mode = ProcessTable::AliasMode::Explicit;
+  Term l = a[0];
+  for (; is_list(l); l = cdr(l)) {
+    if (car(l) == atom_of(p, "explicit_unalias")) mode = ProcessTable::AliasMode::Explicit;
+    else if (car(l) == atom_of(p, "reply")) mode = ProcessTable::AliasMode::Reply;
+    else return badarg(p);
+  }
+  if (!is_nil(l)) return badarg(p);
+  return make_alias(p, mode);
+}
+Term bif_unalias(Process* p, Term* a) {
+  if (!is_local_ref3(a[0])) return badarg(p);
+  return make_bool(unalias(p, ref_key_of(a[0])));
 }
 
 Term bif_exit2(Process* p, Term* a) {
@@ -105,6 +134,7 @@ void register_erlang_link_bifs(VM& vm) {
       {"monitor", 2, bif_monitor2},    {"monitor", 3, bif_monitor3},
       {"demonitor", 1, bif_demonitor1}, {"demonitor", 2, bif_demonitor2},
       {"exit", 2, bif_exit2},
+      {"alias", 0, bif_alias0},        {"alias", 1, bif_alias1}, {"unalias", 1, bif_unalias},
       {"spawn_link", 1, bif_spawn_link1}, {"spawn_link", 2, bif_spawn_link2},
       {"spawn_link", 3, bif_spawn_link3}, {"spawn_link", 4, bif_spawn_link4},
       {"spawn_monitor", 1, bif_spawn_monitor1}, {"spawn_monitor", 3, bif_spawn_monitor3},

@@ -12,6 +12,8 @@
 
 namespace beamrun {
 
+bool drop_monitor(Process* p, const RefKey& w);
+
 namespace {
 
 Term ref_term(Process* p, const RefKey& k) {
@@ -65,10 +67,37 @@ bool handle_exit_signal(Process* p, ExitSignal* s);
 
 // The monitor a 'DOWN' reports is over: the watcher forgets it as it takes the message in.
 // False when the watcher had already dropped it (demonitor): the 'DOWN' is dropped too.
+void drop_monitor_alias(Process* p, const RefKey& k);
+
 bool forget_monitor(Process* p, Term down) {
   RefKey k = ref_key_of(tuple_element(down, 2));
-  std::lock_guard<std::mutex> g(p->sig_mutex);
-  return p->rel().monitors.erase(k) > 0;
+  {
+    std::lock_guard<std::mutex> g(p->sig_mutex);
+    if (p->rel().monitors.erase(k) == 0) return false;
+  }
+  drop_monitor_alias(p, k);
+  return true;
+}
+
+// An alias that ends with its monitor (demonitor and reply_demonitor modes) ends now.
+void drop_monitor_alias(Process* p, const RefKey& k) {
+  ProcessTable::Alias a;
+  ProcessTable& t = p->vm().processes();
+  if (!t.find_alias(k, &a) || a.pid != p->pid()) return;
+  if (a.mode != ProcessTable::AliasMode::Demonitor && a.mode != ProcessTable::AliasMode::ReplyDemonitor) return;
+  unalias(p, k);
+}
+
+// A message sent to an alias arrives: it is taken only while the alias is active, and the
+// reply modes end the alias (and, for reply_demonitor, the monitor) with the first one.
+bool alias_admits(Process* p, const RefKey& k) {
+  ProcessTable::Alias a;
+  if (!p->vm().processes().find_alias(k, &a) || a.pid != p->pid()) return false;
+  if (a.mode == ProcessTable::AliasMode::Reply || a.mode == ProcessTable::AliasMode::ReplyDemonitor) {
+    unalias(p, k);
+    if (a.mode == ProcessTable::AliasMode::ReplyDemonitor) drop_monitor(p, k);
+  }
+  return true;
 }
 
 // Pushes a link-kind or monitor-kind signal to `to` unless it is closed; false if it is.
@@ -106,7 +135,7 @@ bool handle_signal(Process* p, Signal* s) {
   switch (s->kind) {
     case SignalKind::Message: {
       auto* m = static_cast<Message*>(s);
-      if (m->down && !forget_monitor(p, m->term)) free_message(m);
+      if ((m->down && !forget_monitor(p, m->term)) || (m->via_alias && !alias_admits(p, m->alias))) free_message(m);
       else p->messages.append(m);
       return true;
     }
@@ -226,7 +255,26 @@ void unlink_from(Process* p, Term to) {
   if (!push_relation(p, to, s)) delete s;
 }
 
-Term monitor_process(Process* p, Term target) {
+Term make_alias(Process* p, ProcessTable::AliasMode mode) {
+  Term ref = new_reference(*p);
+  RefKey k = ref_key_of(ref);
+  {
+    std::lock_guard<std::mutex> g(p->sig_mutex);
+    p->rel().aliases.insert(k);
+  }
+  p->vm().processes().add_alias(k, p->pid(), mode);
+  return ref;
+}
+
+bool unalias(Process* p, const RefKey& k) {
+  {
+    std::lock_guard<std::mutex> g(p->sig_mutex);
+    if (!p->has_relations() || p->rel().aliases.erase(k) == 0) return false;
+  }
+  return p->vm().processes().remove_alias(k, p->pid());
+}
+
+Term monitor_process(Process* p, Term target, const ProcessTable::AliasMode* alias) {
   VM& vm = p->vm();
   Term name = NIL, pid = NIL;
   if (is_local_pid(target)) {
@@ -242,6 +290,13 @@ Term monitor_process(Process* p, Term target) {
   }
   Term ref = new_reference(*p);
   Process::MonitorRef entry{ref_key_of(ref), pid, name};
+  if (alias != nullptr) {
+    {
+      std::lock_guard<std::mutex> g(p->sig_mutex);
+      p->rel().aliases.insert(entry.ref);
+    }
+    vm.processes().add_alias(entry.ref, p->pid(), *alias);
+  }
   {
     std::lock_guard<std::mutex> g(p->sig_mutex);
     p->rel().monitors.emplace(entry.ref, entry);
@@ -260,10 +315,9 @@ Term monitor_process(Process* p, Term target) {
   return ref;
 }
 
-bool demonitor(Process* p, Term ref, bool flush) {
-  RefKey w = ref_key_of(ref);
-  // A 'DOWN' on its way in ends the monitor as it is taken in: take in what has arrived.
-  p->peek_signals();
+// Ends p's monitor `w`: forgets it, tells the target, drops an alias tied to it. False if p
+// had no such monitor. Takes in no signals (it runs while signals are being taken in).
+bool drop_monitor(Process* p, const RefKey& w) {
   Process::MonitorRef entry{};
   bool found = false;
   {
@@ -276,13 +330,23 @@ bool demonitor(Process* p, Term ref, bool flush) {
       if (entry.other == p->pid()) p->rel().monitored_by.erase(w);
     }
   }
-  if (found && entry.other != p->pid()) {
+  if (!found) return false;
+  drop_monitor_alias(p, w);
+  if (entry.other != p->pid()) {
     auto* s = new MonitorSignal();
     s->kind = SignalKind::Demonitor;
     s->entry = entry;
     s->entry.other = p->pid();
     if (!push_relation(p, entry.other, s)) delete s;
   }
+  return true;
+}
+
+bool demonitor(Process* p, Term ref, bool flush) {
+  RefKey w = ref_key_of(ref);
+  // A 'DOWN' on its way in ends the monitor as it is taken in: take in what has arrived.
+  p->peek_signals();
+  bool found = drop_monitor(p, w);
   if (flush) {
     Term down = p->vm().atoms().intern("DOWN");
     Message* gone = p->messages.remove_if([&](Message* m) {
@@ -339,6 +403,8 @@ void propagate_exit(Process* p, Term reason) {
     std::lock_guard<std::mutex> g(p->sig_mutex);
     p->sig_closed = true;
     if (p->has_relations()) {
+      for (const RefKey& k : p->rel().aliases) vm.processes().remove_alias(k, p->pid());
+      p->rel().aliases.clear();
       for (Term to : p->rel().links) {
         if (Process* q = vm.processes().acquire(to)) {
           push_exit_signal(p, q, p->pid(), reason, true, false);

@@ -16,6 +16,7 @@
 #pragma once
 #include "vm/mailbox.h"
 #include "vm/process.h"
+#include "vm/process_table.h"
 
 namespace beamrun {
 
@@ -52,8 +53,13 @@ bool send_exit_signal(Process* from, Term to, Term reason, bool link, bool kill)
 void link_to(Process* p, Term to);
 void unlink_from(Process* p, Term to);
 // monitor(process, Target): Target a pid, a name, or {Name, Node}; returns the reference,
-// or NON_VALUE when Target has the wrong type.
-Term monitor_process(Process* p, Term target);
+// or NON_VALUE when Target has the wrong type. With `alias` the reference is also an alias of
+// p in that mode.
+Term monitor_process(Process* p, Term target, const ProcessTable::AliasMode* alias = nullptr);
+
+// Aliases: a reference p receives on (erlang:alias/0,1); unalias: false if it was not active.
+Term make_alias(Process* p, ProcessTable::AliasMode mode);
+bool unalias(Process* p, const RefKey& k);
 // demonitor/2: true when an active monitor was removed; `flush` also takes its 'DOWN' out of
 // the mailbox.
 bool demonitor(Process* p, Term ref, bool flush);

@@ -25,6 +25,7 @@
 #include <memory>
 #include <cstdint>
 
+#include "vm/export.h"
 #include "vm/signal_queue.h"
 #include "vm/term.h"
 
@@ -47,6 +48,8 @@ struct Message : Signal {
   size_t vheap_bytes = 0;    // bytes of the blobs those handles hold
   size_t words = 0;          // heap words after the header
   bool down = false;         // a 'DOWN': taking it in ends the receiver's monitor
+  bool via_alias = false;    // sent to `alias`: delivered only if the alias is still active
+  RefKey alias{};
   Term* data() { return reinterpret_cast<Term*>(this + 1); }
   // The block as the heap sees it once adopted: header included, so it is freed as one.
   Term* block() { return reinterpret_cast<Term*>(this); }

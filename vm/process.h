@@ -269,6 +269,7 @@ class Process final : public WordAllocator, public RunQueueItem {
     MonitorTable monitored_by;       // who gets a 'DOWN' when this process dies
     MonitorTable monitors;           // the monitors this process holds
     uint64_t monitor_seq = 0;        // numbers monitored_by entries
+    std::unordered_set<RefKey, RefKeyHash> aliases;  // active ones, removed from the VM's table at exit
   };
   std::mutex sig_mutex;
   bool sig_closed = false;  // exiting: no new links or monitors

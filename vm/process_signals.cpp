@@ -46,6 +46,27 @@ void deliver(Process* to, Message* m, Process* from) {
 bool send_term(Process* from, Term dest, Term msg) {
   VM& vm = from->vm();
   Process* to = nullptr;
+  if (is_local_ref_term(dest)) {
+    // An alias: the receiver checks, as the message arrives, that it is still active.
+    RefKey k = ref_key_of(dest);
+    ProcessTable::Alias a;
+    if (!vm.processes().find_alias(k, &a)) return true;
+    Message* m = make_message(msg);
+    if (m == nullptr) return true;
+    m->via_alias = true;
+    m->alias = k;
+    if (a.pid == from->pid()) {
+      from->inbox.push(m);
+      return true;
+    }
+    if ((to = vm.processes().acquire(a.pid)) == nullptr) {
+      free_message(m);
+      return true;
+    }
+    deliver(to, m, from);
+    vm.release(to);
+    return true;
+  }
   if (is_local_pid(dest)) {
     if (dest == from->pid()) {
       if (Message* m = make_message(msg)) from->inbox.push(m);

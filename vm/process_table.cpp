@@ -22,6 +22,27 @@ ProcessTable::~ProcessTable() {
   munmap(slots_, (mask_ + 1) * sizeof(Process*));
 }
 
+void ProcessTable::add_alias(const RefKey& k, Term pid, AliasMode mode) {
+  std::lock_guard<std::mutex> g(alias_mutex_);
+  aliases_[k] = Alias{pid, mode};
+}
+
+bool ProcessTable::find_alias(const RefKey& k, Alias* out) {
+  std::lock_guard<std::mutex> g(alias_mutex_);
+  auto it = aliases_.find(k);
+  if (it == aliases_.end()) return false;
+  *out = it->second;
+  return true;
+}
+
+bool ProcessTable::remove_alias(const RefKey& k, Term pid) {
+  std::lock_guard<std::mutex> g(alias_mutex_);
+  auto it = aliases_.find(k);
+  if (it == aliases_.end() || it->second.pid != pid) return false;
+  aliases_.erase(it);
+  return true;
+}
+
 void ProcessTable::bury(Term pid, Message* reason) {
   if (reason == nullptr) return;
   Message* evicted = nullptr;

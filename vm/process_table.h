@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "vm/export.h"
 #include "vm/term.h"
 
 namespace beamrun {
@@ -75,6 +76,18 @@ class ProcessTable {
   // Every live process's pid.
   std::vector<Term> pids();
 
+  // Aliases (erlang:alias/0,1, monitor/3's alias option): a reference a process receives on.
+  enum class AliasMode : uint8_t { Explicit, Demonitor, ReplyDemonitor, Reply };
+  struct Alias {
+    Term pid;
+    AliasMode mode;
+  };
+  void add_alias(const RefKey& k, Term pid, AliasMode mode);
+  // The alias's owner and mode; false when it is not active.
+  bool find_alias(const RefKey& k, Alias* out);
+  // Deactivates the alias if `pid` owns it; false if it was not active (or not its own).
+  bool remove_alias(const RefKey& k, Term pid);
+
   // Exit tombstones: the reasons of the last TOMBSTONES processes that died, as standalone
   // copies (vm/mailbox.h blocks), so the host can learn how a process ended after it is gone.
   static constexpr size_t TOMBSTONES = 4096;
@@ -121,6 +134,8 @@ class ProcessTable {
   std::atomic<size_t> count_{0};
   std::mutex names_mutex_;
   std::unordered_map<Term, Process*> names_;
+  std::mutex alias_mutex_;  // guards aliases_
+  std::unordered_map<RefKey, Alias, RefKeyHash> aliases_;
   std::mutex tomb_mutex_;  // guards tombs_ and tomb_order_
   std::unordered_map<Term, Message*> tombs_;
   std::deque<Term> tomb_order_;  // oldest first

@@ -52,6 +52,10 @@ else
   # compiling them one by one the way the build does.
   erlc -o "$BEAMDIR" "${SOURCES[@]}"
 fi
+# Helper modules the programs share (tests/erlang/lib): compiled beside them, not tests.
+if compgen -G "$ROOT/tests/erlang/lib/*.erl" >/dev/null; then
+  erlc -o "$BEAMDIR" "$ROOT"/tests/erlang/lib/*.erl
+fi
 
 # Crash reports of processes that die from an uncaught error go through logger, whose default
 # handler writes to standard_io, i.e. into the recorded stdout, with a timestamp and pid, and

@@ -1,0 +1,34 @@
+%% Helpers shared by differential test programs (compiled beside them, not a test itself).
+%%
+%% t(Module, F) runs F and returns {ok, Value} or {Class, Reason, Trace}, with pids, references
+%% and funs replaced by placeholders (they differ between runs) and the trace cut to Module's
+%% and erlang's frames (the callers of main/0 differ between erl and beamrun) with file names
+%% reduced to their base name (erlc records the path as given on its command line).
+-module(test_support).
+-export([t/2, san/1, st/2]).
+
+t(Module, F) ->
+    try F() of
+        V -> {ok, san(V)}
+    catch
+        C:R:St -> {C, san(R), san(st(Module, St))}
+    end.
+
+san(P) when is_pid(P) -> case P =:= self() of true -> self; false -> pid end;
+san(R) when is_reference(R) -> ref;
+san(F) when is_function(F) -> 'fun';
+san([H | T]) -> [san(H) | san(T)];
+san(T) when is_tuple(T) -> list_to_tuple(san(tuple_to_list(T)));
+san(M) when is_map(M) -> maps:from_list(san(maps:to_list(M)));
+san(X) -> X.
+
+st(Module, St) -> [{M, F, A, loc(L)} || {M, F, A, L} <- St, M =:= Module orelse M =:= erlang].
+
+loc(L) -> [norm(I) || I <- L].
+
+norm({file, P}) -> {file, base(P, P)};
+norm(I) -> I.
+
+base([], B) -> B;
+base([$/ | T], _) -> base(T, T);
+base([_ | T], B) -> base(T, B).

@@ -39,19 +39,7 @@ main() ->
     erlang:display(catch_op(sub, id(x), id([]))),
     ok.
 
-%% Stack trace filter: keep only frames of this module and of erlang (the
-%% callers of main/0 differ between erl and beamrun) and reduce file names
-%% to their base name (erlc records the path as given on its command line).
-st(St) -> [{M, F, A, loc(L)} || {M, F, A, L} <- St, M =:= ?MODULE orelse M =:= erlang].
-
-loc(L) -> [norm(I) || I <- L].
-
-norm({file, P}) -> {file, base(P, P)};
-norm(I) -> I.
-
-base([], B) -> B;
-base([$/ | T], _) -> base(T, T);
-base([_ | T], B) -> base(T, B).
+st(St) -> test_support:st(?MODULE, St).
 
 build(0, Acc) -> Acc;
 build(N, Acc) -> build(N - 1, Acc ++ [N]).

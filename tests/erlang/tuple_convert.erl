@@ -22,19 +22,7 @@ main() ->
     erlang:display(catch_badarg(t2l, id([a, b]))),
     ok.
 
-%% Stack trace filter: keep only frames of this module and of erlang (the
-%% callers of main/0 differ between erl and beamrun) and reduce file names
-%% to their base name (erlc records the path as given on its command line).
-st(St) -> [{M, F, A, loc(L)} || {M, F, A, L} <- St, M =:= ?MODULE orelse M =:= erlang].
-
-loc(L) -> [norm(I) || I <- L].
-
-norm({file, P}) -> {file, base(P, P)};
-norm(I) -> I.
-
-base([], B) -> B;
-base([$/ | T], _) -> base(T, T);
-base([_ | T], B) -> base(T, B).
+st(St) -> test_support:st(?MODULE, St).
 
 deep_to_list(T) when is_tuple(T) -> [deep_to_list(E) || E <- tuple_to_list(T)];
 deep_to_list(L) when is_list(L) -> [deep_to_list(E) || E <- L];

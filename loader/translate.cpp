@@ -56,6 +56,12 @@ void Translator::emit_bif(const GenericInstr& gi, const Operand& fail_label, con
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::bor) which = Instr::i_bor;
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::rem) which = Instr::i_rem;
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::div) which = Instr::i_intdiv;
+  // A small constant as second operand needs no decode or tag test (x - 1, x + 1).
+  const Operand& second = argc == 2 ? gi.ops[first_arg + 1] : gi.ops[first_arg];
+  if (argc == 2 && second.kind == K::Integer && is_small(second.term)) {
+    if (which == Instr::i_plus) which = Instr::i_plus_imm;
+    if (which == Instr::i_minus) which = Instr::i_minus_imm;
+  }
   op(which);
   word(reinterpret_cast<Word>(vm_.find_bif(ie.module, ie.function, ie.arity)));
   word(reinterpret_cast<Word>(vm_.exports().get(ie.module, ie.function, ie.arity)));
@@ -103,6 +109,7 @@ bool Translator::followed_by_return(size_t at, uint64_t* dealloc) const {
 void Translator::translate(size_t index) {
   const GenericInstr& gi = bf_.code[index];
   const auto& o = gi.ops;
+  if (translate_fused(*this, index)) return;
   switch (gi.opcode) {
     case op_label: {
       uint32_t l = o[0].kind == K::Untagged ? uint32_t(o[0].value) : 0;

@@ -156,6 +156,7 @@ class Translator {
   uint32_t frame_limit_ = 0;  // Y operands of the current function must be below this
 };
 
+bool translate_fused(Translator& t, size_t index);
 bool translate_bits(Translator& t, size_t index);
 bool translate_maps(Translator& t, size_t index);
 

@@ -137,6 +137,23 @@ namespace beamrun {
   X(i_recv_marker_use, "S:ref -- start the receive scan at ref's marker")                         \
   X(i_recv_marker_clear, "S:ref -- drop ref's marker")                                            \
   X(i_dirty_raise, "-- raise the exception a dirty native call left in the process")             \
+  /* Superinstructions and operand shapes chosen at load time (loader/translate_fused.cpp). */ \
+  X(i_move_return, "S -- x0 := S, then return")                                               \
+  X(i_deallocate_return, "N -- pop N slots, then return")                                       \
+  X(i_move_deallocate_return, "S N -- x0 := S, pop N slots, then return")                      \
+  X(i_move2, "S D S D -- two moves, in order")                                                  \
+  X(i_is_eq_exact_imm, "L S C -- fail unless S is the immediate C (atom, small, [])")          \
+  X(i_is_ne_exact_imm, "L S C -- fail if S is the immediate C")                                 \
+  X(i_is_tuple_arity, "L L S N -- to the first label unless a tuple, the second unless arity N") \
+  X(i_get_two_elements, "S N D N D -- two get_tuple_elements of one tuple")                     \
+  X(i_put_tuple2_heap, "N:heap N:live D N S... -- test_heap, then put_tuple2")                 \
+  X(i_plus_imm, "as i_plus, the second source a small constant")                               \
+  X(i_minus_imm, "as i_minus, the second source a small constant")                             \
+  X(i_put_list_heap, "N:heap N:live S S D -- test_heap, then put_list")                        \
+  X(i_allocate_get_list, "N:stack N:heap N:live S D D -- allocate, then get_list")             \
+  X(i_is_lt_imm, "L S C -- as i_is_lt, the second source a small constant")                    \
+  X(i_is_ge_imm, "L S C -- as i_is_ge, the second source a small constant")                    \
+  X(i_is_nonempty_list_get, "L S D D -- fail unless a cons, then split it as i_get_list")      \
   X(i_return_to_host, "-- the bottom of every stack: the entry function has returned")          \
   X(i_not_implemented, "P:const char* -- raise an internal error naming the instruction")
 

@@ -563,25 +563,41 @@ L_i_bif: {
 
   // Two small integers never overflow int64 when added or subtracted: only the 60-bit range
   // needs checking. Anything else takes i_bif's path with the same operands.
+  // Smalls are added and subtracted tagged: (a<<4|15) + (b<<4) is (a+b)<<4|15, and the
+  // 64-bit overflow check is exactly the 60-bit range check. Anything else takes the BIF.
 L_i_plus: {
   Term a = SRC(OPW(5)), b = SRC(OPW(6));
-  if (is_small(a) && is_small(b)) {
-    Sint r = small_value(a) + small_value(b);
-    if (fits_small(r)) {
-      DST(OPW(7)) = make_small(r);
-      NEXT(8);
-    }
+  Sint r;
+  if ((a & b & IMMED1_MASK) == IMMED1_SMALL && !__builtin_add_overflow(Sint(a), Sint(b - IMMED1_SMALL), &r)) {
+    DST(OPW(7)) = Term(r);
+    NEXT(8);
   }
   goto L_i_bif;
 }
 L_i_minus: {
   Term a = SRC(OPW(5)), b = SRC(OPW(6));
-  if (is_small(a) && is_small(b)) {
-    Sint r = small_value(a) - small_value(b);
-    if (fits_small(r)) {
-      DST(OPW(7)) = make_small(r);
-      NEXT(8);
-    }
+  Sint r;
+  if ((a & b & IMMED1_MASK) == IMMED1_SMALL && !__builtin_sub_overflow(Sint(a), Sint(b - IMMED1_SMALL), &r)) {
+    DST(OPW(7)) = Term(r);
+    NEXT(8);
+  }
+  goto L_i_bif;
+}
+L_i_plus_imm: {
+  Term a = SRC(OPW(5));
+  Sint r;
+  if (is_small(a) && !__builtin_add_overflow(Sint(a), Sint(OPW(6) - IMMED1_SMALL), &r)) {
+    DST(OPW(7)) = Term(r);
+    NEXT(8);
+  }
+  goto L_i_bif;
+}
+L_i_minus_imm: {
+  Term a = SRC(OPW(5));
+  Sint r;
+  if (is_small(a) && !__builtin_sub_overflow(Sint(a), Sint(OPW(6) - IMMED1_SMALL), &r)) {
+    DST(OPW(7)) = Term(r);
+    NEXT(8);
   }
   goto L_i_bif;
 }
@@ -784,6 +800,78 @@ L_i_set_tuple_element: {
   Term v = SRC(OPW(0)), t = SRC(OPW(1));
   tuple_element(t, OPW(2) + 1) = v;
   NEXT(3);
+}
+
+  // ---- superinstructions (loader/translate_fused.cpp picks them) -----------------------------
+L_i_move_return:
+  x[0] = SRC(OPW(0));
+  goto do_return;
+L_i_deallocate_return:
+  E += OPW(0);
+  goto do_return;
+L_i_move_deallocate_return:
+  x[0] = SRC(OPW(0));
+  E += OPW(1);
+  goto do_return;
+L_i_move2:
+  DST(OPW(1)) = SRC(OPW(0));
+  DST(OPW(3)) = SRC(OPW(2));
+  NEXT(4);
+L_i_is_eq_exact_imm:
+  if (SRC(OPW(1)) != OPW(2)) FAIL_TO(OPW(0));
+  NEXT(3);
+L_i_is_ne_exact_imm:
+  if (SRC(OPW(1)) == OPW(2)) FAIL_TO(OPW(0));
+  NEXT(3);
+L_i_is_tuple_arity: {
+  Term v = SRC(OPW(2));
+  if (!is_tuple(v)) FAIL_TO(OPW(0));
+  if (tuple_arity(v) != OPW(3)) FAIL_TO(OPW(1));
+  NEXT(4);
+}
+L_i_get_two_elements: {
+  // The translator fuses only when the first destination is not the tuple's register.
+  Term t = SRC(OPW(0));
+  DST(OPW(2)) = tuple_element(t, OPW(1) + 1);
+  DST(OPW(4)) = tuple_element(t, OPW(3) + 1);
+  NEXT(5);
+}
+L_i_put_tuple2_heap: {
+  ENSURE(OPW(0), unsigned(OPW(1)));
+  I += 2;
+  goto L_i_put_tuple2;
+}
+L_i_put_list_heap:
+  ENSURE(OPW(0), unsigned(OPW(1)));
+  I += 2;
+  goto L_i_put_list;
+L_i_allocate_get_list: {
+  Word slots = OPW(0);
+  ENSURE(OPW(1) + slots + 1, unsigned(OPW(2)));
+  E -= slots;
+  for (Word i = 0; i < slots; ++i) E[i] = NIL;
+  I += 3;
+  goto L_i_get_list;
+}
+L_i_is_lt_imm: {
+  Term a = SRC(OPW(1)), b = OPW(2);
+  bool lt = is_small(a) ? Sint(a) < Sint(b) : compare_terms(a, b, vm.atoms(), false) < 0;
+  if (!lt) FAIL_TO(OPW(0));
+  NEXT(3);
+}
+L_i_is_ge_imm: {
+  Term a = SRC(OPW(1)), b = OPW(2);
+  bool ge = is_small(a) ? Sint(a) >= Sint(b) : compare_terms(a, b, vm.atoms(), false) >= 0;
+  if (!ge) FAIL_TO(OPW(0));
+  NEXT(3);
+}
+L_i_is_nonempty_list_get: {
+  Term l = SRC(OPW(1));
+  if (!is_list(l)) FAIL_TO(OPW(0));
+  Term h = car(l), t = cdr(l);
+  DST(OPW(2)) = h;
+  DST(OPW(3)) = t;
+  NEXT(4);
 }
 
   // ---- exceptions ----------------------------------------------------------------------------

@@ -267,8 +267,10 @@ inline Term size_bits(Term size, unsigned unit, Uint* bits) {
   if (is_small(size)) {
     Sint v = small_value(size);
     if (v < 0) return atom::badarg;
-    if (unit && Uint(v) > BS_MAX_BITS / unit) return atom::system_limit;
-    *bits = Uint(v) * unit;
+    // A multiply with an overflow check, not a division: this runs for every sized segment.
+    Uint b;
+    if (__builtin_mul_overflow(Uint(v), Uint(unit), &b) || b > BS_MAX_BITS) return atom::system_limit;
+    *bits = b;
     return NON_VALUE;
   }
   if (is_bignum(size)) return header_subtag(boxed_header(size)) == Subtag::PosBig ? atom::system_limit : atom::badarg;
@@ -330,7 +332,8 @@ Term bs_create_bin(Process* p, const Word* segs, unsigned count, unsigned live, 
     Term acc = bs_src(p, s[1]), o;
     Uint off, n;
     if (!bits_of(acc, &o, &off, &n)) return bs_construct_error(p, atom::badarg, segno, "binary", "type", acc);
-    if (unit > 1 && n % unit) return bs_construct_error(p, atom::badarg, segno, "binary", "unit", acc);
+    bool misfit = (unit & (unit - 1)) == 0 ? (n & (unit - 1)) != 0 : n % unit != 0;
+    if (unit > 1 && misfit) return bs_construct_error(p, atom::badarg, segno, "binary", "unit", acc);
   }
 
   // Room for the result and what follows, then the result's storage.

@@ -58,7 +58,9 @@ void Translator::emit_bif(const GenericInstr& gi, const Operand& fail_label, con
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::div) which = Instr::i_intdiv;
   // A small constant as second operand needs no decode or tag test (x - 1, x + 1).
   const Operand& second = argc == 2 ? gi.ops[first_arg + 1] : gi.ops[first_arg];
-  if (argc == 2 && second.kind == K::Integer && is_small(second.term)) {
+  const Operand& first = gi.ops[first_arg];
+  bool first_reg = first.kind == K::XReg || first.kind == K::YReg;
+  if (argc == 2 && first_reg && second.kind == K::Integer && is_small(second.term)) {
     if (which == Instr::i_plus) which = Instr::i_plus_imm;
     if (which == Instr::i_minus) which = Instr::i_minus_imm;
   }
@@ -82,8 +84,9 @@ void Translator::emit_select(const GenericInstr& gi, Instr i, bool by_arity) {
     table.push_back({v, &list.list[k + 1]});
   }
   std::sort(table.begin(), table.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  Word s = rsrc(gi, gi.ops[0]);
   op(i);
-  word(src(gi, gi.ops[0]));
+  word(s);
   label(gi, gi.ops[1]);
   word(table.size());
   for (auto& [v, l] : table) {
@@ -191,8 +194,10 @@ void Translator::translate(size_t index) {
     case op_move:
       if (o[0].kind == K::XReg && o[1].kind == K::XReg) {
         op(Instr::i_move_xx); word(reg(gi, o[0]) >> 3); word(reg(gi, o[1]) >> 3);
+      } else if (o[0].kind == K::XReg || o[0].kind == K::YReg) {
+        op(Instr::i_move); word(reg(gi, o[0])); word(reg(gi, o[1]));
       } else {
-        op(Instr::i_move); word(src(gi, o[0])); word(reg(gi, o[1]));
+        op(Instr::i_move_c); word(src(gi, o[0])); word(reg(gi, o[1]));
       }
       break;
     case op_swap: op(Instr::i_swap); word(reg(gi, o[0])); word(reg(gi, o[1])); break;
@@ -219,20 +224,29 @@ void Translator::translate(size_t index) {
     case op_is_function: emit_type_test(gi, Instr::i_is_function); break;
     case op_is_map: emit_type_test(gi, Instr::i_is_map); break;
     case op_is_function2: emit_compare(gi, Instr::i_is_function2); break;
-    case op_test_arity:
-      op(Instr::i_test_arity); label(gi, o[0]); word(src(gi, o[1])); word(untagged(gi, o[2]));
+    case op_test_arity: {
+      Word s = rsrc(gi, o[1]);
+      op(Instr::i_test_arity); label(gi, o[0]); word(s); word(untagged(gi, o[2]));
       break;
+    }
     case op_is_tagged_tuple:
       if (o[3].kind != K::Atom) fail(gi, "is_tagged_tuple needs an atom");
-      op(Instr::i_is_tagged_tuple); label(gi, o[0]); word(src(gi, o[1])); word(untagged(gi, o[2]));
-      word(o[3].term);
+      {
+        Word s = rsrc(gi, o[1]);
+        op(Instr::i_is_tagged_tuple); label(gi, o[0]); word(s); word(untagged(gi, o[2]));
+        word(o[3].term);
+      }
       break;
     case op_select_val: emit_select(gi, Instr::i_select_val, false); break;
     case op_select_tuple_arity: emit_select(gi, Instr::i_select_tuple_arity, true); break;
     case op_jump: op(Instr::i_jump); label(gi, o[0]); break;
-    case op_get_list: op(Instr::i_get_list); word(src(gi, o[0])); word(reg(gi, o[1])); word(reg(gi, o[2])); break;
-    case op_get_hd: op(Instr::i_get_hd); word(src(gi, o[0])); word(reg(gi, o[1])); break;
-    case op_get_tl: op(Instr::i_get_tl); word(src(gi, o[0])); word(reg(gi, o[1])); break;
+    case op_get_list: {
+      Word s = rsrc(gi, o[0]);
+      op(Instr::i_get_list); word(s); word(reg(gi, o[1])); word(reg(gi, o[2]));
+      break;
+    }
+    case op_get_hd: { Word s = rsrc(gi, o[0]); op(Instr::i_get_hd); word(s); word(reg(gi, o[1])); break; }
+    case op_get_tl: { Word s = rsrc(gi, o[0]); op(Instr::i_get_tl); word(s); word(reg(gi, o[1])); break; }
     case op_put_list: op(Instr::i_put_list); word(src(gi, o[0])); word(src(gi, o[1])); word(reg(gi, o[2])); break;
     case op_put_tuple2: {
       if (o[1].kind != K::List) fail(gi, "expected a list");
@@ -242,9 +256,11 @@ void Translator::translate(size_t index) {
       for (const Operand& s : o[1].list) word(src(gi, s));
       break;
     }
-    case op_get_tuple_element:
-      op(Instr::i_get_tuple_element); word(src(gi, o[0])); word(untagged(gi, o[1])); word(reg(gi, o[2]));
+    case op_get_tuple_element: {
+      Word s = rsrc(gi, o[0]);
+      op(Instr::i_get_tuple_element); word(s); word(untagged(gi, o[1])); word(reg(gi, o[2]));
       break;
+    }
     case op_set_tuple_element:
       op(Instr::i_set_tuple_element); word(src(gi, o[0])); word(src(gi, o[1])); word(untagged(gi, o[2]));
       break;
@@ -275,7 +291,10 @@ void Translator::translate(size_t index) {
       if (arity >= MAX_X_REGS - 8) fail(gi, "arity out of range");
       uint64_t dealloc = 0;
       bool last = followed_by_return(index, &dealloc);
-      if (two) { op(Instr::i_move); word(src(gi, o[2])); word(Word(arity) << 3); }
+      if (two) {
+        bool r = o[2].kind == K::XReg || o[2].kind == K::YReg;
+        op(r ? Instr::i_move : Instr::i_move_c); word(src(gi, o[2])); word(Word(arity) << 3);
+      }
       if (last) {
         op(Instr::i_call_fun_last); word(arity); word(dealloc);
         skip_ = dealloc ? 2 : 1;

@@ -51,7 +51,7 @@ bool translate_fused(Translator& t, size_t index) {
         t.skip_ = 2;
         return true;
       }
-      if (next_is(next, op_move) && !(is_x0(next->ops[1]) && (next_is(next2, op_return) || next_is(next2, op_deallocate)))) {
+      if (next_is(next, op_move) && is_reg(o[0]) && is_reg(next->ops[0]) && !(is_x0(next->ops[1]) && (next_is(next2, op_return) || next_is(next2, op_deallocate)))) {
         t.op(Instr::i_move2);
         t.word(t.src(gi, o[0]));
         t.word(t.reg(gi, o[1]));

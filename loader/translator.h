@@ -70,6 +70,18 @@ class Translator {
       default: fail(gi, "expected a source operand");
     }
   }
+  // A source for an R operand (vm/instructions.h). A constant is first moved into the
+  // loader's scratch register, which no instruction can name (reg() refuses the top four), so
+  // R handlers never test for constants. Call it before op() of the instruction it feeds.
+  Word rsrc(const GenericInstr& gi, const Operand& o) {
+    if (o.kind == K::XReg || o.kind == K::YReg) return reg(gi, o);
+    Word scratch = Word(SCRATCH_X) << 3;
+    op(Instr::i_move_c);
+    word(src(gi, o));
+    word(scratch);
+    return scratch;
+  }
+  static constexpr unsigned SCRATCH_X = MAX_X_REGS - 1;
   uint64_t untagged(const GenericInstr& gi, const Operand& o) {
     if (o.kind == K::Untagged) return o.value;
     if (o.kind == K::Integer && is_small(o.term) && small_value(o.term) >= 0) return Uint(small_value(o.term));
@@ -122,9 +134,10 @@ class Translator {
   void emit_bif(const GenericInstr& gi, const Operand& fail_label, const Operand& bif,
                 size_t first_arg, size_t argc, Word live, const Operand& dst);
   void emit_type_test(const GenericInstr& gi, Instr i) {
+    Word s = rsrc(gi, gi.ops[1]);
     op(i);
     label(gi, gi.ops[0]);
-    word(src(gi, gi.ops[1]));
+    word(s);
   }
   void emit_compare(const GenericInstr& gi, Instr i) {
     op(i);

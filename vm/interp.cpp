@@ -133,6 +133,7 @@ static SliceEnd run(Process* const p, const void* const** table_out) {
 #define OPW(i) (I[(i) + 1])
 #define SRC(w) (((w) & 3) ? Term(w) : (((w) & 4) ? E[(w) >> 3] : x[(w) >> 3]))
 #define DST(w) (*((((w) & 4) ? E : x) + ((w) >> 3)))
+#define RSRC(w) DST(w)  // a source operand the loader guarantees is a register
 #define LABEL(w) reinterpret_cast<const Word*>(w)
 #define FAIL_TO(w) do { I = LABEL(w); DISPATCH(); } while (0)
   // Raise error:Reason at the current instruction.
@@ -185,11 +186,12 @@ L_i_func_info: {
 }
 
   // ---- moves -------------------------------------------------------------------------------
-L_i_move: {
-  Word s = OPW(0), d = OPW(1);
-  DST(d) = SRC(s);
+L_i_move:
+  DST(OPW(1)) = RSRC(OPW(0));
   NEXT(2);
-}
+L_i_move_c:
+  DST(OPW(1)) = OPW(0);
+  NEXT(2);
 L_i_move_xx:
   x[OPW(1)] = x[OPW(0)];
   NEXT(2);
@@ -584,7 +586,7 @@ L_i_minus: {
   goto L_i_bif;
 }
 L_i_plus_imm: {
-  Term a = SRC(OPW(5));
+  Term a = RSRC(OPW(5));
   Sint r;
   if (is_small(a) && !__builtin_add_overflow(Sint(a), Sint(OPW(6) - IMMED1_SMALL), &r)) {
     DST(OPW(7)) = Term(r);
@@ -593,7 +595,7 @@ L_i_plus_imm: {
   goto L_i_bif;
 }
 L_i_minus_imm: {
-  Term a = SRC(OPW(5));
+  Term a = RSRC(OPW(5));
   Sint r;
   if (is_small(a) && !__builtin_sub_overflow(Sint(a), Sint(OPW(6) - IMMED1_SMALL), &r)) {
     DST(OPW(7)) = Term(r);
@@ -690,7 +692,7 @@ L_i_is_ne_exact: {
   // ---- type tests ----------------------------------------------------------------------------
 #define TYPE_TEST(name, cond)              \
   L_##name: {                              \
-    Term v = SRC(OPW(1));                  \
+    Term v = RSRC(OPW(1));                 \
     if (!(cond)) FAIL_TO(OPW(0));          \
     NEXT(2);                               \
   }
@@ -729,17 +731,17 @@ L_i_is_function2: {
   NEXT(3);
 }
 L_i_test_arity: {
-  Term v = SRC(OPW(1));
+  Term v = RSRC(OPW(1));
   if (!is_tuple(v) || tuple_arity(v) != OPW(2)) FAIL_TO(OPW(0));
   NEXT(3);
 }
 L_i_is_tagged_tuple: {
-  Term v = SRC(OPW(1));
+  Term v = RSRC(OPW(1));
   if (!is_tuple(v) || tuple_arity(v) != OPW(2) || tuple_element(v, 1) != OPW(3)) FAIL_TO(OPW(0));
   NEXT(4);
 }
 L_i_select_val: {
-  Term v = SRC(OPW(0));
+  Term v = RSRC(OPW(0));
   const Word* target = select_lookup(I + 4, OPW(2), v);
   if (target == nullptr) {
     // Floats and bignums in a select list are boxed literals: compare by value.
@@ -755,7 +757,7 @@ L_i_select_val: {
   DISPATCH();
 }
 L_i_select_tuple_arity: {
-  Term v = SRC(OPW(0));
+  Term v = RSRC(OPW(0));
   if (!is_tuple(v)) FAIL_TO(OPW(1));
   const Word* target = select_lookup(I + 4, OPW(2), tuple_arity(v));
   I = target ? target : LABEL(OPW(1));
@@ -764,17 +766,17 @@ L_i_select_tuple_arity: {
 
   // ---- lists and tuples ----------------------------------------------------------------------
 L_i_get_list: {
-  Term l = SRC(OPW(0));
+  Term l = RSRC(OPW(0));
   Term h = car(l), t = cdr(l);
   DST(OPW(1)) = h;
   DST(OPW(2)) = t;
   NEXT(3);
 }
 L_i_get_hd:
-  DST(OPW(1)) = car(SRC(OPW(0)));
+  DST(OPW(1)) = car(RSRC(OPW(0)));
   NEXT(2);
 L_i_get_tl:
-  DST(OPW(1)) = cdr(SRC(OPW(0)));
+  DST(OPW(1)) = cdr(RSRC(OPW(0)));
   NEXT(2);
 L_i_put_list: {
   Term* c;
@@ -794,7 +796,7 @@ L_i_put_tuple2: {
   NEXT(2 + n);
 }
 L_i_get_tuple_element:
-  DST(OPW(2)) = tuple_element(SRC(OPW(0)), OPW(1) + 1);
+  DST(OPW(2)) = tuple_element(RSRC(OPW(0)), OPW(1) + 1);
   NEXT(3);
 L_i_set_tuple_element: {
   Term v = SRC(OPW(0)), t = SRC(OPW(1));
@@ -814,24 +816,24 @@ L_i_move_deallocate_return:
   E += OPW(1);
   goto do_return;
 L_i_move2:
-  DST(OPW(1)) = SRC(OPW(0));
-  DST(OPW(3)) = SRC(OPW(2));
+  DST(OPW(1)) = RSRC(OPW(0));
+  DST(OPW(3)) = RSRC(OPW(2));
   NEXT(4);
 L_i_is_eq_exact_imm:
-  if (SRC(OPW(1)) != OPW(2)) FAIL_TO(OPW(0));
+  if (RSRC(OPW(1)) != OPW(2)) FAIL_TO(OPW(0));
   NEXT(3);
 L_i_is_ne_exact_imm:
-  if (SRC(OPW(1)) == OPW(2)) FAIL_TO(OPW(0));
+  if (RSRC(OPW(1)) == OPW(2)) FAIL_TO(OPW(0));
   NEXT(3);
 L_i_is_tuple_arity: {
-  Term v = SRC(OPW(2));
+  Term v = RSRC(OPW(2));
   if (!is_tuple(v)) FAIL_TO(OPW(0));
   if (tuple_arity(v) != OPW(3)) FAIL_TO(OPW(1));
   NEXT(4);
 }
 L_i_get_two_elements: {
   // The translator fuses only when the first destination is not the tuple's register.
-  Term t = SRC(OPW(0));
+  Term t = RSRC(OPW(0));
   DST(OPW(2)) = tuple_element(t, OPW(1) + 1);
   DST(OPW(4)) = tuple_element(t, OPW(3) + 1);
   NEXT(5);
@@ -854,19 +856,19 @@ L_i_allocate_get_list: {
   goto L_i_get_list;
 }
 L_i_is_lt_imm: {
-  Term a = SRC(OPW(1)), b = OPW(2);
+  Term a = RSRC(OPW(1)), b = OPW(2);
   bool lt = is_small(a) ? Sint(a) < Sint(b) : compare_terms(a, b, vm.atoms(), false) < 0;
   if (!lt) FAIL_TO(OPW(0));
   NEXT(3);
 }
 L_i_is_ge_imm: {
-  Term a = SRC(OPW(1)), b = OPW(2);
+  Term a = RSRC(OPW(1)), b = OPW(2);
   bool ge = is_small(a) ? Sint(a) >= Sint(b) : compare_terms(a, b, vm.atoms(), false) >= 0;
   if (!ge) FAIL_TO(OPW(0));
   NEXT(3);
 }
 L_i_is_nonempty_list_get: {
-  Term l = SRC(OPW(1));
+  Term l = RSRC(OPW(1));
   if (!is_list(l)) FAIL_TO(OPW(0));
   Term h = car(l), t = cdr(l);
   DST(OPW(2)) = h;

@@ -223,7 +223,9 @@ void Translator::translate(size_t index) {
     case op_is_boolean: emit_type_test(gi, Instr::i_is_boolean); break;
     case op_is_function: emit_type_test(gi, Instr::i_is_function); break;
     case op_is_map: emit_type_test(gi, Instr::i_is_map); break;
-    case op_is_function2: emit_compare(gi, Instr::i_is_function2); break;
+    case op_is_function2:
+      op(Instr::i_is_function2); label(gi, o[0]); word(src(gi, o[1])); word(src(gi, o[2]));
+      break;
     case op_test_arity: {
       Word s = rsrc(gi, o[1]);
       op(Instr::i_test_arity); label(gi, o[0]); word(s); word(untagged(gi, o[2]));
@@ -303,8 +305,8 @@ void Translator::translate(size_t index) {
       }
       break;
     }
-    case op_apply: op(Instr::i_apply); word(untagged(gi, o[0])); break;
-    case op_apply_last: op(Instr::i_apply_last); word(untagged(gi, o[0])); word(untagged(gi, o[1])); break;
+    case op_apply: op(Instr::i_apply); word(arity_operand(gi, o[0])); break;
+    case op_apply_last: op(Instr::i_apply_last); word(arity_operand(gi, o[0])); word(untagged(gi, o[1])); break;
     case op_try:
     case op_catch: op(Instr::i_try); word(yindex(gi, o[0])); label(gi, o[1]); break;
     case op_try_end: op(Instr::i_try_end); word(yindex(gi, o[0])); break;

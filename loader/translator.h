@@ -70,12 +70,13 @@ class Translator {
       default: fail(gi, "expected a source operand");
     }
   }
-  // A source for an R operand (vm/instructions.h). A constant is first moved into the
-  // loader's scratch register, which no instruction can name (reg() refuses the top four), so
-  // R handlers never test for constants. Call it before op() of the instruction it feeds.
-  Word rsrc(const GenericInstr& gi, const Operand& o) {
+  // A source for an R operand (vm/instructions.h). A constant is first moved into one of the
+  // loader's two scratch registers, which no instruction can name (reg() refuses the top
+  // four), so R handlers never test for constants. Call it before op() of the instruction it
+  // feeds; an instruction with two R operands uses scratch 0 for one and 1 for the other.
+  Word rsrc(const GenericInstr& gi, const Operand& o, unsigned scratch_index = 0) {
     if (o.kind == K::XReg || o.kind == K::YReg) return reg(gi, o);
-    Word scratch = Word(SCRATCH_X) << 3;
+    Word scratch = Word(SCRATCH_X - scratch_index) << 3;
     op(Instr::i_move_c);
     word(src(gi, o));
     word(scratch);
@@ -140,10 +141,11 @@ class Translator {
     word(s);
   }
   void emit_compare(const GenericInstr& gi, Instr i) {
+    Word a = rsrc(gi, gi.ops[1], 0), b = rsrc(gi, gi.ops[2], 1);
     op(i);
     label(gi, gi.ops[0]);
-    word(src(gi, gi.ops[1]));
-    word(src(gi, gi.ops[2]));
+    word(a);
+    word(b);
   }
   void emit_select(const GenericInstr& gi, Instr i, bool by_arity);
   void emit_not_implemented(const GenericInstr& gi) {

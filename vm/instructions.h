@@ -70,12 +70,12 @@ namespace beamrun {
   X(i_rem, "as i_bif for erlang:'rem'/2 -- small rem nonzero small inline, else the BIF")           \
   X(i_intdiv, "as i_bif for erlang:'div'/2 -- small div nonzero small inline, else the BIF")        \
   X(i_jump, "L -- continue at L")                                                                   \
-  X(i_is_lt, "L S S -- fail unless a < b (term order)")                                             \
-  X(i_is_ge, "L S S -- fail unless a >= b")                                                         \
-  X(i_is_eq, "L S S -- fail unless a == b")                                                         \
-  X(i_is_ne, "L S S -- fail unless a /= b")                                                         \
-  X(i_is_eq_exact, "L S S -- fail unless a =:= b")                                                  \
-  X(i_is_ne_exact, "L S S -- fail unless a =/= b")                                                  \
+  X(i_is_lt, "L R R -- fail unless a < b (term order)")                                             \
+  X(i_is_ge, "L R R -- fail unless a >= b")                                                         \
+  X(i_is_eq, "L R R -- fail unless a == b")                                                         \
+  X(i_is_ne, "L R R -- fail unless a /= b")                                                         \
+  X(i_is_eq_exact, "L R R -- fail unless a =:= b")                                                  \
+  X(i_is_ne_exact, "L R R -- fail unless a =/= b")                                                  \
   X(i_is_integer, "L R -- type test")                                                               \
   X(i_is_float, "L R -- type test")                                                                 \
   X(i_is_number, "L R -- type test")                                                                \

@@ -657,34 +657,34 @@ L_i_jump:
 
   // ---- comparisons ---------------------------------------------------------------------------
 L_i_is_lt: {
-  Term a = SRC(OPW(1)), b = SRC(OPW(2));
+  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
   bool lt = (is_small(a) && is_small(b)) ? Sint(a) < Sint(b) : compare_terms(a, b, vm.atoms(), false) < 0;
   if (!lt) FAIL_TO(OPW(0));
   NEXT(3);
 }
 L_i_is_ge: {
-  Term a = SRC(OPW(1)), b = SRC(OPW(2));
+  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
   bool ge = (is_small(a) && is_small(b)) ? Sint(a) >= Sint(b) : compare_terms(a, b, vm.atoms(), false) >= 0;
   if (!ge) FAIL_TO(OPW(0));
   NEXT(3);
 }
 L_i_is_eq: {
-  Term a = SRC(OPW(1)), b = SRC(OPW(2));
+  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
   if (a != b && !eq_arith(a, b, vm.atoms())) FAIL_TO(OPW(0));
   NEXT(3);
 }
 L_i_is_ne: {
-  Term a = SRC(OPW(1)), b = SRC(OPW(2));
+  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
   if (a == b || eq_arith(a, b, vm.atoms())) FAIL_TO(OPW(0));
   NEXT(3);
 }
 L_i_is_eq_exact: {
-  Term a = SRC(OPW(1)), b = SRC(OPW(2));
+  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
   if (a != b && (is_immed(a) || is_immed(b) || !eq_exact(a, b))) FAIL_TO(OPW(0));
   NEXT(3);
 }
 L_i_is_ne_exact: {
-  Term a = SRC(OPW(1)), b = SRC(OPW(2));
+  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
   if (a == b || (!is_immed(a) && !is_immed(b) && eq_exact(a, b))) FAIL_TO(OPW(0));
   NEXT(3);
 }

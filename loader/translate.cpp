@@ -56,6 +56,13 @@ void Translator::emit_bif(const GenericInstr& gi, const Operand& fail_label, con
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::bor) which = Instr::i_bor;
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::rem) which = Instr::i_rem;
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::div) which = Instr::i_intdiv;
+  if (ie.module == atom::erlang && which == Instr::i_bif) {
+    std::string_view name = vm_.atoms().name(ie.function);
+    if (argc == 2 && name == "element") which = Instr::i_element;
+    if (argc == 1 && name == "tuple_size") which = Instr::i_tuple_size;
+    if (argc == 1 && name == "hd") which = Instr::i_hd;
+    if (argc == 1 && name == "tl") which = Instr::i_tl;
+  }
   // A small constant as second operand needs no decode or tag test (x - 1, x + 1).
   const Operand& second = argc == 2 ? gi.ops[first_arg + 1] : gi.ops[first_arg];
   const Operand& first = gi.ops[first_arg];

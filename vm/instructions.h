@@ -69,6 +69,10 @@ namespace beamrun {
   X(i_bor, "as i_bif for erlang:'bor'/2 -- small bor small inline, else the BIF")                   \
   X(i_rem, "as i_bif for erlang:'rem'/2 -- small rem nonzero small inline, else the BIF")           \
   X(i_intdiv, "as i_bif for erlang:'div'/2 -- small div nonzero small inline, else the BIF")        \
+  X(i_element, "as i_bif for erlang:element/2 -- a tuple and an index in range inline, else the BIF") \
+  X(i_tuple_size, "as i_bif for erlang:tuple_size/1 -- a tuple inline, else the BIF")          \
+  X(i_hd, "as i_bif for erlang:hd/1 -- a cons inline, else the BIF")                           \
+  X(i_tl, "as i_bif for erlang:tl/1 -- a cons inline, else the BIF")                           \
   X(i_jump, "L -- continue at L")                                                                   \
   X(i_is_lt, "L R R -- fail unless a < b (term order)")                                             \
   X(i_is_ge, "L R R -- fail unless a >= b")                                                         \

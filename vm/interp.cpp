@@ -650,6 +650,40 @@ L_i_intdiv: {
   goto L_i_bif;
 }
 
+  // Guard BIFs with a fast path; anything unusual (errors included) takes the BIF.
+L_i_element: {
+  Term n = SRC(OPW(5)), t = SRC(OPW(6));
+  if (is_small(n) && is_tuple(t) && Uint(small_value(n) - 1) < tuple_arity(t)) {
+    DST(OPW(7)) = tuple_element(t, Uint(small_value(n)));
+    NEXT(8);
+  }
+  goto L_i_bif;
+}
+L_i_tuple_size: {
+  Term t = SRC(OPW(5));
+  if (is_tuple(t)) {
+    DST(OPW(6)) = make_small(Sint(tuple_arity(t)));
+    NEXT(7);
+  }
+  goto L_i_bif;
+}
+L_i_hd: {
+  Term l = SRC(OPW(5));
+  if (is_list(l)) {
+    DST(OPW(6)) = car(l);
+    NEXT(7);
+  }
+  goto L_i_bif;
+}
+L_i_tl: {
+  Term l = SRC(OPW(5));
+  if (is_list(l)) {
+    DST(OPW(6)) = cdr(l);
+    NEXT(7);
+  }
+  goto L_i_bif;
+}
+
   // ---- control flow --------------------------------------------------------------------------
 L_i_jump:
   I = LABEL(OPW(0));

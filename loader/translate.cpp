@@ -63,13 +63,15 @@ void Translator::emit_bif(const GenericInstr& gi, const Operand& fail_label, con
     if (argc == 1 && name == "hd") which = Instr::i_hd;
     if (argc == 1 && name == "tl") which = Instr::i_tl;
   }
-  // A small constant as second operand needs no decode or tag test (x - 1, x + 1).
+  // A small constant as second operand needs no decode or tag test (x - 1, x * 17, x band 255).
   const Operand& second = argc == 2 ? gi.ops[first_arg + 1] : gi.ops[first_arg];
   const Operand& first = gi.ops[first_arg];
   bool first_reg = first.kind == K::XReg || first.kind == K::YReg;
   if (argc == 2 && first_reg && second.kind == K::Integer && is_small(second.term)) {
     if (which == Instr::i_plus) which = Instr::i_plus_imm;
     if (which == Instr::i_minus) which = Instr::i_minus_imm;
+    if (which == Instr::i_times) which = Instr::i_times_imm;
+    if (which == Instr::i_band) which = Instr::i_band_imm;
   }
   op(which);
   word(reinterpret_cast<Word>(vm_.find_bif(ie.module, ie.function, ie.arity)));

@@ -70,9 +70,9 @@ namespace beamrun {
   X(i_rem, "as i_bif for erlang:'rem'/2 -- small rem nonzero small inline, else the BIF")           \
   X(i_intdiv, "as i_bif for erlang:'div'/2 -- small div nonzero small inline, else the BIF")        \
   X(i_element, "as i_bif for erlang:element/2 -- a tuple and an index in range inline, else the BIF") \
-  X(i_tuple_size, "as i_bif for erlang:tuple_size/1 -- a tuple inline, else the BIF")          \
-  X(i_hd, "as i_bif for erlang:hd/1 -- a cons inline, else the BIF")                           \
-  X(i_tl, "as i_bif for erlang:tl/1 -- a cons inline, else the BIF")                           \
+  X(i_tuple_size, "as i_bif for erlang:tuple_size/1 -- a tuple inline, else the BIF")               \
+  X(i_hd, "as i_bif for erlang:hd/1 -- a cons inline, else the BIF")                                \
+  X(i_tl, "as i_bif for erlang:tl/1 -- a cons inline, else the BIF")                                \
   X(i_jump, "L -- continue at L")                                                                   \
   X(i_is_lt, "L R R -- fail unless a < b (term order)")                                             \
   X(i_is_ge, "L R R -- fail unless a >= b")                                                         \
@@ -155,6 +155,8 @@ namespace beamrun {
   X(i_get_two_elements, "R N D N D -- two get_tuple_elements of one tuple")                         \
   X(i_put_tuple2_heap, "N:heap N:live D N S... -- test_heap, then put_tuple2")                      \
   X(i_plus_imm, "as i_plus, the first source R, the second a small constant")                       \
+  X(i_times_imm, "as i_times, the first source R, the second a small constant")                     \
+  X(i_band_imm, "as i_band, the first source R, the second a small constant")                       \
   X(i_minus_imm, "as i_minus, the first source R, the second a small constant")                     \
   X(i_put_list_heap, "N:heap N:live S S D -- test_heap, then put_list")                             \
   X(i_allocate_get_list, "N:stack N:heap N:live S D D -- allocate, then get_list")                  \

@@ -605,11 +605,29 @@ L_i_minus_imm: {
 }
 
   // Tagged smalls: band/bor of two tagged words is the tagged result (the tag bits agree).
+  // (a<<4) * b is (a*b)<<4, and fits in 64 bits exactly when a*b fits in 60.
 L_i_times: {
   Term a = SRC(OPW(5)), b = SRC(OPW(6));
   Sint r;
-  if (is_small(a) && is_small(b) && !__builtin_mul_overflow(small_value(a), small_value(b), &r) && fits_small(r)) {
-    DST(OPW(7)) = make_small(r);
+  if ((a & b & IMMED1_MASK) == IMMED1_SMALL && !__builtin_mul_overflow(Sint(a - IMMED1_SMALL), small_value(b), &r)) {
+    DST(OPW(7)) = Term(r) | IMMED1_SMALL;
+    NEXT(8);
+  }
+  goto L_i_bif;
+}
+L_i_times_imm: {
+  Term a = RSRC(OPW(5));
+  Sint r;
+  if (is_small(a) && !__builtin_mul_overflow(Sint(a - IMMED1_SMALL), small_value(OPW(6)), &r)) {
+    DST(OPW(7)) = Term(r) | IMMED1_SMALL;
+    NEXT(8);
+  }
+  goto L_i_bif;
+}
+L_i_band_imm: {
+  Term a = RSRC(OPW(5));
+  if (is_small(a)) {
+    DST(OPW(7)) = a & OPW(6);
     NEXT(8);
   }
   goto L_i_bif;

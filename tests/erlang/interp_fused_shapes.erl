@@ -11,6 +11,9 @@ inc(X) -> X + 1.
 dec(X) -> X - 1.
 add_big(X) -> X + 1000000.
 sub_neg(X) -> X - (-7).
+times17(X) -> X * 17.
+times_neg(X) -> X * -3.
+mask(X) -> X band 255.
 
 lt2(X) when X < 2 -> yes;
 lt2(_) -> no.
@@ -55,7 +58,10 @@ main() ->
     Ints = [0, 1, -1, ?MAX_SMALL, ?MIN_SMALL, ?MAX_SMALL + 1, ?MIN_SMALL - 1, 1 bsl 70, -(1 bsl 70)],
     Others = [1.5, -0.0, 2.0, atom, "s", <<"b">>, {t}, #{}, [1]],
     erlang:display([catching(fun() -> F(X) end)
-                    || F <- [fun inc/1, fun dec/1, fun add_big/1, fun sub_neg/1], X <- Ints ++ Others]),
+                    || F <- [fun inc/1, fun dec/1, fun add_big/1, fun sub_neg/1,
+                          fun times17/1, fun times_neg/1, fun mask/1],
+                       X <- Ints ++ Others ++ [?MAX_SMALL div 17, ?MAX_SMALL div 17 + 1, ?MIN_SMALL div 17,
+                                               ?MIN_SMALL div 17 - 1, ?MIN_SMALL div 3, -?MIN_SMALL div 3]]),
     erlang:display([{lt2(X), ge0(X)} || X <- Ints ++ Others ++ [1, 2, 1.999, 2.0, -0.5]]),
     erlang:display([{is_ok(X), not_zero(X), is_one(X)} || X <- [ok, 'Ok', 0, 0.0, 1, 1.0, -0.0, ok2, [], {}]]),
     erlang:display([pair(X) || X <- [{1, 2}, nil, {1, 2, 3}, {}, [a], 7]]),

@@ -60,9 +60,15 @@ if [ -f bench/erlang/bench_workers.erl ]; then
            b1 / 1000, b2 / 1000, b1 / b2, e1 / 1000, e2 / 1000, e1 / e2 }'
 fi
 
-# Start-up to exit of an empty program, and peak resident memory (GNU time's %e, %M).
-if command -v /usr/bin/time >/dev/null; then
-  tb=$( { /usr/bin/time -f "%e %M" "$B" erlang:halt >/dev/null; } 2>&1 | tail -1)
-  te=$( { /usr/bin/time -f "%e %M" erl -noshell -eval 'erlang:halt().' >/dev/null; } 2>&1 | tail -1)
-  echo "Start-up to exit (s, peak KiB): beamrun $tb, erl $te"
-fi
+# Start-up to exit of an empty program: median wall milliseconds over RUNS runs, and peak
+# resident memory (GNU time's %M).
+startup() {
+  local ts=() t0 t1
+  for ((i = 0; i < RUNS; i++)); do
+    t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
+    ts+=($(( (t1 - t0) / 1000 )))
+  done
+  printf "%s\n" "${ts[@]}" | median | awk '{printf "%.1f ms", $1 / 1000}'
+  if [ -x $TIME ]; then $TIME -f %M -o "$out/s.m" "$@" >/dev/null 2>&1; printf ", %s KiB" "$(tail -n1 "$out/s.m")"; fi
+}
+echo "Start-up to exit of an empty program: beamrun $(startup "$B" erlang:halt), erl $(startup erl -noshell -eval 'erlang:halt().')"

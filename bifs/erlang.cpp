@@ -265,12 +265,12 @@ Term bif_error1(Process* p, Term* a) { return p->raise(ExcKind::Error, a[0]); }
 // erlang:error/2,3: a proper list of args stands in for the arity in the top frame.
 Term bif_error2(Process* p, Term* a) {
   Term r = p->raise(ExcKind::Error, a[0]);
-  if (list_length(a[1]) >= 0) p->exc_pc_args = a[1];
+  if (list_length(a[1]) >= 0) p->set_exc_pc_args(a[1]);
   return r;
 }
 Term bif_error3(Process* p, Term* a) {
   Term r = p->raise(ExcKind::Error, a[0]);
-  if (list_length(a[1]) >= 0) p->exc_pc_args = a[1];
+  if (list_length(a[1]) >= 0) p->set_exc_pc_args(a[1]);
   // The error_info option joins the frame's location.
   for (Term l = a[2]; is_list(l); l = cdr(l)) {
     Term o = car(l);

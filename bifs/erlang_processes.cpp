@@ -59,9 +59,9 @@ Term max_heap_size_map(Process* q) {
   m[0] = make_header(5, Subtag::Map);
   m[1] = 3;
   m[2] = keys;
-  m[3] = make_bool(q->max_heap_error_logger);
-  m[4] = make_bool(q->max_heap_kill);
-  m[5] = make_small(Sint(q->max_heap_size));
+  m[3] = make_bool(q->max_heap_error_logger());
+  m[4] = make_bool(q->max_heap_kill());
+  m[5] = make_small(Sint(q->max_heap_size()));
   return make_boxed(m);
 }
 
@@ -254,25 +254,23 @@ Term bif_process_flag(Process* p, Term* a) {
   }
   if (flag == atoms.intern("min_heap_size")) {
     if (!is_small(val) || small_value(val) < 0) return badarg(p);
-    Term old = make_small(Sint(p->min_heap_size));
+    Term old = make_small(Sint(p->min_heap_size()));
     p->set_min_heap_size(size_t(small_value(val)));  // nothing on the heap is held here
     return old;
   }
   if (flag == atoms.intern("fullsweep_after")) {
     if (!is_small(val) || small_value(val) < 0) return badarg(p);
-    Term old = make_small(Sint(p->fullsweep_after));
-    p->fullsweep_after = uint64_t(small_value(val));
+    Term old = make_small(Sint(p->fullsweep_after()));
+    p->set_fullsweep_after(uint64_t(small_value(val)));
     return old;
   }
   if (flag == atoms.intern("max_heap_size")) {
     Term old = max_heap_size_map(p);
-    size_t size = p->max_heap_size;
-    bool kill = p->max_heap_kill, logger = p->max_heap_error_logger;
+    size_t size = p->max_heap_size();
+    bool kill = p->max_heap_kill(), logger = p->max_heap_error_logger();
     if (!parse_max_heap_size(p, val, &size, &kill, &logger)) return badarg(p);
-    if (size != 0 && size < p->min_heap_size) return badarg(p);  // below the heap it must hold
-    p->max_heap_size = size;
-    p->max_heap_kill = kill;
-    p->max_heap_error_logger = logger;
+    if (size != 0 && size < p->min_heap_size()) return badarg(p);  // below the heap it must hold
+    p->set_max_heap_size(size, kill, logger);
     return old;
   }
   if (flag == atoms.intern("message_queue_data")) {
@@ -345,7 +343,7 @@ Term bif_group_leader2(Process* p, Term* a) {
   if (q == nullptr) return badarg(p);
   p->run_lock.unlock();
   {
-    std::lock_guard<std::mutex> g(q->run_lock);
+    std::lock_guard<SmallMutex> g(q->run_lock);
     q->group_leader = a[0];
   }
   p->run_lock.lock();
@@ -383,7 +381,7 @@ Term garbage_collect(Process* p, Term pid, Term opts) {
   } else if (Process* q = p->vm().processes().acquire(pid)) {
     p->run_lock.unlock();
     {
-      std::lock_guard<std::mutex> g(q->run_lock);
+      std::lock_guard<SmallMutex> g(q->run_lock);
       if (!(q->state.load(std::memory_order_acquire) & pstate::EXITING)) {
         full_sweep(q, major);
         done = true;
@@ -439,7 +437,7 @@ Term info_value(Process* q, Term item, bool self) {
   if (name == "links" || name == "monitors" || name == "monitored_by") {
     std::vector<Term> items;
     {
-      std::lock_guard<std::mutex> g(q->sig_mutex);
+      std::lock_guard<SmallMutex> g(q->sig_mutex);
       if (name == "links") items.assign(q->rel().links.begin(), q->rel().links.end());
       else if (name == "monitored_by")
         for (const auto& [k, m] : q->rel().monitored_by) items.push_back(m.other);
@@ -458,7 +456,7 @@ Term info_value(Process* q, Term item, bool self) {
     if (q->hibernating) return make_tuple_n(q, {atom::erlang, atoms.intern("hibernate"), make_small(3)});
     return mfa_of(self ? q->native_pc : q->resume_pc);
   }
-  if (name == "min_heap_size") return make_small(Sint(q->min_heap_size));
+  if (name == "min_heap_size") return make_small(Sint(q->min_heap_size()));
   if (name == "min_bin_vheap_size") return make_small(46422);
   if (name == "max_heap_size") return max_heap_size_map(q);
   if (name == "initial_call") {
@@ -481,8 +479,8 @@ Term info_value(Process* q, Term item, bool self) {
     std::vector<Term> items = {
         make_tuple_n(q, {atoms.intern("max_heap_size"), max_heap_size_map(q)}),
         make_tuple_n(q, {atoms.intern("min_bin_vheap_size"), make_small(46422)}),
-        make_tuple_n(q, {atoms.intern("min_heap_size"), make_small(Sint(q->min_heap_size))}),
-        make_tuple_n(q, {atoms.intern("fullsweep_after"), make_small(Sint(q->fullsweep_after))}),
+        make_tuple_n(q, {atoms.intern("min_heap_size"), make_small(Sint(q->min_heap_size()))}),
+        make_tuple_n(q, {atoms.intern("fullsweep_after"), make_small(Sint(q->fullsweep_after()))}),
         make_tuple_n(q, {atoms.intern("minor_gcs"), make_small(Sint(q->minor_gcs()))}),
     };
     return list_of(q, items);
@@ -546,7 +544,7 @@ Term process_info(Process* p, Term pid, Term items) {
   Message* answer = nullptr;
   p->run_lock.unlock();
   {
-    std::lock_guard<std::mutex> g(q->run_lock);
+    std::lock_guard<SmallMutex> g(q->run_lock);
     if (!(q->state.load(std::memory_order_acquire) & pstate::EXITING)) answer = make_message(info_answer(q, items, false));
   }
   p->run_lock.lock();

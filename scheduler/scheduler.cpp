@@ -88,7 +88,7 @@ void Scheduler::run(Process* p) {
   SliceEnd end;
   bool ready = false;
   {
-    std::lock_guard<std::mutex> g(p->run_lock);
+    std::lock_guard<SmallMutex> g(p->run_lock);
     uint32_t s = p->state.load(std::memory_order_relaxed);
     while (!p->state.compare_exchange_weak(s, (s & ~pstate::QUEUED) | pstate::RUNNING, std::memory_order_acq_rel)) {
     }
@@ -111,7 +111,6 @@ void Scheduler::run(Process* p) {
     if (timing) busy_ns_.fetch_add(uint64_t(monotonic_ns() - t0), std::memory_order_relaxed);
     p->memory_seen.store(p->memory_bytes(), std::memory_order_relaxed);
     p->binary_seen.store(p->bin_vheap, std::memory_order_relaxed);
-    ++p->slices;
     slices_.fetch_add(1, std::memory_order_relaxed);
     if (end == SliceEnd::Wait) {
       // Announce the wait, then look for signals, while no reader (process_info) can move

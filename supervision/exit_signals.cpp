@@ -72,7 +72,7 @@ void drop_monitor_alias(Process* p, const RefKey& k);
 bool forget_monitor(Process* p, Term down) {
   RefKey k = ref_key_of(tuple_element(down, 2));
   {
-    std::lock_guard<std::mutex> g(p->sig_mutex);
+    std::lock_guard<SmallMutex> g(p->sig_mutex);
     if (p->rel().monitors.erase(k) == 0) return false;
   }
   drop_monitor_alias(p, k);
@@ -107,7 +107,7 @@ bool push_relation(Process* p, Term to, Signal* s) {
   if (q == nullptr) return false;
   bool pushed = false;
   {
-    std::lock_guard<std::mutex> g(q->sig_mutex);
+    std::lock_guard<SmallMutex> g(q->sig_mutex);
     if (!q->sig_closed) {
       q->inbox.push(s);
       pushed = true;
@@ -135,7 +135,7 @@ bool handle_signal(Process* p, Signal* s) {
   switch (s->kind) {
     case SignalKind::Message: {
       auto* m = static_cast<Message*>(s);
-      if ((m->down && !forget_monitor(p, m->term)) || (m->via_alias && !alias_admits(p, m->alias))) free_message(m);
+      if ((m->down && !forget_monitor(p, m->term)) || (m->via_alias && !alias_admits(p, m->alias()))) free_message(m);
       else p->messages.append(m);
       return true;
     }
@@ -145,7 +145,7 @@ bool handle_signal(Process* p, Signal* s) {
       Term from = static_cast<LinkSignal*>(s)->from;
       bool add = s->kind == SignalKind::Link;
       delete static_cast<LinkSignal*>(s);
-      std::lock_guard<std::mutex> g(p->sig_mutex);
+      std::lock_guard<SmallMutex> g(p->sig_mutex);
       if (add) p->rel().links.insert(from);
       else p->rel().links.erase(from);
       return true;
@@ -154,7 +154,7 @@ bool handle_signal(Process* p, Signal* s) {
     case SignalKind::Demonitor: {
       auto* ms = static_cast<MonitorSignal*>(s);
       {
-        std::lock_guard<std::mutex> g(p->sig_mutex);
+        std::lock_guard<SmallMutex> g(p->sig_mutex);
         if (s->kind == SignalKind::Monitor) {
           ms->entry.seq = ++p->rel().monitor_seq;
           p->rel().monitored_by.emplace(ms->entry.ref, ms->entry);
@@ -172,7 +172,7 @@ namespace {
 
 bool handle_exit_signal(Process* p, ExitSignal* s) {
   if (s->link) {
-    std::lock_guard<std::mutex> g(p->sig_mutex);
+    std::lock_guard<SmallMutex> g(p->sig_mutex);
     if (p->rel().links.erase(s->from) == 0) {  // unlinked meanwhile: the link's signal no longer applies
       free_exit_signal(s);
       return true;
@@ -223,7 +223,7 @@ bool send_exit_signal(Process* from, Term to, Term reason, bool link, bool kill)
 void link_to(Process* p, Term to) {
   if (to == p->pid()) return;
   {
-    std::lock_guard<std::mutex> g(p->sig_mutex);
+    std::lock_guard<SmallMutex> g(p->sig_mutex);
     p->rel().links.insert(to);
   }
   // A signal, so that it keeps its place among our other signals to `to` (an exit/2 sent just
@@ -245,7 +245,7 @@ void link_to(Process* p, Term to) {
 
 void unlink_from(Process* p, Term to) {
   {
-    std::lock_guard<std::mutex> g(p->sig_mutex);
+    std::lock_guard<SmallMutex> g(p->sig_mutex);
     p->rel().links.erase(to);
   }
   if (to == p->pid()) return;
@@ -259,7 +259,7 @@ Term make_alias(Process* p, ProcessTable::AliasMode mode) {
   Term ref = new_reference(*p);
   RefKey k = ref_key_of(ref);
   {
-    std::lock_guard<std::mutex> g(p->sig_mutex);
+    std::lock_guard<SmallMutex> g(p->sig_mutex);
     p->rel().aliases.insert(k);
   }
   p->vm().processes().add_alias(k, p->pid(), mode);
@@ -268,7 +268,7 @@ Term make_alias(Process* p, ProcessTable::AliasMode mode) {
 
 bool unalias(Process* p, const RefKey& k) {
   {
-    std::lock_guard<std::mutex> g(p->sig_mutex);
+    std::lock_guard<SmallMutex> g(p->sig_mutex);
     if (!p->has_relations() || p->rel().aliases.erase(k) == 0) return false;
   }
   return p->vm().processes().remove_alias(k, p->pid());
@@ -292,13 +292,13 @@ Term monitor_process(Process* p, Term target, const ProcessTable::AliasMode* ali
   Process::MonitorRef entry{ref_key_of(ref), pid, name};
   if (alias != nullptr) {
     {
-      std::lock_guard<std::mutex> g(p->sig_mutex);
+      std::lock_guard<SmallMutex> g(p->sig_mutex);
       p->rel().aliases.insert(entry.ref);
     }
     vm.processes().add_alias(entry.ref, p->pid(), *alias);
   }
   {
-    std::lock_guard<std::mutex> g(p->sig_mutex);
+    std::lock_guard<SmallMutex> g(p->sig_mutex);
     p->rel().monitors.emplace(entry.ref, entry);
     if (pid == p->pid()) {  // monitoring oneself: recorded, never fires while we live
       p->rel().monitored_by.emplace(entry.ref, entry);
@@ -321,7 +321,7 @@ bool drop_monitor(Process* p, const RefKey& w) {
   Process::MonitorRef entry{};
   bool found = false;
   {
-    std::lock_guard<std::mutex> g(p->sig_mutex);
+    std::lock_guard<SmallMutex> g(p->sig_mutex);
     auto it = p->rel().monitors.find(w);
     if (it != p->rel().monitors.end()) {
       entry = it->second;
@@ -366,7 +366,7 @@ bool demonitor(Process* p, Term ref, bool flush) {
 
 void link_new_child(Process* parent, Process* child) {
   child->rel().links.insert(parent->pid());
-  std::lock_guard<std::mutex> g(parent->sig_mutex);
+  std::lock_guard<SmallMutex> g(parent->sig_mutex);
   parent->rel().links.insert(child->pid());
 }
 
@@ -375,23 +375,23 @@ Term monitor_new_child(Process* parent, Process* child) {
   Process::MonitorRef e{ref_key_of(ref), parent->pid(), NIL};
   child->rel().monitored_by.emplace(e.ref, e);
   e.other = child->pid();
-  std::lock_guard<std::mutex> g(parent->sig_mutex);
+  std::lock_guard<SmallMutex> g(parent->sig_mutex);
   parent->rel().monitors.emplace(e.ref, e);
   return ref;
 }
 
 bool max_heap_exceeded(Process* p) {
   p->max_heap_exceeded = false;
-  if (p->max_heap_error_logger) {
+  if (p->max_heap_error_logger()) {
     Term pid = p->pid();
     std::fprintf(stderr,
                  "=ERROR REPORT====\n     Process:            <0.%llu.%llu>\n     Context:            maximum heap size reached\n"
                  "     Max Heap Size:      %zu\n     Total Heap Size:    %zu\n     Kill:               %s\n"
                  "     Error Logger:       true\n     Message Queue Len:  %zu\n\n",
-                 (unsigned long long)local_pid_number(pid), (unsigned long long)local_pid_serial(pid), p->max_heap_size,
-                 p->total_heap_size(), p->max_heap_kill ? "true" : "false", p->messages.size());
+                 (unsigned long long)local_pid_number(pid), (unsigned long long)local_pid_serial(pid), p->max_heap_size(),
+                 p->total_heap_size(), p->max_heap_kill() ? "true" : "false", p->messages.size());
   }
-  if (!p->max_heap_kill) return false;
+  if (!p->max_heap_kill()) return false;
   p->exit_reason = p->vm().atoms().intern("killed");
   return true;
 }
@@ -400,7 +400,7 @@ void propagate_exit(Process* p, Term reason) {
   VM& vm = p->vm();
   Process::MonitorTable mine;
   {
-    std::lock_guard<std::mutex> g(p->sig_mutex);
+    std::lock_guard<SmallMutex> g(p->sig_mutex);
     p->sig_closed = true;
     if (p->has_relations()) {
       for (const RefKey& k : p->rel().aliases) vm.processes().remove_alias(k, p->pid());
@@ -436,8 +436,7 @@ void propagate_exit(Process* p, Term reason) {
     }
     free_signal(s);
   };
-  for (Signal* s : p->pending_signals) answer(s);
-  p->pending_signals.clear();
+  while (SignalNode* n = p->pending_signals.pop_front()) answer(static_cast<Signal*>(n));
   while (p->inbox.maybe_nonempty()) {
     if (SignalNode* n = p->inbox.pop()) answer(static_cast<Signal*>(n));
     else std::this_thread::yield();
@@ -448,7 +447,7 @@ void propagate_exit(Process* p, Term reason) {
     Process* q = vm.processes().acquire(m.other);
     if (q == nullptr) continue;
     {
-      std::lock_guard<std::mutex> g(q->sig_mutex);
+      std::lock_guard<SmallMutex> g(q->sig_mutex);
       q->rel().monitored_by.erase(key);
     }
     vm.release(q);

@@ -79,6 +79,16 @@ size_t next_vheap_limit(size_t vheap, size_t limit) {
   return std::max(limit, BIN_VHEAP_MIN_BYTES);
 }
 
+// The bytes the allocator reserves for a request of `bytes` (its size class), for
+// process_info(memory).
+size_t alloc_size(size_t bytes) {
+#ifdef BEAMRUN_TSAN
+  return bytes;
+#else
+  return mi_good_size(bytes);
+#endif
+}
+
 inline bool is_pointer(Term t) { return is_list(t) || is_boxed(t); }
 inline const Term* pointee(Term t) { return reinterpret_cast<const Term*>(t & ~TAG_PRIMARY_MASK); }
 inline bool within(const void* p, const void* lo, size_t bytes) {
@@ -98,10 +108,11 @@ size_t Process::next_heap_size(size_t words, unsigned offset) {
 
 // ---- process life ---------------------------------------------------------------------------
 
-Process::Process(VM& vm, uint64_t serial, RegisterFile* regs) : vm_(vm), serial_(serial) {
+Process::Process(VM& vm, uint64_t serial, RegisterFile* regs) : vm_(vm), serial_(uint32_t(serial)) {
   if (regs == nullptr) {
-    own_regs_ = std::make_unique<RegisterFile>();
-    regs = own_regs_.get();
+    Cold& c = cold();
+    c.own_regs = std::make_unique<RegisterFile>();
+    regs = c.own_regs.get();
     std::fill(regs->x, regs->x + MAX_X_REGS, NIL);
   }
   set_registers(regs);
@@ -109,11 +120,22 @@ Process::Process(VM& vm, uint64_t serial, RegisterFile* regs) : vm_(vm), serial_
   heap_end = heap_start + MIN_HEAP_WORDS;
   htop = heap_start;
   stop = heap_end;
-  high_water_ = heap_start;
+  if (cold_) {
+    cold_->high_water = heap_start;
+    cold_->heap_bytes = alloc_size(MIN_HEAP_WORDS * sizeof(Term));
+  }
   bin_vheap_limit = BIN_VHEAP_MIN_BYTES;
-  bin_old_vheap_limit_ = BIN_VHEAP_MIN_BYTES;
   gc_stress_ = vm.gc_stress();
-  fragment_limit_ = gc_stress_ ? 0 : FRAGMENT_GC_WORDS;
+  after_collection();
+}
+
+// Made with the process's current heap as its young generation and nothing collected yet.
+Process::Cold& Process::make_cold() {
+  cold_ = std::make_unique<Cold>();
+  cold_->high_water = heap_start;
+  cold_->heap_bytes = heap_start ? alloc_size(heap_words() * sizeof(Term)) : 0;
+  cold_->bin_old_vheap_limit = BIN_VHEAP_MIN_BYTES;
+  return *cold_;
 }
 
 namespace {
@@ -128,14 +150,32 @@ void release_chain(Term* h) {
 
 Process::~Process() {
   release_chain(off_heap);
-  release_chain(old_off_heap_);
   for (const Fragment& f : fragments_) block_free(f.block);
   block_free(heap_start);
-  block_free(old_start_);
+  if (cold_) {
+    release_chain(cold_->old_off_heap);
+    block_free(cold_->old_start);
+  }
+  delete relations_.load(std::memory_order_acquire);
 }
 
 size_t Process::memory_bytes() const {
-  return sizeof(Process) + (total_heap_size() + dict.table_words()) * sizeof(Term);
+  // The fixed blocks as the allocator sizes them (computed once); the variable ones as asked.
+  static const size_t object = alloc_size(sizeof(Process));
+  static const size_t first_heap = alloc_size(MIN_HEAP_WORDS * sizeof(Term));
+  static const size_t cold_block = alloc_size(sizeof(Cold));
+  size_t bytes = object + fragment_words_ * sizeof(Term) + fragments_.bytes() + dict.bytes() + saved_x.bytes();
+  if (cold_) {
+    bytes += (cold_->spill_block_words - cold_->spill_words) * sizeof(Term);  // spills' unused tails
+    bytes += cold_block + cold_->heap_bytes + cold_->remembered.capacity() * sizeof(Term*);
+    if (cold_->receive_timer) bytes += sizeof(ReceiveTimer);
+    if (cold_->own_regs) bytes += sizeof(RegisterFile);
+  } else {
+    bytes += first_heap;  // without the side block, the heap is still the first one
+  }
+  if (dirty) bytes += sizeof(DirtyCall);
+  if (has_relations()) bytes += sizeof(Relations);  // its hash tables' nodes are not counted
+  return bytes;
 }
 
 // ---- allocation -------------------------------------------------------------------------------
@@ -146,25 +186,39 @@ Term* Process::alloc_words(size_t n) {
     htop += n;
     return p;
   }
-  if (size_t(spill_end_ - spill_top_) < n) {
+  Cold& c = cold();
+  if (size_t(c.spill_end - c.spill_top) < n) {
     // Each spill block at least doubles the spilled total, so there are few of them. Its whole
     // size counts as its range: nothing points into the unused tail.
-    size_t size = std::max({n, size_t(1024), spill_words_});
+    size_t size = std::max({n, size_t(1024), c.spill_words});
     Term* block = new_block(size);
     fragments_.push_back(Fragment{block, size});
-    spill_top_ = block;
-    spill_end_ = block + size;
+    c.spill_top = block;
+    c.spill_end = block + size;
+    c.spill_block_words += size;
   }
-  Term* p = spill_top_;
-  spill_top_ += n;
-  spill_words_ += n;
+  Term* p = c.spill_top;
+  c.spill_top += n;
+  c.spill_words += n;
   fragment_words_ += n;
+  // Spills have a budget of their own, as large as the heap (a native building a big result
+  // should not bring a collection per block): within it they move the limit up with them, so
+  // that only adopted messages count against the free room; past it a collection is due.
+  if (!gc_stress_) {
+    if (c.spill_words < std::max(FRAGMENT_SPILL_WORDS, heap_words()))
+      fragment_limit_ = uint32_t(std::min(size_t(fragment_limit_) + n, size_t(UINT32_MAX)));
+    else
+      fragment_limit_ = 0;
+  }
   return p;
 }
 
-void Process::adopt_fragment(Term* block, size_t words, Term* off_heap_chain, size_t vheap_bytes) {
+void Process::adopt_fragment(Term* block, size_t words, Term* off_heap_chain, size_t vheap_bytes,
+                             size_t header_words) {
+  assert(header_words <= words);
   fragments_.push_back(Fragment{block, words});
   fragment_words_ += words;
+  fragment_headers_ = uint32_t(std::min(size_t(fragment_headers_) + header_words, size_t(UINT32_MAX)));
   if (off_heap_chain != nullptr) {
     Term* last = off_heap_chain;
     while (refc_next(last) != nullptr) last = refc_next(last);
@@ -311,22 +365,23 @@ constexpr size_t STRESS_STACK_WORDS = 4096;
 
 bool Process::stress_skip(size_t need) {
   if (size_t(stop - htop) < need + STACK_RESERVE) return false;
-  if (fragment_words_ >= std::max(FRAGMENT_GC_WORDS, heap_words()) || bin_vheap_full()) return false;
+  if (fragment_words_ >= fragment_room() || bin_vheap_full()) return false;
   size_t k = stack_words() / STRESS_STACK_WORDS;
-  return k > 1 && ++stress_calls_ % k != 0;
+  return k > 1 && ++cold().stress_calls % k != 0;
 }
 
 void Process::collect(size_t need, unsigned live) {
   if (gc_stress_ && stress_skip(need)) return;
-  bool full = minor_since_full_ >= fullsweep_after || bin_old_vheap_ > bin_old_vheap_limit_;
-  size_t mature = size_t(high_water_ - heap_start);
+  Cold& c = cold();
+  bool full = c.minor_since_full >= c.fullsweep_after || c.bin_old_vheap > c.bin_old_vheap_limit;
+  size_t mature = size_t(c.high_water - heap_start);
   if (!full && mature > 0) {
-    if (old_start_ == nullptr) {
+    if (c.old_start == nullptr) {
       // Somewhat larger than needed now, as ERTS: fewer full sweeps.
       size_t size = next_heap_size(heap_used() + fragment_words_, 1);
-      old_start_ = old_top_ = new_block(size);
-      old_end_ = old_start_ + size;
-    } else if (size_t(old_end_ - old_top_) < mature) {
+      c.old_start = c.old_top = new_block(size);
+      c.old_end = c.old_start + size;
+    } else if (size_t(c.old_end - c.old_top) < mature) {
       full = true;
     }
   }
@@ -336,21 +391,28 @@ void Process::collect(size_t need, unsigned live) {
 void Process::collect_major(size_t need, unsigned live) { collect_as(true, need, live); }
 
 void Process::collect_as(bool full, size_t need, unsigned live) {
+  Cold& c = cold();
   if (live > MAX_X_REGS) live = MAX_X_REGS;
   const size_t stack_n = stack_words();
   const size_t young_used = heap_used();
   const size_t old_used = old_heap_used();
   const size_t before = young_used + fragment_words_ + (full ? old_used : 0);
+  const size_t old_size = heap_words();
 
   // The new block holds whatever can survive into it, the stack and `need`: sized now, so the
-  // copy is done once.
-  size_t bound = (full ? young_used + old_used : size_t(htop - high_water_)) + fragment_words_ +
+  // copy is done once. Of the fragments only the terms can survive, not the headers of the
+  // adopted message blocks.
+  size_t fragment_terms = fragment_words_ - fragment_headers_;
+  size_t bound = (full ? young_used + old_used : size_t(htop - c.high_water)) + fragment_terms +
                  stack_n + need + STACK_RESERVE;
-  size_t new_words = std::max(min_heap_size, next_heap_size(bound));
-  if (!full) new_words = std::max(new_words, heap_words());
-  if (heap_grow_) {
-    if (new_words <= heap_words()) new_words = next_heap_size(heap_words(), 1);
-    heap_grow_ = false;
+  size_t new_words = std::max(c.min_heap_size, next_heap_size(bound));
+  if (!full) new_words = std::max(new_words, old_size);
+  // A minor collection that grows the heap only because the fragments' terms might all survive.
+  const bool grown_for_fragments = !full && new_words > old_size && next_heap_size(bound - fragment_terms) <= old_size;
+  const bool grow = c.heap_grow;
+  if (grow) {
+    if (new_words <= old_size) new_words = next_heap_size(old_size, 1);
+    c.heap_grow = false;
   }
   Term* block = new_block(new_words);
   Term* block_end = block + new_words;
@@ -362,20 +424,20 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
   GcRun g;
   g.young_lo = heap_start;
   g.young_bytes = young_used * sizeof(Term);
-  g.mature_hi = high_water_;
-  g.old_lo = full ? old_start_ : nullptr;
+  g.mature_hi = c.high_water;
+  g.old_lo = full ? c.old_start : nullptr;
   g.old_bytes = full ? old_used * sizeof(Term) : 0;
   g.frags = fragments_.data();
   g.nfrags = fragments_.size();
   g.frag_lo = fragments_.empty() ? nullptr : fragments_.front().block;
   g.frag_hi = fragments_.empty() ? nullptr : fragments_.back().block + fragments_.back().used;
   g.ytop = block;
-  g.otop = old_top_;
-  Term* const old_top_before = old_top_;
+  g.otop = c.old_top;
+  Term* const old_top_before = c.old_top;
   if (full)
-    g.trace<true>(x, live, block, new_stop, block_end, nullptr, remembered_, *this);
+    g.trace<true>(x, live, block, new_stop, block_end, nullptr, c.remembered, *this);
   else
-    g.trace<false>(x, live, block, new_stop, block_end, old_top_, remembered_, *this);
+    g.trace<false>(x, live, block, new_stop, block_end, c.old_top, c.remembered, *this);
 
   // Off-heap binaries: a copied handle's old header forwards to its copy.
   Term* young_list = nullptr;
@@ -386,10 +448,10 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
       if (is_boxed(h[0])) {
         Term* n = boxed_ptr(h[0]);
         size_t bytes = refc_blob(n)->capacity;
-        if (!full && within(n, old_start_, old_heap_words() * sizeof(Term))) {
-          n[4] = reinterpret_cast<Word>(old_off_heap_);
-          old_off_heap_ = n;
-          bin_old_vheap_ += bytes;
+        if (!full && within(n, c.old_start, old_heap_words() * sizeof(Term))) {
+          n[4] = reinterpret_cast<Word>(c.old_off_heap);
+          c.old_off_heap = n;
+          c.bin_old_vheap += bytes;
         } else {
           n[4] = reinterpret_cast<Word>(young_list);
           young_list = n;
@@ -403,10 +465,10 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
   };
   sweep(off_heap);
   if (full) {
-    sweep(old_off_heap_);
-    old_off_heap_ = nullptr;
-    bin_old_vheap_ = 0;
-    bin_old_vheap_limit_ = next_vheap_limit(young_vheap, bin_old_vheap_limit_);
+    sweep(c.old_off_heap);
+    c.old_off_heap = nullptr;
+    c.bin_old_vheap = 0;
+    c.bin_old_vheap_limit = next_vheap_limit(young_vheap, c.bin_old_vheap_limit);
   }
   off_heap = young_list;
   bin_vheap = young_vheap;
@@ -417,31 +479,32 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
   if (gc_stress_) {
     std::memset(heap_start, 0xDB, young_used * sizeof(Term));
     for (const Fragment& f : fragments_) std::memset(f.block, 0xDB, f.used * sizeof(Term));
-    if (full && old_start_ != nullptr) std::memset(old_start_, 0xDB, old_used * sizeof(Term));
+    if (full && c.old_start != nullptr) std::memset(c.old_start, 0xDB, old_used * sizeof(Term));
   }
   for (const Fragment& f : fragments_) block_free(f.block);
   fragments_.clear();
-  spill_top_ = spill_end_ = nullptr;
-  spill_words_ = 0;
+  c.spill_top = c.spill_end = nullptr;
+  c.spill_words = c.spill_block_words = 0;
   fragment_words_ = 0;
+  fragment_headers_ = 0;
   block_free(heap_start);
   heap_start = block;
   htop = g.ytop;
   heap_end = block_end;
   stop = new_stop;
-  high_water_ = htop;
+  c.high_water = htop;
   size_t promoted = 0;
   if (full) {
-    block_free(old_start_);
-    old_start_ = old_top_ = old_end_ = nullptr;
-    minor_since_full_ = 0;
+    block_free(c.old_start);
+    c.old_start = c.old_top = c.old_end = nullptr;
+    c.minor_since_full = 0;
   } else {
     promoted = size_t(g.otop - old_top_before);
-    old_top_ = g.otop;
-    ++minor_since_full_;
+    c.old_top = g.otop;
+    ++c.minor_since_full;
   }
-  ++collections_;
-  gc_words_reclaimed += before - (heap_used() + promoted);
+  ++c.collections;
+  c.words_reclaimed += before - (heap_used() + promoted);
   vm_.count_gc(before - (heap_used() + promoted));
 
   // Resize as ERTS does after each kind of collection.
@@ -453,27 +516,39 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
     if (size > 3000 && 4 * need_after < size && (size > 8000 || size > old_heap_words())) {
       size_t wanted = 3 * need_after;
       if (wanted * 9 < old_heap_words()) wanted = std::max(wanted, old_heap_words() / 8);
-      wanted = std::max(min_heap_size, next_heap_size(wanted));
+      wanted = std::max(c.min_heap_size, next_heap_size(wanted));
       if (wanted < size) move_young(wanted, live);
+    } else if (grown_for_fragments && !grow && 4 * need_after <= 3 * old_size) {
+      // The block was sized for every fragment term surviving; far fewer did, and the old
+      // size still has a quarter free: stay there rather than grow on the fragments' account.
+      move_young(old_size, live);
     }
   } else if (3 * size < 4 * need_after) {
-    heap_grow_ = true;  // over 75% full: the next collection grows it
-  } else if (4 * need_after < size && size > min_heap_size) {
-    size_t wanted = std::max(min_heap_size, next_heap_size(2 * need_after));
+    c.heap_grow = true;  // over 75% full: the next collection grows it
+  } else if (4 * need_after < size && size > c.min_heap_size) {
+    size_t wanted = std::max(c.min_heap_size, next_heap_size(2 * need_after));
     if (wanted < size) move_young(wanted, live);
   }
+  c.heap_bytes = alloc_size(heap_words() * sizeof(Term)) + (c.old_start ? alloc_size(old_heap_words() * sizeof(Term)) : 0);
   after_collection();
 }
 
+// The fragment words at which a collection becomes due: the young heap's free room, at least
+// FRAGMENT_GC_MIN_WORDS.
+size_t Process::fragment_room() const {
+  return std::max(FRAGMENT_GC_MIN_WORDS, size_t(stop - htop));
+}
+
 void Process::after_collection() {
-  fragment_limit_ = gc_stress_ ? 0 : std::max(FRAGMENT_GC_WORDS, heap_words());
-  if (max_heap_size != 0 && total_heap_size() > max_heap_size) max_heap_exceeded = true;
+  fragment_limit_ = gc_stress_ ? 0 : uint32_t(std::min(fragment_room(), size_t(UINT32_MAX)));
+  if (cold_ && cold_->max_heap_size != 0 && total_heap_size() > cold_->max_heap_size) max_heap_exceeded = true;
 }
 
 // Moves the young heap and stack into a block of new_words words, offsetting every pointer into
 // the heap: the heap itself, stack, live X registers, extra roots, remembered slots and the
 // young off-heap list. Only without fragments (which could point here): the old heap does not.
 void Process::move_young(size_t new_words, unsigned live) {
+  Cold& c = cold();
   const size_t used = heap_used(), stack_n = stack_words();
   Term* nb = new_block(new_words);
   std::memcpy(nb, heap_start, used * sizeof(Term));
@@ -495,26 +570,30 @@ void Process::move_young(size_t new_words, unsigned live) {
   for (Term* s = nstop; s < nb + new_words; ++s) fix(*s);
   for (unsigned i = 0; i < std::min(live, MAX_X_REGS); ++i) fix(x[i]);
   for_each_extra_root(fix);
-  for (Term* slot : remembered_) fix(*slot);
+  for (Term* slot : c.remembered) fix(*slot);
   auto fix_raw = [&](Term* h) { return within(h, lo, bytes) ? reinterpret_cast<Term*>(reinterpret_cast<uintptr_t>(h) + delta) : h; };
   off_heap = fix_raw(off_heap);
   for (Term* h = off_heap; h != nullptr; h = refc_next(h)) h[4] = reinterpret_cast<Word>(fix_raw(refc_next(h)));
-  high_water_ = nb + (high_water_ - heap_start);
+  c.high_water = nb + (c.high_water - heap_start);
   block_free(heap_start);
   heap_start = nb;
   htop = nb + used;
   heap_end = nb + new_words;
   stop = nstop;
+  c.heap_bytes = alloc_size(new_words * sizeof(Term)) + (c.old_start ? alloc_size(old_heap_words() * sizeof(Term)) : 0);
 }
 
 void Process::set_min_heap_size(size_t words, unsigned live) {
-  min_heap_size = next_heap_size(std::max(words, MIN_HEAP_WORDS));
-  if (heap_words() >= min_heap_size) return;
+  size_t size = next_heap_size(std::max(words, MIN_HEAP_WORDS));
+  if (!cold_ && size == MIN_HEAP_WORDS) return;  // the default, and the heap is still the first
+  Cold& c = cold();
+  c.min_heap_size = size;
+  if (heap_words() >= size) return;
   if (fragments_.empty())
-    move_young(min_heap_size, live);
+    move_young(size, live);
   else
     collect_major(0, live);  // fragments may point into the heap: move by tracing
-  if (!gc_stress_) fragment_limit_ = std::max(FRAGMENT_GC_WORDS, heap_words());
+  after_collection();
 }
 
 // ---- checking -----------------------------------------------------------------------------------
@@ -524,7 +603,13 @@ bool Process::verify_heap(unsigned live, const char** problem) {
   auto fail = [&](const char* why) {
     if (bad == nullptr) bad = why;
   };
-  std::vector<Fragment> frags = fragments_;
+  std::vector<Fragment> frags(fragments_.begin(), fragments_.end());
+  static const std::vector<Term*> none;
+  const std::vector<Term*>& remembered = cold_ ? cold_->remembered : none;
+  Term* const old_start = cold_ ? cold_->old_start : nullptr;
+  Term* const old_top = cold_ ? cold_->old_top : nullptr;
+  Term* const old_end = cold_ ? cold_->old_end : nullptr;
+  Term* const old_off_heap = cold_ ? cold_->old_off_heap : nullptr;
   std::sort(frags.begin(), frags.end(), [](const Fragment& a, const Fragment& b) { return a.block < b.block; });
   auto in_frag = [&](const Term* q) {
     for (const Fragment& f : frags)
@@ -538,8 +623,8 @@ bool Process::verify_heap(unsigned live, const char** problem) {
       if (q >= htop) fail("pointer past the young heap's top");
       return 1;
     }
-    if (old_start_ != nullptr && q >= old_start_ && q < old_end_) {
-      if (q >= old_top_) fail("pointer past the old heap's top");
+    if (old_start != nullptr && q >= old_start && q < old_end) {
+      if (q >= old_top) fail("pointer past the old heap's top");
       return 2;
     }
     return in_frag(q) ? 1 : 0;
@@ -553,13 +638,13 @@ bool Process::verify_heap(unsigned live, const char** problem) {
         continue;
       }
       if (is_pointer(w) && where(w) == 1 && old &&
-          std::find(remembered_.begin(), remembered_.end(), s) == remembered_.end())
+          std::find(remembered.begin(), remembered.end(), s) == remembered.end())
         fail("an old term points into the young generation");
       ++s;
     }
   };
   walk(heap_start, htop, false);
-  walk(old_start_, old_top_, true);
+  walk(old_start, old_top, true);
   for (Term* s = stop; s < heap_end; ++s)
     if (is_pointer(*s)) where(*s);
   for (unsigned i = 0; i < std::min(live, MAX_X_REGS); ++i)
@@ -571,11 +656,11 @@ bool Process::verify_heap(unsigned live, const char** problem) {
     if (header_subtag(h[0]) != Subtag::RefcBin || !is_header(h[0])) fail("young off-heap list: not a handle");
     if (!(h >= heap_start && h < htop) && !in_frag(h)) fail("young off-heap list: handle outside the young generation");
   }
-  for (Term* h = old_off_heap_; h != nullptr; h = refc_next(h)) {
+  for (Term* h = old_off_heap; h != nullptr; h = refc_next(h)) {
     if (header_subtag(h[0]) != Subtag::RefcBin || !is_header(h[0])) fail("old off-heap list: not a handle");
     if (!in_old_heap(h)) fail("old off-heap list: handle outside the old heap");
   }
-  if (high_water_ < heap_start || high_water_ > htop) fail("high-water mark outside the heap");
+  if (high_water() < heap_start || high_water() > htop) fail("high-water mark outside the heap");
   if (problem != nullptr) *problem = bad;
   return bad == nullptr;
 }
@@ -587,7 +672,8 @@ Term Process::bif_error(Term reason) {
   exc_reason = reason;
   exc_trace = NON_VALUE;
   exc_bif_frame = true;
-  exc_pc_args = exc_pc_extra = NON_VALUE;
+  exc_pc_extra = NON_VALUE;
+  if (cold_) cold_->exc_pc_args = NON_VALUE;
   return NON_VALUE;
 }
 
@@ -596,7 +682,8 @@ Term Process::raise(ExcKind kind, Term reason) {
   exc_reason = reason;
   exc_trace = NON_VALUE;
   exc_bif_frame = false;
-  exc_pc_args = exc_pc_extra = NON_VALUE;
+  exc_pc_extra = NON_VALUE;
+  if (cold_) cold_->exc_pc_args = NON_VALUE;
   return NON_VALUE;
 }
 
@@ -605,16 +692,18 @@ Term Process::raise_with_trace(ExcKind kind, Term reason, Term trace) {
   exc_reason = reason;
   exc_trace = trace;
   exc_bif_frame = false;
-  exc_pc_args = exc_pc_extra = NON_VALUE;
+  exc_pc_extra = NON_VALUE;
+  if (cold_) cold_->exc_pc_args = NON_VALUE;
   return NON_VALUE;
 }
 
 Term Process::halt(int status) {
   exc_kind = ExcKind::Halt;
-  halt_status = status;
+  cold().halt_status = status;
   exc_reason = NON_VALUE;
   exc_bif_frame = false;
-  exc_pc_args = exc_pc_extra = NON_VALUE;
+  exc_pc_extra = NON_VALUE;
+  if (cold_) cold_->exc_pc_args = NON_VALUE;
   return NON_VALUE;
 }
 

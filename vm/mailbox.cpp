@@ -10,12 +10,16 @@
 
 namespace beamrun {
 
-Message* make_message(Term t) {
+Message* make_message(Term t, const RefKey* alias) {
   size_t words = is_immed(t) ? 0 : term_size_shared(t);
-  void* mem = block_malloc(sizeof(Message) + words * sizeof(Term));
+  void* mem = block_malloc(sizeof(Message) + words * sizeof(Term) + (alias ? sizeof(RefKey) : 0));
   if (mem == nullptr) return nullptr;
   Message* m = new (mem) Message();
   m->words = words;
+  if (alias) {
+    m->via_alias = true;
+    new (m->data() + words) RefKey(*alias);
+  }
   if (words == 0) {
     m->term = t;
   } else {

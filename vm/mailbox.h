@@ -39,27 +39,34 @@ struct Signal : SignalNode {
   SignalKind kind = SignalKind::Message;
 };
 
-// One message. The block is one mimalloc allocation: this header, then `words` words of heap
-// objects that `term` points into (an immediate message has none).
+// One message. The block is one mimalloc allocation: this header (7 words), then `words` words
+// of heap objects that `term` points into (an immediate message has none), then, for a message
+// sent to an alias, the alias's reference words. Every received message is adopted by the heap
+// as a fragment until the next collection, so the header is kept small.
 struct Message : Signal {
+  bool down = false;         // a 'DOWN': taking it in ends the receiver's monitor
+  bool via_alias = false;    // sent to alias(): delivered only if the alias is still active
   Message* qnext = nullptr;  // private queue link
   Term term = NON_VALUE;
   Term* off_heap = nullptr;  // RefcBin handles in the block, chained like Process::off_heap
   size_t vheap_bytes = 0;    // bytes of the blobs those handles hold
   size_t words = 0;          // heap words after the header
-  bool down = false;         // a 'DOWN': taking it in ends the receiver's monitor
-  bool via_alias = false;    // sent to `alias`: delivered only if the alias is still active
-  RefKey alias{};
   Term* data() { return reinterpret_cast<Term*>(this + 1); }
+  // The alias it was sent to (valid when via_alias), after the heap words.
+  const RefKey& alias() { return *reinterpret_cast<const RefKey*>(data() + words); }
   // The block as the heap sees it once adopted: header included, so it is freed as one.
   Term* block() { return reinterpret_cast<Term*>(this); }
-  size_t block_words() const { return sizeof(Message) / sizeof(Term) + words; }
+  size_t block_words() const {
+    return sizeof(Message) / sizeof(Term) + words + (via_alias ? sizeof(RefKey) / sizeof(Term) : 0);
+  }
 };
-static_assert(sizeof(Message) % sizeof(Term) == 0);
+static_assert(sizeof(Message) == 7 * sizeof(Term), "the header's size is part of every message's cost");
+static_assert(sizeof(RefKey) % sizeof(Term) == 0);
 
 // Copies `t` into a fresh message block; RefcBin handles inside share their blobs (one more
-// reference each) instead of copying the bytes. Null when memory runs out.
-Message* make_message(Term t);
+// reference each) instead of copying the bytes. With `alias`, the message is one sent to that
+// alias (via_alias set, the reference kept in the block). Null when memory runs out.
+Message* make_message(Term t, const RefKey* alias = nullptr);
 // Frees a message that was never adopted by a heap (releasing its blob references).
 void free_message(Message* m);
 

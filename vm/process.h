@@ -15,12 +15,30 @@
 // `alloc()`, which spills into heap fragments when the block is full; the next collection
 // copies the live part of fragments into the new block and frees them.
 //
-// Thread safety: a Process is touched only by the thread running it.
+// Size: a process waiting in receive is this object, its 233-word heap block and nothing else,
+// so the object is kept small (tests/unit/test_processes.cpp checks sizeof(Process)): state
+// that few processes need (old heap and GC statistics, non-default GC settings, the receive
+// timer, saved exception details, a host's register file) lives in a side block made on first
+// use (Process::Cold), links and monitors in another (Relations), and the fields the
+// interpreter touches at every call and allocation come first, together.
+//
+// Thread safety: a Process is touched only by the thread running it (which holds `run_lock`
+// for the slice), or by a thread holding `run_lock` while it is not running (process_info,
+// garbage_collect/1, group_leader/2, a dirty call); the side block Cold is under the same rule,
+// so it is made only by such a thread. The exceptions say so where they are declared: state
+// and refs (atomics, any thread), inbox (pushes from any thread), the relations and sig_closed
+// (sig_mutex), registered_name (the process table's names lock), host_finished (the VM's host
+// mutex), memory_seen/binary_seen (atomics read by erlang:memory). run_lock and sig_mutex are
+// SmallMutex (vm/small_mutex.h): 4 bytes each instead of std::mutex's 40, blocking (a futex)
+// rather than spinning, not recursive. Nobody holds two run locks, or two sig_mutexes, at once.
 #pragma once
 #include <atomic>
+#include <cassert>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <mutex>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -31,6 +49,8 @@
 #include "vm/export.h"
 #include "vm/mailbox.h"
 #include "vm/process_dict.h"
+#include "vm/block_alloc.h"
+#include "vm/small_mutex.h"
 #include "vm/term.h"
 
 namespace beamrun {
@@ -68,7 +88,14 @@ constexpr unsigned MAX_X_REGS = 1024;
 constexpr unsigned MAX_F_REGS = 1024;
 constexpr size_t MIN_HEAP_WORDS = 233;  // BEAM's smallest process heap
 constexpr size_t STACK_RESERVE = 4;     // words kept free for a call's return address
-constexpr size_t FRAGMENT_GC_WORDS = 4096;  // fragment words that make a collection due
+// Words of adopted message blocks that make a collection due, at the least; above this floor
+// the limit is the young heap's free room after the last collection, so a small process
+// collects after a few hundred words of messages and a big one after about as many as its heap
+// has room for (ERTS collects when the fragments outgrow the free heap).
+constexpr size_t FRAGMENT_GC_MIN_WORDS = 128;
+// Words natives may spill (alloc() with the heap full) before a collection is due, at the least;
+// above it, the young heap's size.
+constexpr size_t FRAGMENT_SPILL_WORDS = 4096;
 
 // What kind of exception is pending. `Halt` is not an Erlang class: it unwinds everything
 // because erlang:halt/0,1 was called.
@@ -79,6 +106,106 @@ enum class ExcKind : uint8_t { None, Error, Exit, Throw, Halt };
 struct RegisterFile {
   Term x[MAX_X_REGS];
   double fr[MAX_F_REGS];
+};
+
+// A term whose value fits 32 bits, kept in half a word: an atom, a local pid (28-bit payload),
+// NIL, NON_VALUE, a small integer below 2^28. Reads as a Term; assigning anything wider is a
+// bug the debug build catches.
+class Term32 {
+ public:
+  constexpr Term32() : v_(uint32_t(NIL)) {}
+  constexpr explicit Term32(Term t) : v_(narrow(t)) {}
+  constexpr operator Term() const { return v_; }
+  Term32& operator=(Term t) {
+    v_ = narrow(t);
+    return *this;
+  }
+
+ private:
+  static constexpr uint32_t narrow(Term t) {
+    assert(t <= UINT32_MAX);
+    return uint32_t(t);
+  }
+  uint32_t v_;
+};
+
+// A vector of trivially copyable values in one pointer: the block holds the size and capacity
+// ahead of the elements, and an empty vector owns no block (clear() frees it).
+template <class T>
+class TinyVec {
+  static_assert(std::is_trivially_copyable_v<T>);
+
+ public:
+  TinyVec() = default;
+  ~TinyVec() { clear(); }
+  TinyVec(const TinyVec&) = delete;
+  TinyVec& operator=(const TinyVec&) = delete;
+
+  size_t size() const { return h_ ? h_->size : 0; }
+  bool empty() const { return size() == 0; }
+  T* data() { return h_ ? h_->items() : nullptr; }
+  const T* data() const { return h_ ? h_->items() : nullptr; }
+  T* begin() { return data(); }
+  T* end() { return data() + size(); }
+  const T* begin() const { return data(); }
+  const T* end() const { return data() + size(); }
+  T& operator[](size_t i) { return h_->items()[i]; }
+  const T& operator[](size_t i) const { return h_->items()[i]; }
+  T& front() { return h_->items()[0]; }
+  T& back() { return h_->items()[h_->size - 1]; }
+  // Bytes of the block (0 when there is none).
+  size_t bytes() const { return h_ ? ITEMS + h_->capacity * sizeof(T) : 0; }
+
+  void clear() {
+    block_free(h_);
+    h_ = nullptr;
+  }
+  void push_back(const T& v) {
+    size_t n = size();
+    if (h_ == nullptr || n == h_->capacity) reserve_exactly(n < 4 ? 4 : 2 * n);
+    h_->items()[n] = v;
+    h_->size = uint32_t(n + 1);
+  }
+  void resize(size_t n) {
+    if (n == 0) return clear();
+    size_t old = size();
+    if (h_ == nullptr || n > h_->capacity) reserve_exactly(n);
+    for (size_t i = old; i < n; ++i) h_->items()[i] = T();
+    h_->size = uint32_t(n);
+  }
+  template <class It>
+  void assign(It first, It last) {
+    size_t n = size_t(last - first);
+    if (n == 0) return clear();
+    if (h_ == nullptr || n > h_->capacity) {
+      clear();
+      reserve_exactly(n);
+    }
+    T* d = h_->items();
+    for (size_t i = 0; i < n; ++i) d[i] = first[i];
+    h_->size = uint32_t(n);
+  }
+  void assign(size_t n, const T& v) {
+    resize(n);
+    for (size_t i = 0; i < n; ++i) h_->items()[i] = v;
+  }
+
+ private:
+  struct Header {
+    uint32_t size;
+    uint32_t capacity;
+    T* items() { return reinterpret_cast<T*>(reinterpret_cast<char*>(this) + ITEMS); }
+  };
+  static constexpr size_t ITEMS = (sizeof(Header) + alignof(T) - 1) / alignof(T) * alignof(T);
+  void reserve_exactly(size_t cap) {
+    void* mem = block_realloc(h_, ITEMS + cap * sizeof(T));
+    if (mem == nullptr) throw std::bad_alloc();
+    bool fresh = h_ == nullptr;
+    h_ = static_cast<Header*>(mem);
+    if (fresh) h_->size = 0;
+    h_->capacity = uint32_t(cap);
+  }
+  Header* h_ = nullptr;
 };
 
 class Process final : public WordAllocator, public RunQueueItem {
@@ -106,6 +233,9 @@ class Process final : public WordAllocator, public RunQueueItem {
   // raise with a given stacktrace (erlang:raise/3).
   Term raise_with_trace(ExcKind kind, Term reason, Term trace);
   Term halt(int status);
+  // erlang:error/2,3: the args that replace the arity in the top frame (NON_VALUE: none).
+  Term exc_pc_args() const { return cold_ ? cold_->exc_pc_args : NON_VALUE; }
+  void set_exc_pc_args(Term args) { cold().exc_pc_args = args; }
 
   // --- collection (vm/gc.cpp) ------------------------------------------------------------------
   // Generational, as ERTS: the young heap is the block above; the old heap holds terms that
@@ -122,8 +252,15 @@ class Process final : public WordAllocator, public RunQueueItem {
   // Takes ownership of `block` (block_malloc'd, `words` words, e.g. a received message): the heap
   // may point into it from now on; the next collection copies what is live and frees it. Its
   // RefcBin handles (already holding their references, chained from off_heap_chain) join the
-  // off-heap list and vheap_bytes the virtual binary heap. Constant time but for the chain.
-  void adopt_fragment(Term* block, size_t words, Term* off_heap_chain, size_t vheap_bytes);
+  // off-heap list and vheap_bytes the virtual binary heap. The first `header_words` words hold
+  // no terms (collections size their new heap by what can survive). Constant time but for the
+  // chain.
+  void adopt_fragment(Term* block, size_t words, Term* off_heap_chain, size_t vheap_bytes,
+                      size_t header_words = 0);
+  // The block of a received message (vm/mailbox.h), whose header holds no terms.
+  void adopt_message(Message* m) {
+    adopt_fragment(m->block(), m->block_words(), m->off_heap, m->vheap_bytes, sizeof(Message) / sizeof(Term));
+  }
   // Sets min_heap_size (rounded up to the heap size sequence) and grows the young heap to it now;
   // `live` X registers are roots.
   void set_min_heap_size(size_t words, unsigned live = 0);
@@ -133,34 +270,102 @@ class Process final : public WordAllocator, public RunQueueItem {
   // heap, stack, x0..x(live-1), extra roots and off-heap lists checking that every pointer
   // into this process's memory is in use and that the old heap points into the young
   // generation only through remembered slots. False with *problem set at the first fault.
-  bool in_old_heap(const void* p) const { return p >= old_start_ && p < old_top_; }
+  bool in_old_heap(const void* p) const { return cold_ && p >= cold_->old_start && p < cold_->old_top; }
   bool verify_heap(unsigned live, const char** problem);
 
   size_t heap_words() const { return size_t(heap_end - heap_start); }  // young block
   size_t heap_used() const { return size_t(htop - heap_start); }
   size_t stack_words() const { return size_t(heap_end - stop); }
   size_t fragment_words() const { return fragment_words_; }
-  size_t old_heap_words() const { return size_t(old_end_ - old_start_); }
-  size_t old_heap_used() const { return size_t(old_top_ - old_start_); }
+  size_t old_heap_words() const { return cold_ ? size_t(cold_->old_end - cold_->old_start) : 0; }
+  size_t old_heap_used() const { return cold_ ? size_t(cold_->old_top - cold_->old_start) : 0; }
   // process_info items, in words as BEAM reports them: heap_size is the young block (stack
   // included), total_heap_size adds the old heap and the fragments.
   size_t heap_size() const { return heap_words(); }
   size_t total_heap_size() const { return heap_words() + old_heap_words() + fragment_words_; }
   size_t stack_size() const { return stack_words(); }
-  // process_info(memory): the Process object, its heaps and fragments, its dictionary table.
+  // process_info(memory): every block this process owns, in the bytes the allocator gives it
+  // (its size class, not just the bytes asked for): this object, the young and old heaps, the
+  // side blocks (Cold, Relations, the dictionary's table, saved registers, the fragment list),
+  // and the fragments themselves (counted as asked for). Messages still in the queue are not.
   size_t memory_bytes() const;
-  uint64_t collections() const { return collections_; }  // minor and major
-  uint64_t minor_gcs() const { return minor_since_full_; }  // since the last full sweep
-  uint64_t gc_words_reclaimed = 0;  // words freed by this process's collections, ever
+  uint64_t collections() const { return cold_ ? cold_->collections : 0; }  // minor and major
+  uint64_t minor_gcs() const { return cold_ ? cold_->minor_since_full : 0; }  // since the last full sweep
+  uint64_t gc_words_reclaimed() const { return cold_ ? cold_->words_reclaimed : 0; }  // ever
 
-  // Settings (process_flag/spawn_opt). Sizes in words.
-  size_t min_heap_size = MIN_HEAP_WORDS;  // use set_min_heap_size to round and apply it
-  uint64_t fullsweep_after = 65535;       // minor collections between full sweeps
-  size_t max_heap_size = 0;               // 0: no limit
-  bool max_heap_kill = true;
-  bool max_heap_error_logger = true;
+  // Settings (process_flag/spawn_opt). Sizes in words. Kept in the side block when they differ
+  // from the defaults.
+  size_t min_heap_size() const { return cold_ ? cold_->min_heap_size : MIN_HEAP_WORDS; }
+  uint64_t fullsweep_after() const { return cold_ ? cold_->fullsweep_after : DEFAULT_FULLSWEEP_AFTER; }
+  void set_fullsweep_after(uint64_t n) {
+    if (cold_ || n != DEFAULT_FULLSWEEP_AFTER) cold().fullsweep_after = n;
+  }
+  // max_heap_size: 0 for no limit; kill and error_logger as in its map form.
+  size_t max_heap_size() const { return cold_ ? cold_->max_heap_size : 0; }
+  bool max_heap_kill() const { return cold_ ? cold_->max_heap_kill : true; }
+  bool max_heap_error_logger() const { return cold_ ? cold_->max_heap_error_logger : true; }
+  void set_max_heap_size(size_t words, bool kill, bool error_logger) {
+    if (!cold_ && words == 0 && kill && error_logger) return;
+    Cold& c = cold();
+    c.max_heap_size = words;
+    c.max_heap_kill = kill;
+    c.max_heap_error_logger = error_logger;
+  }
+  static constexpr uint64_t DEFAULT_FULLSWEEP_AFTER = 65535;
+
+  // ---------------------------------------------------------------------------------------------
+  // The fields. The first cache lines hold what the interpreter, the allocator and the send and
+  // receive paths touch all the time; rarely used state is at the end or in the side blocks.
+
+  // Tucked into RunQueueItem's tail padding (after `priority`).
+  // Set by natives that end the slice after they return (erlang:yield/0, hibernate/3) or
+  // want a dirty thread.
+  NativeRequest native_request = NativeRequest::None;
+  ExcKind exc_kind = ExcKind::None;  // the pending exception, valid when not None (below)
+  bool exc_bif_frame = false;        // the failing BIF's frame goes on top of the stacktrace
+  // --- scheduling (scheduler/scheduler.h owns the protocol) ---------------------------------
+  std::atomic<uint32_t> state{0};  // pstate bits; any thread, by CAS
+
+  // --- state the interpreter keeps in locals while running, and saves here at safe points ---
+  Term* heap_start = nullptr;
+  Term* htop = nullptr;
+  Term* stop = nullptr;
+  Term* heap_end = nullptr;
+  Term* x = nullptr;     // the register file in use (RegisterFile::x)
+  double* fr = nullptr;  // RegisterFile::fr
+  void set_registers(RegisterFile* r) { x = r->x; fr = r->fr; }
+  uint64_t reductions = 0;
+  const Word* resume_pc = nullptr;  // where the next slice starts
+  unsigned catches = 0;  // live catch tags on the stack
+  // References that keep this object alive: the process table's one while the process lives,
+  // plus one for each sender or timer holding a pointer. The last release deletes the object
+  // (unless `host_owned`: then the host's RunResult terms live on, and the host deletes it).
+  // Any thread.
+  std::atomic<uint32_t> refs{1};
+
+  // A collection is due at the next safe point: fragments (native spills, adopted messages)
+  // outgrew their limit, or off-heap binaries referenced only from the young generation grew
+  // past theirs. Under VMOptions::gc_stress the fragment limit is 0: always due.
+  bool gc_due() const { return fragment_words_ >= fragment_limit_ || bin_vheap_full(); }
+  bool bin_vheap_full() const { return bin_vheap > bin_vheap_limit; }
+
+ private:
+  size_t fragment_words_ = 0;     // all fragment words, adopted included
+  uint32_t fragment_limit_ = 0;   // gc_due at or above this: set by each collection, moved by spills
+
+ public:
   // Set by a collection after which total_heap_size() > max_heap_size; the owner acts on it.
   bool max_heap_exceeded = false;
+  bool trap_exit = false;
+  bool hibernating = false;       // in erlang:hibernate/3 until the next schedule-in
+  bool on_dirty_thread = false;   // the native runs on a dirty thread now: it must not ask again
+
+  // The binary being built by the pre-OTP-25 bs_init2/bs_put_* sequence: where bs_put_* write.
+  // Valid from a bs_init*/bs_append to the last bs_put_* of one construction, which runs in one
+  // slice on one thread with no collection in between; so, as in ERTS, it is the thread's
+  // state, not the process's (static: `p->bs_put_base` names this thread's).
+  static inline thread_local uint8_t* bs_put_base = nullptr;
+  static inline thread_local Uint bs_put_offset = 0;  // in bits
 
   // --- off-heap binaries (vm/binary.h) ------------------------------------------------------
   // The RefcBin handles on the young heap and fragments, chained through their `next` word
@@ -171,39 +376,20 @@ class Process final : public WordAllocator, public RunQueueItem {
   Term* off_heap = nullptr;
   size_t bin_vheap = 0;
   size_t bin_vheap_limit = 0;  // set by the constructor and by each collection
-  bool bin_vheap_full() const { return bin_vheap > bin_vheap_limit; }
-  // A collection is due at the next safe point: fragments (native spills, adopted messages)
-  // outgrew their limit, or off-heap binaries referenced only from the young generation grew
-  // past theirs. Under VMOptions::gc_stress the fragment limit is 0: always due.
-  bool gc_due() const { return fragment_words_ >= fragment_limit_ || bin_vheap_full(); }
-  // The binary being built by the pre-OTP-25 bs_init2/bs_put_* sequence: where bs_put_* write.
-  // Valid from a bs_init*/bs_append to the last bs_put_* of one construction (no collection
-  // happens in between).
-  uint8_t* bs_put_base = nullptr;
-  Uint bs_put_offset = 0;  // in bits
 
-  // --- scheduling (scheduler/scheduler.h owns the protocol) ---------------------------------
-  std::atomic<uint32_t> state{0};  // pstate bits
-  // References that keep this object alive: the process table's one while the process lives,
-  // plus one for each sender or timer holding a pointer. The last release deletes the object
-  // (unless `host_owned`: then the host's RunResult terms live on, and the host deletes it).
-  std::atomic<uint32_t> refs{1};
-  bool host_owned = false;
-  Scheduler* scheduler = nullptr;  // the scheduler running it (valid while RUNNING)
-  // Held by the scheduler for a whole slice, and by another process reading this one
-  // (process_info). Nobody holds two run locks at once.
-  std::mutex run_lock;
-  const Word* resume_pc = nullptr;  // where the next slice starts
-  // memory_bytes() and bin_vheap as of the end of the last slice, for erlang:memory/0,1
-  // (read by other threads, so kept apart from the fields the process changes as it runs).
-  std::atomic<size_t> memory_seen{0};
-  std::atomic<size_t> binary_seen{0};
-  std::vector<Term> saved_x;        // x0.. live at resume_pc, while the process is not running
-  uint64_t slices = 0;
+  // Pending exception, valid when exc_kind != None.
+  Term exc_reason = NON_VALUE;
+  Term exc_trace = NON_VALUE;     // a stacktrace term given by erlang:raise/3, else NON_VALUE
+  Term exc_pc_extra = NON_VALUE;  // erlang:error/3: an {error_info, _} joining that frame
+  const Word* native_pc = nullptr; // the instruction calling a native (for current_function)
+
+  // x0.. live at resume_pc, while the process is not running (empty, and no block, while it
+  // waits in a receive).
+  TinyVec<Term> saved_x;
 
   // --- signals, messages, receive -------------------------------------------------------------
-  SignalQueue inbox;      // pushed by any thread (vm/mailbox.h)
   MessageQueue messages;  // drained from the inbox by the running process
+  SignalQueue inbox;      // pushed by any thread (vm/mailbox.h)
   // Takes in the signals that arrived: messages join the private queue, exit signals are
   // handled (supervision/exit_signals.cpp). False when one killed the process: exit_reason
   // is set and it must not run on.
@@ -211,21 +397,22 @@ class Process final : public WordAllocator, public RunQueueItem {
   // For another thread holding the run lock (process_info): moves arrived messages into the
   // queue but leaves every other signal, and whatever follows it, for the process itself.
   void peek_signals();
-  std::vector<Signal*> pending_signals;  // taken from the inbox by peek_signals, not yet handled
   // The receive timeout (vm/process_signals.cpp): armed by wait_timeout, disarmed when the
   // receive ends. Each arming has a new sequence number, which the timer's callback publishes
   // in fired_seq: a late callback of an old arming cannot end a later receive. Made by the
-  // first receive with a timeout, then kept.
+  // first receive with a timeout (in the side block), then kept.
   struct ReceiveTimer {
     Timer timer;
     uint64_t seq = 0;
     std::atomic<uint64_t> fired_seq{0};
   };
-  std::unique_ptr<ReceiveTimer> receive_timer;
+  ReceiveTimer* receive_timer() const { return cold_ ? cold_->receive_timer.get() : nullptr; }
+  ReceiveTimer& make_receive_timer() {
+    Cold& c = cold();
+    if (!c.receive_timer) c.receive_timer = std::make_unique<ReceiveTimer>();
+    return *c.receive_timer;
+  }
   TimerWheel* receive_timer_wheel = nullptr;  // where receive_timer is armed, or null
-  // Set by natives that end the slice after they return (erlang:yield/0, hibernate/3) or
-  // want a dirty thread.
-  NativeRequest native_request = NativeRequest::None;
   // A native call handed to a dirty pool: called there with saved_x as its arguments; the
   // process then resumes at resume_pc with the result in x0, or raises as the call would have.
   // Made by the first such call, then kept.
@@ -237,21 +424,33 @@ class Process final : public WordAllocator, public RunQueueItem {
     DirtyJob job;
   };
   std::unique_ptr<DirtyCall> dirty;
-  bool on_dirty_thread = false;  // the native runs on a dirty thread now: it must not ask again
+  Scheduler* scheduler = nullptr;  // the scheduler running it (valid while RUNNING)
 
-  // --- identity and flags -----------------------------------------------------------------------
-  Term registered_name = NIL;  // an atom, or NIL
-  Term group_leader = NIL;     // a pid
-  Term initial_call[3] = {NIL, NIL, NIL};  // module, function, arity
-  bool trap_exit = false;
-  bool message_queue_off_heap = false;  // process_flag(message_queue_data): bookkeeping only
-  bool hibernating = false;  // in erlang:hibernate/3 until the next schedule-in
-  ProcessDict dict;
+ private:
+  VM& vm_;
+
+ public:
   // How it ended (vm/process_life.cpp): the reason as exit signals carry it, and for a host
   // call, whether the host may look (guarded by the VM's host mutex).
   Term exit_reason = NON_VALUE;
-  SliceEnd end_kind = SliceEnd::Done;
-  bool host_finished = false;
+  // memory_bytes() and bin_vheap as of the end of the last slice, for erlang:memory/0,1
+  // (read by other threads, so kept apart from the fields the process changes as it runs).
+  std::atomic<size_t> memory_seen{0};
+  std::atomic<size_t> binary_seen{0};
+
+ private:
+  // Heap fragments: blocks the heap may point into until the next collection copies their live
+  // part out and frees them: spills of alloc() (bumped, each at least as large as all earlier
+  // spills together) and adopted message blocks. All block_malloc'd.
+  struct Fragment {
+    Term* block;
+    size_t used;  // words in use from block
+  };
+  TinyVec<Fragment> fragments_;
+
+ public:
+  ProcessDict dict;
+
   // --- links and monitors (supervision/) --------------------------------------------------------
   struct MonitorRef {
     RefKey ref;   // the monitor's reference
@@ -260,7 +459,7 @@ class Process final : public WordAllocator, public RunQueueItem {
     uint64_t seq = 0;  // monitored_by: arrival order, in which the 'DOWN's go out
   };
   using MonitorTable = std::unordered_map<RefKey, MonitorRef, RefKeyHash>;
-  // Guards the fields below. Held alone: never together with another process's sig_mutex.
+  // Guarded by sig_mutex. Held alone: never together with another process's sig_mutex.
   // Hashed, so that a process linked to or watched by 100,000 others stays linear.
   // Most processes never link or monitor: the tables are made on first use, which keeps a
   // fresh process small.
@@ -271,14 +470,88 @@ class Process final : public WordAllocator, public RunQueueItem {
     uint64_t monitor_seq = 0;        // numbers monitored_by entries
     std::unordered_set<RefKey, RefKeyHash> aliases;  // active ones, removed from the VM's table at exit
   };
-  std::mutex sig_mutex;
-  bool sig_closed = false;  // exiting: no new links or monitors
-  Relations& rel() {        // with sig_mutex held (or before the process is published)
-    if (!relations_) relations_ = std::make_unique<Relations>();
-    return *relations_;
+  Relations& rel() {  // with sig_mutex held (or before the process is published)
+    Relations* r = relations_.load(std::memory_order_relaxed);
+    if (r == nullptr) {
+      r = new Relations();
+      relations_.store(r, std::memory_order_release);
+    }
+    return *r;
   }
-  bool has_relations() const { return relations_ != nullptr; }
-  std::unique_ptr<Relations> relations_;
+  bool has_relations() const { return relations_.load(std::memory_order_acquire) != nullptr; }
+
+ private:
+  // Set once under sig_mutex, then kept to the end; atomic so that memory_bytes() may look
+  // without the lock.
+  std::atomic<Relations*> relations_{nullptr};
+
+  // The side block of rarely used state (see the top of this file): made by the first
+  // collection, non-default setting, receive timeout, erlang:error/2 args or host register
+  // file, then kept. Touched under the same rules as the heap (running, or run_lock held).
+  struct Cold {
+    // The old generation: never points into the young heap or fragments, except through the
+    // slots in `remembered` (gc.cpp explains when), which minor collections treat as roots.
+    Term* old_start = nullptr;
+    Term* old_top = nullptr;
+    Term* old_end = nullptr;
+    Term* high_water = nullptr;  // young terms below it survived the last collection
+    std::vector<Term*> remembered;
+    // RefcBin handles in the old heap (off_heap holds those of the young heap and fragments),
+    // the bytes their blobs hold, and the limit above which the next collection is a full sweep.
+    Term* old_off_heap = nullptr;
+    size_t bin_old_vheap = 0;
+    size_t bin_old_vheap_limit = 0;
+    // The bump region of the last alloc() spill (fragments_.back()) and the words spilled since
+    // the last collection.
+    Term* spill_top = nullptr;
+    Term* spill_end = nullptr;
+    size_t spill_words = 0;
+    size_t spill_block_words = 0;  // the spill blocks' sizes
+    uint64_t minor_since_full = 0;
+    uint64_t collections = 0;
+    uint64_t words_reclaimed = 0;
+    uint64_t stress_calls = 0;
+    size_t heap_bytes = 0;  // the young and old heap blocks as the allocator sized them
+    size_t min_heap_size = MIN_HEAP_WORDS;
+    uint64_t fullsweep_after = DEFAULT_FULLSWEEP_AFTER;
+    size_t max_heap_size = 0;
+    bool max_heap_kill = true;
+    bool max_heap_error_logger = true;
+    bool heap_grow = false;  // the last collection left the heap over 75% full: grow at the next
+    int halt_status = 0;
+    Term exc_pc_args = NON_VALUE;
+    std::unique_ptr<ReceiveTimer> receive_timer;
+    std::unique_ptr<RegisterFile> own_regs;
+  };
+  Cold& cold() { return cold_ ? *cold_ : make_cold(); }
+  Cold& make_cold();
+  std::unique_ptr<Cold> cold_;
+
+ public:
+  // Signals taken from the inbox by peek_signals, not yet handled (under the run lock).
+  SignalList pending_signals;
+
+  // Held by the scheduler for a whole slice, and by another process reading this one
+  // (process_info). Nobody holds two run locks at once.
+  SmallMutex run_lock;
+  // Guards the relations (rel()) and sig_closed. Never held together with another process's.
+  SmallMutex sig_mutex;
+
+ private:
+  uint32_t serial_;  // the pid's payload (28 bits)
+
+ public:
+  // --- identity and flags -----------------------------------------------------------------------
+  Term32 group_leader{NIL};     // a pid
+  Term32 registered_name{NIL};  // an atom, or NIL (written under the process table's names lock)
+  Term32 exc_bif_cause{NON_VALUE};  // an atom for error_info's `cause` key (consumed by bif_frame)
+  Term32 initial_call[3];           // module, function, arity (NIL: none)
+  int halt_status() const { return cold_ ? cold_->halt_status : 0; }
+  SliceEnd end_kind = SliceEnd::Done;
+  bool host_owned = false;
+  bool host_finished = false;  // guarded by the VM's host mutex
+  bool sig_closed = false;     // exiting: no new links or monitors (under sig_mutex)
+  bool message_queue_off_heap = false;  // process_flag(message_queue_data): bookkeeping only
 
   // Terms held outside heap, stack and registers: the collector updates them in place.
   template <class F>
@@ -287,72 +560,23 @@ class Process final : public WordAllocator, public RunQueueItem {
     for (Term& t : saved_x) f(t);
     f(exc_reason);
     f(exc_trace);
-    f(exc_pc_args);
     f(exc_pc_extra);
+    if (cold_) f(cold_->exc_pc_args);
   }
 
-  // --- state the interpreter keeps in locals while running, and saves here at safe points ---
-  Term* heap_start = nullptr;
-  Term* htop = nullptr;
-  Term* stop = nullptr;
-  Term* heap_end = nullptr;
-  Term* x = nullptr;     // the register file in use (RegisterFile::x)
-  double* fr = nullptr;  // RegisterFile::fr
-  void set_registers(RegisterFile* r) { x = r->x; fr = r->fr; }
-  uint64_t reductions = 0;
-  unsigned catches = 0;  // live catch tags on the stack
-
-  // Pending exception, valid when exc_kind != None.
-  ExcKind exc_kind = ExcKind::None;
-  Term exc_reason = NON_VALUE;
-  Term exc_trace = NON_VALUE;     // a stacktrace term given by erlang:raise/3, else NON_VALUE
-  bool exc_bif_frame = false;     // the failing BIF's frame goes on top of the stacktrace
-  Term exc_pc_args = NON_VALUE;   // erlang:error/2,3: args replace the arity in the top frame
-  Term exc_pc_extra = NON_VALUE;  // erlang:error/3: an {error_info, _} joining that frame
-  int halt_status = 0;
-  Term exc_bif_cause = NON_VALUE;  // an atom for error_info's `cause` key (consumed by bif_frame)
-  const Word* native_pc = nullptr; // the instruction calling a native (for current_function)
-
  private:
-  // Heap fragments: blocks the heap may point into until the next collection copies their live
-  // part out and frees them: spills of alloc() (bumped, each at least as large as all earlier
-  // spills together) and adopted message blocks. All block_malloc'd.
-  struct Fragment {
-    Term* block;
-    size_t used;  // words in use from block
-  };
   struct GcRun;  // one collection's state (gc.cpp)
   void collect_as(bool full, size_t need, unsigned live);
   void move_young(size_t new_words, unsigned live);
   void after_collection();
   bool stress_skip(size_t need);
+  Term* high_water() const { return cold_ ? cold_->high_water : heap_start; }
+  size_t fragment_room() const;
 
-  VM& vm_;
-  uint64_t serial_;
-  std::unique_ptr<RegisterFile> own_regs_;
-  std::vector<Fragment> fragments_;
-  Term* spill_top_ = nullptr;  // bump pointer of the last alloc() spill (fragments_.back())
-  Term* spill_end_ = nullptr;
-  size_t spill_words_ = 0;     // words of alloc() spills since the last collection
-  size_t fragment_words_ = 0;  // all fragment words, adopted included
-  size_t fragment_limit_ = FRAGMENT_GC_WORDS;  // gc_due above this; 0 under gc_stress
   bool gc_stress_ = false;
-  uint64_t stress_calls_ = 0;
-  // The old generation: never points into the young heap or fragments, except through the
-  // slots in remembered_ (gc.cpp explains when), which minor collections treat as roots.
-  Term* old_start_ = nullptr;
-  Term* old_top_ = nullptr;
-  Term* old_end_ = nullptr;
-  std::vector<Term*> remembered_;
-  Term* high_water_ = nullptr;  // young terms below it survived the last collection
-  // RefcBin handles in the old heap (off_heap holds those of the young heap and fragments),
-  // the bytes their blobs hold, and the limit above which the next collection is a full sweep.
-  Term* old_off_heap_ = nullptr;
-  size_t bin_old_vheap_ = 0;
-  size_t bin_old_vheap_limit_ = 0;
-  bool heap_grow_ = false;  // the last collection left the heap over 75% full: grow at the next
-  uint64_t minor_since_full_ = 0;
-  uint64_t collections_ = 0;
+  // Of fragment_words_, the adopted blocks' header words (saturating: an undercount only makes
+  // a collection's size bound larger).
+  uint32_t fragment_headers_ = 0;
 };
 
 // Term exception class atom for an ExcKind (error, exit, throw).

@@ -8,7 +8,6 @@
 // run lock, for process_info).
 #pragma once
 #include <cstdint>
-#include <vector>
 
 #include "vm/term.h"
 
@@ -18,7 +17,12 @@ class AtomTable;
 
 class ProcessDict {
  public:
-  size_t size() const { return count_; }
+  ProcessDict() = default;
+  ~ProcessDict() { release(); }
+  ProcessDict(const ProcessDict&) = delete;
+  ProcessDict& operator=(const ProcessDict&) = delete;
+
+  size_t size() const { return table_ ? table_->count : 0; }
   // The {K, V} tuple of `key`, or NON_VALUE.
   Term find(Term key, const AtomTable& atoms) const;
   // Stores the {K, V} tuple `kv` (replacing the tuple of an equal key); returns the old tuple
@@ -26,29 +30,40 @@ class ProcessDict {
   Term put(Term kv, const AtomTable& atoms);
   // Removes `key`; returns its old tuple or NON_VALUE.
   Term erase(Term key, const AtomTable& atoms);
-  void clear() { slots_.clear(); count_ = 0; used_ = 0; }
+  void clear() { release(); }
   template <class F>
   void for_each(F&& f) const {
-    for (Term t : slots_)
-      if (t != EMPTY && t != TOMBSTONE) f(t);
+    if (table_)
+      for (size_t i = 0; i < table_->capacity; ++i)
+        if (Term t = table_->slots[i]; t != EMPTY && t != TOMBSTONE) f(t);
   }
   // The collector moves the tuples: it updates them in place.
   template <class F>
   void for_each_root(F&& f) {
-    for (Term& t : slots_)
-      if (t != EMPTY && t != TOMBSTONE) f(t);
+    if (table_)
+      for (size_t i = 0; i < table_->capacity; ++i)
+        if (Term& t = table_->slots[i]; t != EMPTY && t != TOMBSTONE) f(t);
   }
-  size_t table_words() const { return slots_.size(); }
+  size_t table_words() const { return table_ ? table_->capacity : 0; }
+  // Bytes of the table's block (process_info(memory)); 0 for an empty dictionary.
+  size_t bytes() const { return table_ ? sizeof(Table) + table_->capacity * sizeof(Term) : 0; }
 
  private:
   static constexpr Term EMPTY = NON_VALUE;
   static constexpr Term TOMBSTONE = NIL;  // never a {K, V} tuple
+  // One block: the counts, then `capacity` slots (a power of two). Made by the first put, so
+  // that a process that never uses its dictionary pays one null pointer for it.
+  struct Table {
+    size_t capacity;
+    size_t count;  // live tuples
+    size_t used;   // live tuples and tombstones
+    Term slots[];
+  };
   size_t probe(Term key, const AtomTable& atoms, bool* found) const;
   void grow(const AtomTable& atoms);
+  void release();
 
-  std::vector<Term> slots_;  // size a power of two, or empty
-  size_t count_ = 0;         // live tuples
-  size_t used_ = 0;          // live tuples and tombstones
+  Table* table_ = nullptr;
 };
 
 }  // namespace beamrun

@@ -63,10 +63,8 @@ Term VM::spawn(Process* parent, const Word* entry, const Term* args, unsigned na
   child->priority = opts.priority;
   for (int i = 0; i < 3; ++i) child->initial_call[i] = opts.initial_call[i];
   if (opts.min_heap_size) child->set_min_heap_size(opts.min_heap_size);
-  if (opts.fullsweep_after >= 0) child->fullsweep_after = uint64_t(opts.fullsweep_after);
-  child->max_heap_size = opts.max_heap_size;
-  child->max_heap_kill = opts.max_heap_kill;
-  child->max_heap_error_logger = opts.max_heap_error_logger;
+  if (opts.fullsweep_after >= 0) child->set_fullsweep_after(uint64_t(opts.fullsweep_after));
+  child->set_max_heap_size(opts.max_heap_size, opts.max_heap_kill, opts.max_heap_error_logger);
   child->message_queue_off_heap = opts.message_queue_off_heap;
   Term pid = child->pid();
   child->group_leader = parent ? parent->group_leader : NIL;
@@ -92,7 +90,7 @@ void VM::process_finished(Process* p, SliceEnd end) {
   p->end_kind = end;
   if (end == SliceEnd::Halt) {
     p->exit_reason = atom::normal;
-    request_halt(p->halt_status);
+    request_halt(p->halt_status());
   } else if (end == SliceEnd::Done) {
     p->exit_reason = atom::normal;
   } else if (end == SliceEnd::Killed) {
@@ -108,7 +106,7 @@ void VM::process_finished(Process* p, SliceEnd end) {
   propagate_exit(p, p->exit_reason);
   schedulers_->message_timers().cancel_all_for(p->pid());
   if (p->receive_timer_wheel != nullptr) {
-    if (p->receive_timer_wheel->cancel(&p->receive_timer->timer)) release(p);
+    if (p->receive_timer_wheel->cancel(&p->receive_timer()->timer)) release(p);
     p->receive_timer_wheel = nullptr;
   }
   discard_mailbox(p);
@@ -123,8 +121,11 @@ void VM::process_finished(Process* p, SliceEnd end) {
 }
 
 void VM::release(Process* p) {
+  // Read before letting go: once the count is 0, VM::call returns and the host may free (or
+  // reuse the memory of) a host-owned process at once.
+  bool host = p->host_owned;
   if (p->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
-  if (p->host_owned) return;  // the host deletes it, after VM::call has waited for this
+  if (host) return;  // the host deletes it, after VM::call has waited for this
   discard_mailbox(p);
   delete p;
 }
@@ -226,8 +227,8 @@ void run_dirty_job(DirtyJob* job) {
   Process* p = static_cast<Process*>(job->context);
   VM& vm = p->vm();
   {
-    std::lock_guard<std::mutex> g(p->run_lock);
-    std::vector<Term> args = p->saved_x;
+    std::lock_guard<SmallMutex> g(p->run_lock);
+    std::vector<Term> args(p->saved_x.begin(), p->saved_x.end());
     p->on_dirty_thread = true;
     Term r = p->dirty->fn(p, args.data());
     p->on_dirty_thread = false;

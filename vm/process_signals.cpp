@@ -10,14 +10,8 @@
 namespace beamrun {
 
 bool Process::take_signals() {
-  size_t i = 0;
-  for (; i < pending_signals.size(); ++i) {
-    if (!handle_signal(this, pending_signals[i])) {
-      pending_signals.erase(pending_signals.begin(), pending_signals.begin() + ptrdiff_t(i) + 1);
-      return false;
-    }
-  }
-  pending_signals.clear();
+  while (SignalNode* n = pending_signals.pop_front())
+    if (!handle_signal(this, static_cast<Signal*>(n))) return false;
   while (SignalNode* n = inbox.pop())
     if (!handle_signal(this, static_cast<Signal*>(n))) return false;
   return true;
@@ -51,10 +45,8 @@ bool send_term(Process* from, Term dest, Term msg) {
     RefKey k = ref_key_of(dest);
     ProcessTable::Alias a;
     if (!vm.processes().find_alias(k, &a)) return true;
-    Message* m = make_message(msg);
+    Message* m = make_message(msg, &k);
     if (m == nullptr) return true;
-    m->via_alias = true;
-    m->alias = k;
     if (a.pid == from->pid()) {
       from->inbox.push(m);
       return true;
@@ -105,10 +97,10 @@ bool send_term(Process* from, Term dest, Term msg) {
 void receive_done(Process* p, Message* m) {
   if (m != nullptr) {
     if (m->words == 0) free_message(m);
-    else p->adopt_fragment(m->block(), m->block_words(), m->off_heap, m->vheap_bytes);
+    else p->adopt_message(m);
   }
   if (p->receive_timer_wheel != nullptr) {
-    if (p->receive_timer_wheel->cancel(&p->receive_timer->timer)) p->vm().release(p);
+    if (p->receive_timer_wheel->cancel(&p->receive_timer()->timer)) p->vm().release(p);
     p->receive_timer_wheel = nullptr;
   }
   p->messages.reset_scan();
@@ -119,7 +111,7 @@ namespace {
 // On the advancing scheduler's thread. The process holds a reference for this timer.
 void receive_timer_fire(Timer* t, uint64_t seq) {
   Process* p = static_cast<Process*>(t->context);
-  p->receive_timer->fired_seq.store(seq, std::memory_order_seq_cst);
+  p->receive_timer()->fired_seq.store(seq, std::memory_order_seq_cst);
   VM& vm = p->vm();
   vm.schedulers().wake(p, nullptr);
   vm.release(p);
@@ -130,8 +122,7 @@ void receive_timer_fire(Timer* t, uint64_t seq) {
 void arm_receive_timer(Process* p, uint64_t ms) {
   TimerWheel& wheel = p->scheduler->timers();
   p->refs.fetch_add(1, std::memory_order_relaxed);
-  if (!p->receive_timer) p->receive_timer = std::make_unique<Process::ReceiveTimer>();
-  Process::ReceiveTimer& rt = *p->receive_timer;
+  Process::ReceiveTimer& rt = p->make_receive_timer();
   rt.timer.fire = receive_timer_fire;
   rt.timer.context = p;
   rt.timer.payload = ++rt.seq;
@@ -142,12 +133,12 @@ void arm_receive_timer(Process* p, uint64_t ms) {
 }
 
 bool receive_timer_fired(Process* p) {
-  return p->receive_timer && p->receive_timer->fired_seq.load(std::memory_order_seq_cst) == p->receive_timer->seq;
+  Process::ReceiveTimer* rt = p->receive_timer();
+  return rt && rt->fired_seq.load(std::memory_order_seq_cst) == rt->seq;
 }
 
 void discard_mailbox(Process* p) {
-  for (Signal* s : p->pending_signals) free_signal(s);
-  p->pending_signals.clear();
+  while (SignalNode* n = p->pending_signals.pop_front()) free_signal(static_cast<Signal*>(n));
   while (SignalNode* n = p->inbox.pop()) free_signal(static_cast<Signal*>(n));
   for (Message* m = p->messages.take_all(); m != nullptr;) {
     Message* next = m->qnext;

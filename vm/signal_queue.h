@@ -76,4 +76,33 @@ class SignalQueue {
   SignalNode stub_;                // keeps the list non-empty
 };
 
+// A FIFO of signals already taken out of a SignalQueue, linked through their own `next` field
+// (free once popped): one pointer, to the newest node, whose `next` leads round to the oldest.
+// Thread safety: none; its owner guards it (Process::pending_signals: the run lock).
+class SignalList {
+ public:
+  bool empty() const { return tail_ == nullptr; }
+  void push_back(SignalNode* n) {
+    if (tail_ == nullptr) {
+      n->next.store(n, std::memory_order_relaxed);
+    } else {
+      n->next.store(tail_->next.load(std::memory_order_relaxed), std::memory_order_relaxed);
+      tail_->next.store(n, std::memory_order_relaxed);
+    }
+    tail_ = n;
+  }
+  // The oldest node, unlinked; null when empty.
+  SignalNode* pop_front() {
+    if (tail_ == nullptr) return nullptr;
+    SignalNode* head = tail_->next.load(std::memory_order_relaxed);
+    if (head == tail_) tail_ = nullptr;
+    else tail_->next.store(head->next.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    head->next.store(nullptr, std::memory_order_relaxed);
+    return head;
+  }
+
+ private:
+  SignalNode* tail_ = nullptr;
+};
+
 }  // namespace beamrun

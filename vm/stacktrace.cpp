@@ -122,7 +122,7 @@ Term build_stacktrace(Process& p, const Word* pc, Term top, bool pc_frame) {
   unsigned n = 0;
   if (top != NON_VALUE) frames[n++] = top;
   if (pc_frame && n < BACKTRACE_DEPTH) {
-    Term f = frame_at(p, pc, p.exc_pc_args, p.exc_pc_extra);
+    Term f = frame_at(p, pc, p.exc_pc_args(), p.exc_pc_extra);
     if (f != NON_VALUE) frames[n++] = f;
   }
   Term previous = NON_VALUE;

@@ -193,7 +193,7 @@ TEST(GC, SurvivorsArePromotedAtTheSecondMinorCollection) {
 TEST(GC, FullSweepAfterNMinorCollections) {
   VM vm;
   Process p(vm, vm.next_serial());
-  p.fullsweep_after = 3;
+  p.set_fullsweep_after(3);
   p.x[0] = int_list(p, 20);
   uint64_t seen_max = 0;
   for (int i = 0; i < 12; ++i) {
@@ -210,7 +210,7 @@ TEST(GC, FullSweepAfterNMinorCollections) {
 
   // fullsweep_after 0: every collection is a full sweep, nothing is ever promoted.
   Process q(vm, vm.next_serial());
-  q.fullsweep_after = 0;
+  q.set_fullsweep_after(0);
   q.x[0] = int_list(q, 20);
   for (int i = 0; i < 5; ++i) {
     q.collect(0, 1);
@@ -249,7 +249,7 @@ TEST(GC, GenerationsKeepRandomTermsIntact) {
   // collections, fragments from large allocations, and a check of every pointer after each.
   VM vm;
   Process p(vm, vm.next_serial());
-  p.fullsweep_after = 7;
+  p.set_fullsweep_after(7);
   std::mt19937_64 rng(99);
   constexpr unsigned ROOTS = 12;
   std::vector<std::string> shown(ROOTS);
@@ -478,15 +478,15 @@ TEST(GC, SizesAndLimits) {
   p.collect(0, 1);
   p.collect(0, 1);
   EXPECT_EQ(p.total_heap_size(), p.heap_size() + p.old_heap_words());
-  EXPECT_GT(p.gc_words_reclaimed, 0u);
+  EXPECT_GT(p.gc_words_reclaimed(), 0u);
   EXPECT_FALSE(p.max_heap_exceeded);
-  p.max_heap_size = 1000;
+  p.set_max_heap_size(1000, true, true);
   p.collect(0, 1);
   EXPECT_TRUE(p.max_heap_exceeded);
 
   Process q(vm, vm.next_serial());
   q.set_min_heap_size(4000);
-  EXPECT_EQ(q.min_heap_size, 4185u);
+  EXPECT_EQ(q.min_heap_size(), 4185u);
   EXPECT_EQ(q.heap_size(), 4185u);
   q.collect(0, 0);
   EXPECT_GE(q.heap_size(), 4185u);

@@ -2,7 +2,10 @@
 // side, host calls that spawn.
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include "vm/printer.h"
 #include "vm/process.h"
@@ -11,11 +14,79 @@
 namespace beamrun {
 namespace {
 
+Term make_tuple_n_for_test(Process& p, Term a, Term b) {
+  Term* t = p.alloc(3);
+  t[0] = make_tuple_header(2);
+  t[1] = a;
+  t[2] = b;
+  return make_boxed(t);
+}
+
 VMOptions test_options() {
   VMOptions opts;
   opts.code_path = {BEAMRUN_TEST_BEAM_DIR};
   opts.schedulers = 2;
   return opts;
+}
+
+// A process waiting in receive is this object and its first heap block: the object must stay
+// within one 384-byte size class of the allocator (docs/performance.md, "Start-up and memory").
+static_assert(sizeof(Process) <= 384, "Process outgrew its size class: move cold fields to Process::Cold");
+
+TEST(Processes, FreshProcessMemoryIsItsObjectAndItsHeap) {
+  VM vm;
+  auto regs = std::make_unique<RegisterFile>();
+  Process p(vm, vm.next_serial(), regs.get());
+  size_t bytes = p.memory_bytes();
+  EXPECT_GE(bytes, sizeof(Process) + 233 * sizeof(Term));
+  EXPECT_LE(bytes, 2500u);  // BEAM (OTP 25) reports 2,640 for a fresh process
+  // Settings at their defaults, a dictionary emptied again and saved registers cleared leave
+  // nothing behind.
+  p.set_fullsweep_after(Process::DEFAULT_FULLSWEEP_AFTER);
+  p.set_max_heap_size(0, true, true);
+  p.set_min_heap_size(233);
+  p.dict.put(make_tuple_n_for_test(p, vm.atoms().intern("k"), make_small(1)), vm.atoms());
+  EXPECT_GT(p.memory_bytes(), bytes);
+  p.dict.clear();
+  p.saved_x.assign(3, NIL);
+  p.saved_x.clear();
+  EXPECT_EQ(p.memory_bytes(), bytes);
+  EXPECT_EQ(p.min_heap_size(), 233u);
+  EXPECT_EQ(p.fullsweep_after(), Process::DEFAULT_FULLSWEEP_AFTER);
+}
+
+TEST(Processes, SmallMutexExcludes) {
+  SmallMutex m;
+  uint64_t counter = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 100000; ++i) {
+        std::lock_guard<SmallMutex> g(m);
+        ++counter;
+      }
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(counter, 400000u);
+  EXPECT_TRUE(m.try_lock());
+  EXPECT_FALSE(m.try_lock());
+  m.unlock();
+}
+
+TEST(Processes, SignalListIsFifo) {
+  SignalNode n[5];
+  SignalList l;
+  EXPECT_TRUE(l.empty());
+  for (auto& x : n) l.push_back(&x);
+  EXPECT_EQ(l.pop_front(), &n[0]);
+  EXPECT_EQ(l.pop_front(), &n[1]);
+  l.push_back(&n[0]);
+  EXPECT_EQ(l.pop_front(), &n[2]);
+  EXPECT_EQ(l.pop_front(), &n[3]);
+  EXPECT_EQ(l.pop_front(), &n[4]);
+  EXPECT_EQ(l.pop_front(), &n[0]);
+  EXPECT_TRUE(l.empty());
+  EXPECT_EQ(l.pop_front(), nullptr);
 }
 
 TEST(Processes, TombstoneKeepsTheExitReasonOfADeadProcess) {

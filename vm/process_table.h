@@ -20,12 +20,12 @@
 #include <vector>
 
 #include "vm/export.h"
+#include "vm/mailbox.h"  // tombstones hold a Message block
 #include "vm/term.h"
 
 namespace beamrun {
 
 class Process;
-struct Message;
 
 class ProcessTable {
  public:

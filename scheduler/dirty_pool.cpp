@@ -39,3 +39,16 @@ void DirtyPool::loop(unsigned index) {
 }
 
 }  // namespace beamrun
+
+#ifdef BEAMRUN_TSAN
+// ThreadSanitizer build only. moodycamel::ConcurrentQueue hands elements between threads with
+// relaxed atomics ordered by std::atomic_thread_fence, which TSan does not model: it reports
+// the slot written by enqueue and read by dequeue as a race. The queue's author calls these
+// false positives (cameron314/concurrentqueue issues #49, #62, #254). Only the queue's own
+// producer code is matched, so a race in beamrun's code around the queue is still reported.
+// TSan asks every binary for this function; defining it here puts it wherever the pools are.
+extern "C" const char* __tsan_default_suppressions() {
+  return "race:moodycamel::ConcurrentQueue*::ImplicitProducer::enqueue\n"
+         "race:moodycamel::ConcurrentQueue*::ImplicitProducer::dequeue\n";
+}
+#endif

@@ -26,16 +26,8 @@ main() ->
 %% Stack trace filter: keep only frames of this module and of erlang (the
 %% callers of main/0 differ between erl and beamrun) and reduce file names
 %% to their base name (erlc records the path as given on its command line).
-st(St) -> [{M, F, A, loc(Loc)} || {M, F, A, Loc} <- St, M =:= ?MODULE orelse M =:= erlang].
+st(St) -> test_support:st(?MODULE, St).
 
-loc(L) -> [norm(I) || I <- L].
-
-norm({file, P}) -> {file, base(P, P)};
-norm(I) -> I.
-
-base([], B) -> B;
-base([$/ | T], _) -> base(T, T);
-base([_ | T], B) -> base(T, B).
 
 run(F, Args) ->
     try apply(erlang, F, id(Args)) of

@@ -31,16 +31,8 @@ main() ->
 %% Stack trace filter: keep only frames of this module and of erlang and
 %% binary (the callers of main/0 differ between erl and beamrun) and reduce
 %% file names to their base name.
-st(St) -> [{M, F, A, loc(Loc)} || {M, F, A, Loc} <- St, M =:= ?MODULE orelse M =:= erlang orelse M =:= binary].
+st(St) -> test_support:st([?MODULE, binary], St).
 
-loc(L) -> [norm(I) || I <- L].
-
-norm({file, P}) -> {file, base(P, P)};
-norm(I) -> I.
-
-base([], B) -> B;
-base([$/ | T], _) -> base(T, T);
-base([_ | T], B) -> base(T, B).
 
 run(F, Args) ->
     try apply(binary, F, id(Args)) of

@@ -19,17 +19,8 @@ main() ->
     erlang:display(run(nth, [2, [a, b, c]])),
     ok.
 
-st(St) -> [{M, F, A, loc(L)} || {M, F, A, L} <- St,
-                                M =:= ?MODULE orelse M =:= erlang orelse M =:= lists].
+st(St) -> test_support:st([?MODULE, lists], St).
 
-loc(L) -> [norm(I) || I <- L].
-
-norm({file, P}) -> {file, base(P, P)};
-norm(I) -> I.
-
-base([], B) -> B;
-base([$/ | T], _) -> base(T, T);
-base([_ | T], B) -> base(T, B).
 
 run(F, Args) ->
     try apply(lists, F, id(Args)) of

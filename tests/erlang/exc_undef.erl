@@ -21,17 +21,8 @@ main() ->
     ok.
 
 %% keep frames of the module that was called too
-st(Mod, St) -> [{M, F, A, loc(L)} || {M, F, A, L} <- St,
-                                     M =:= ?MODULE orelse M =:= erlang orelse M =:= Mod].
+st(Mod, St) -> test_support:st([?MODULE, Mod], St).
 
-loc(L) -> [norm(I) || I <- L].
-
-norm({file, P}) -> {file, base(P, P)};
-norm(I) -> I.
-
-base([], B) -> B;
-base([$/ | T], _) -> base(T, T);
-base([_ | T], B) -> base(T, B).
 
 run(M, F, Args) ->
     try apply(M, F, Args) of

@@ -6,13 +6,7 @@
 
 id(X) -> X.
 
-st(St) -> [{M, F, A, loc(L)} || {M, F, A, L} <- St, M =:= ?MODULE orelse M =:= erlang orelse M =:= maps].
-loc(L) -> [norm(I) || I <- L].
-norm({file, P}) -> {file, base(P, P)};
-norm(I) -> I.
-base([], B) -> B;
-base([$/ | T], _) -> base(T, T);
-base([_ | T], B) -> base(T, B).
+st(St) -> test_support:st([?MODULE, maps], St).
 
 run(F) ->
     try F() of

@@ -65,12 +65,6 @@ main() ->
     ok.
 
 %% Pids, references and funs differ between runs: show them as placeholders.
-san(P) when is_pid(P) -> case P =:= self() of true -> self; false -> pid end;
-san(R) when is_reference(R) -> ref;
-san(F) when is_function(F) -> 'fun';
-san([H | T]) -> [san(H) | san(T)];
-san(T) when is_tuple(T) -> list_to_tuple(san(tuple_to_list(T)));
-san(M) when is_map(M) -> maps:from_list(san(maps:to_list(M)));
-san(X) -> X.
+san(X) -> test_support:san(X).
 
 st(St) -> test_support:st(?MODULE, St).

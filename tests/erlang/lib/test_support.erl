@@ -4,6 +4,8 @@
 %% and funs replaced by placeholders (they differ between runs) and the trace cut to Module's
 %% and erlang's frames (the callers of main/0 differ between erl and beamrun) with file names
 %% reduced to their base name (erlc records the path as given on its command line).
+%% st(Modules, St) is that filter alone; Modules is one module or a list of them whose frames
+%% are kept besides erlang's.
 -module(test_support).
 -export([t/2, san/1, st/2]).
 
@@ -22,7 +24,8 @@ san(T) when is_tuple(T) -> list_to_tuple(san(tuple_to_list(T)));
 san(M) when is_map(M) -> maps:from_list(san(maps:to_list(M)));
 san(X) -> X.
 
-st(Module, St) -> [{M, F, A, loc(L)} || {M, F, A, L} <- St, M =:= Module orelse M =:= erlang].
+st(Module, St) when is_atom(Module) -> st([Module], St);
+st(Modules, St) -> [{M, F, A, loc(L)} || {M, F, A, L} <- St, M =:= erlang orelse lists:member(M, Modules)].
 
 loc(L) -> [norm(I) || I <- L].
 

@@ -8,12 +8,7 @@
 
 id(X) -> X.
 
-wait_until(_, 0) -> timeout;
-wait_until(F, N) ->
-    case F() of
-        true -> ok;
-        false -> receive after 1 -> wait_until(F, N - 1) end
-    end.
+wait_until(F, N) -> test_support:wait_until(F, N).
 
 main() ->
     Self = self(),

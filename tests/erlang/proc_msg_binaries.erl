@@ -9,20 +9,12 @@
 
 id(X) -> X.
 
-echo() ->
-    receive
-        stop -> ok;
-        {From, T} -> From ! {echoed, T}, echo()
-    end.
-
-round_trip(E, T) ->
-    E ! {self(), T},
-    receive {echoed, B} -> B end.
+round_trip(E, T) -> test_support:round_trip(E, T).
 
 sum(B) -> lists:sum(binary_to_list(B)).
 
 main() ->
-    E = spawn(fun echo/0),
+    E = spawn(fun test_support:echo/0),
     Heap = list_to_binary(lists:seq(1, 64)),
     Refc = list_to_binary([I rem 256 || I <- lists:seq(1, 20000)]),
     Small65 = list_to_binary(lists:seq(1, 65)),

@@ -9,15 +9,7 @@
 
 id(X) -> X.
 
-echo() ->
-    receive
-        stop -> ok;
-        {From, T} -> From ! {echoed, T}, echo()
-    end.
-
-round_trip(E, T) ->
-    E ! {self(), T},
-    receive {echoed, B} -> B end.
+round_trip(E, T) -> test_support:round_trip(E, T).
 
 shared(0, T) -> T;
 shared(N, T) -> shared(N - 1, {T, T}).
@@ -26,7 +18,7 @@ deep_list(0) -> [];
 deep_list(N) -> [N, [deep_list(N - 1)], {N}].
 
 main() ->
-    E = spawn(fun echo/0),
+    E = spawn(fun test_support:echo/0),
     Closure = fun(X) -> X + length(id(lists:seq(1, 10))) end,
     Big = lists:seq(1, 50000),
     Terms = [ok, 1, 1 bsl 64, -(1 bsl 1000), 1.0e300, -2.5, "a string", [],

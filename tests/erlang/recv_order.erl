@@ -7,8 +7,7 @@
 
 id(X) -> X.
 
-flush() ->
-    receive M -> [M | flush()] after 0 -> [] end.
+flush() -> test_support:flush().
 
 collect(0, Acc) -> lists:reverse(Acc);
 collect(N, Acc) -> receive {n, X} -> collect(N - 1, [X | Acc]) end.

@@ -9,8 +9,7 @@
 
 id(X) -> X.
 
-flush() ->
-    receive M -> [M | flush()] after 0 -> [] end.
+flush() -> test_support:flush().
 
 %% A server answering {call, From, Ref, X} with {Ref, X * 2}.
 server() ->

@@ -9,19 +9,13 @@
 
 id(X) -> X.
 
-flush() ->
-    receive M -> [M | flush()] after 0 -> [] end.
+flush() -> test_support:flush().
 
 kind(N) when is_integer(N) -> integer;
 kind(false) -> false;
 kind(Other) -> {other, Other}.
 
-wait_until(_, 0) -> timeout;
-wait_until(F, N) ->
-    case F() of
-        true -> ok;
-        false -> receive after 1 -> wait_until(F, N - 1) end
-    end.
+wait_until(F, N) -> test_support:wait_until(F, N).
 
 wait_dead(P) ->
     case is_process_alive(P) of

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "bifs/bif_util.h"
+#include "bifs/iolist.h"
 #include "vm/binary.h"
 #include "vm/utf8.h"
 
@@ -92,29 +93,16 @@ bool put_binary(DeviceText& text, Term t, bool in_unicode) {
   return binary_bytes(t, &data, &size) && text.put_bytes(data, size, in_unicode);
 }
 
-// Walks chardata without recursion; false when `t` is not chardata in the input encoding.
+// Writes chardata in the input encoding; false when `t` is not chardata in it.
 bool put_chardata(DeviceText& text, Term t, bool in_unicode) {
-  std::vector<Term> pending;  // tails to come back to after a nested list
-  for (;;) {
-    if (is_list(t)) {
-      Term h = car(t);
-      t = cdr(t);
-      if (is_small(h)) {
-        if (!valid_char(small_value(h), in_unicode)) return false;
-        text.put(uint32_t(small_value(h)));
-      } else if (is_list(h)) {
-        pending.push_back(t);
-        t = h;
-      } else if (!is_nil(h) && !put_binary(text, h, in_unicode)) {
-        return false;
-      }
-      continue;
-    }
-    if (!is_nil(t) && !put_binary(text, t, in_unicode)) return false;
-    if (pending.empty()) return true;
-    t = pending.back();
-    pending.pop_back();
-  }
+  return walk_deep_list(
+      t,
+      [&](Sint c) {
+        if (!valid_char(c, in_unicode)) return false;
+        text.put(uint32_t(c));
+        return true;
+      },
+      [&](Term leaf) { return put_binary(text, leaf, in_unicode); });
 }
 
 Term bif_put_chars_native(Process* p, Term* a) {

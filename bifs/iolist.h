@@ -9,39 +9,52 @@
 
 namespace beamrun {
 
-// Calls on_byte(uint8_t) and on_bits(const BitsView&) for the elements of the deep list `t`
-// in order: integers 0..255, binaries (bitstrings too when `bits`), nested lists, and binary
-// tails of improper lists. False when `t` is not such a list (nothing partial is promised).
-template <typename OnByte, typename OnBits>
-bool walk_iolist(Term t, bool bits, OnByte&& on_byte, OnBits&& on_bits) {
+// Walks the deep list `t` in order, without recursion: on_int(Sint) for each integer element,
+// on_leaf(Term) for every other element that is not a list or [] and for the tail of an
+// improper list. Either returning false ends the walk with false; so does a leaf that is not
+// a list, [] or accepted by on_leaf. iolists and chardata are both walked this way.
+template <typename OnInt, typename OnLeaf>
+bool walk_deep_list(Term t, OnInt&& on_int, OnLeaf&& on_leaf) {
   std::vector<Term> pending;  // tails to come back to after a nested list
   for (;;) {
     if (is_list(t)) {
       Term h = car(t);
       t = cdr(t);
       if (is_small(h)) {
-        Sint v = small_value(h);
-        if (v < 0 || v > 255) return false;
-        on_byte(uint8_t(v));
+        if (!on_int(small_value(h))) return false;
       } else if (is_list(h)) {
         pending.push_back(t);
         t = h;
-      } else if (!is_nil(h)) {
-        BitsView v;
-        if (!bitstring_view(h, &v) || (!bits && v.bit_size % 8)) return false;
-        on_bits(v);
+      } else if (!is_nil(h) && !on_leaf(h)) {
+        return false;
       }
       continue;
     }
-    if (!is_nil(t)) {
-      BitsView v;
-      if (!bitstring_view(t, &v) || (!bits && v.bit_size % 8)) return false;
-      on_bits(v);
-    }
+    if (!is_nil(t) && !on_leaf(t)) return false;
     if (pending.empty()) return true;
     t = pending.back();
     pending.pop_back();
   }
+}
+
+// Calls on_byte(uint8_t) and on_bits(const BitsView&) for the elements of the deep list `t`
+// in order: integers 0..255, binaries (bitstrings too when `bits`), nested lists, and binary
+// tails of improper lists. False when `t` is not such a list (nothing partial is promised).
+template <typename OnByte, typename OnBits>
+bool walk_iolist(Term t, bool bits, OnByte&& on_byte, OnBits&& on_bits) {
+  return walk_deep_list(
+      t,
+      [&](Sint v) {
+        if (v < 0 || v > 255) return false;
+        on_byte(uint8_t(v));
+        return true;
+      },
+      [&](Term leaf) {
+        BitsView v;
+        if (!bitstring_view(leaf, &v) || (!bits && v.bit_size % 8)) return false;
+        on_bits(v);
+        return true;
+      });
 }
 
 // The bits of an iolist (bitstring list when `bits`); false when it is none.

@@ -4,16 +4,8 @@
 # no installed files. VM::ensure_loaded looks there before the code path.
 file(GLOB PRELOADED_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/vm/preloaded/*.erl)
 set(PRELOADED_OUT ${CMAKE_BINARY_DIR}/preloaded)
-file(MAKE_DIRECTORY ${PRELOADED_OUT})
-set(PRELOADED_BEAMS)
-foreach(src ${PRELOADED_SOURCES})
-  get_filename_component(name ${src} NAME_WE)
-  set(beam ${PRELOADED_OUT}/${name}.beam)
-  add_custom_command(OUTPUT ${beam}
-                     COMMAND ${ERLC} +deterministic +warnings_as_errors -o ${PRELOADED_OUT} ${src}
-                     DEPENDS ${src} COMMENT "erlc (preloaded) ${name}.erl" VERBATIM)
-  list(APPEND PRELOADED_BEAMS ${beam})
-endforeach()
+erlc_beams(PRELOADED_BEAMS ${PRELOADED_OUT} FLAGS +deterministic +warnings_as_errors
+           LABEL "(preloaded) " SOURCES ${PRELOADED_SOURCES})
 list(JOIN PRELOADED_BEAMS "|" PRELOADED_BEAMS_ARG)
 add_custom_command(OUTPUT ${PRELOADED_OUT}/preloaded_beams.cpp
                    COMMAND ${CMAKE_COMMAND} -DOUT=${PRELOADED_OUT}/preloaded_beams.cpp

@@ -1,6 +1,7 @@
 // test_gc.cpp - the generational copying collector: every reachable term stays intact whatever
 // moves; promotion, full sweeps, heap sizes, fragments, off-heap binaries, literals.
 #include <gtest/gtest.h>
+#include "tests/unit/test_util.h"
 #include "vm/block_alloc.h"
 
 #include <chrono>
@@ -113,13 +114,7 @@ Term int_list(Process& p, int n) {
   return l;
 }
 
-Term tuple2(Process& p, Term a, Term b) {
-  Term* t = p.alloc(3);
-  t[0] = make_tuple_header(2);
-  t[1] = a;
-  t[2] = b;
-  return make_boxed(t);
-}
+using test::tuple2;
 
 Term big_binary(Process& p, size_t bytes) {
   std::vector<uint8_t> data(bytes, 7);

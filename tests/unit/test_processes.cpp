@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/unit/test_util.h"
 #include "vm/printer.h"
 #include "vm/process.h"
 #include "vm/vm.h"
@@ -14,13 +15,7 @@
 namespace beamrun {
 namespace {
 
-Term make_tuple_n_for_test(Process& p, Term a, Term b) {
-  Term* t = p.alloc(3);
-  t[0] = make_tuple_header(2);
-  t[1] = a;
-  t[2] = b;
-  return make_boxed(t);
-}
+using test::tuple2;
 
 VMOptions test_options() {
   VMOptions opts;
@@ -45,7 +40,7 @@ TEST(Processes, FreshProcessMemoryIsItsObjectAndItsHeap) {
   p.set_fullsweep_after(Process::DEFAULT_FULLSWEEP_AFTER);
   p.set_max_heap_size(0, true, true);
   p.set_min_heap_size(233);
-  p.dict.put(make_tuple_n_for_test(p, vm.atoms().intern("k"), make_small(1)), vm.atoms());
+  p.dict.put(tuple2(p, vm.atoms().intern("k"), make_small(1)), vm.atoms());
   EXPECT_GT(p.memory_bytes(), bytes);
   p.dict.clear();
   p.saved_x.assign(3, NIL);

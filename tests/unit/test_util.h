@@ -29,6 +29,15 @@ class Arena final : public WordAllocator {
   std::vector<std::unique_ptr<Term[]>> blocks_;
 };
 
+// {A, B}, built with `a`'s words (an Arena, or a Process's heap).
+inline Term tuple2(WordAllocator& a, Term x, Term y) {
+  Term* t = a.alloc_words(3);
+  t[0] = make_tuple_header(2);
+  t[1] = x;
+  t[2] = y;
+  return make_boxed(t);
+}
+
 // tests/unit/data/NAME
 inline std::string data_path(const char* name) {
   std::string here = __FILE__;

@@ -5,29 +5,14 @@
 #include <memory>
 #include <vector>
 
+#include "tests/unit/term_arena.h"
 #include "vm/term.h"
 
 namespace beamrun::micro {
 
-// Words that live as long as the arena: source terms that must never move.
-class Arena final : public WordAllocator {
- public:
-  Term* alloc_words(size_t n) override {
-    blocks_.push_back(std::make_unique<Term[]>(n ? n : 1));
-    return blocks_.back().get();
-  }
-
- private:
-  std::vector<std::unique_ptr<Term[]>> blocks_;
-};
-
-inline Term tuple2(WordAllocator& a, Term first, Term second) {
-  Term* t = a.alloc_words(3);
-  t[0] = make_tuple_header(2);
-  t[1] = first;
-  t[2] = second;
-  return make_boxed(t);
-}
+// Source terms live in an arena, so they never move; tuple2 works on any word allocator.
+using test::Arena;
+using test::tuple2;
 
 // [{N, N}, ..., {1, 1}]: n cons cells and n 2-tuples, 5n words.
 inline Term list_of_tuples(WordAllocator& a, size_t n) {

@@ -1,5 +1,5 @@
-// test_util.h - helpers shared by the unit tests: a term arena, and reading the data files
-// that scripts in data/ record from erl.
+// test_util.h - helpers shared by the unit tests: the term arena (term_arena.h), and reading
+// the data files that scripts in data/ record from erl.
 #pragma once
 #include <gtest/gtest.h>
 
@@ -10,33 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/term_arena.h"
 #include "vm/term.h"
 
 namespace beamrun::test {
-
-// Words that live as long as the arena. Fresh words are filled with a poison pattern, so a
-// constructor that leaves a word unset is caught rather than reading a lucky zero.
-class Arena final : public WordAllocator {
- public:
-  Term* alloc_words(size_t n) override {
-    size_t words = n ? n : 1;
-    blocks_.emplace_back(new Term[words]);
-    std::memset(blocks_.back().get(), 0xAB, words * sizeof(Term));
-    return blocks_.back().get();
-  }
-
- private:
-  std::vector<std::unique_ptr<Term[]>> blocks_;
-};
-
-// {A, B}, built with `a`'s words (an Arena, or a Process's heap).
-inline Term tuple2(WordAllocator& a, Term x, Term y) {
-  Term* t = a.alloc_words(3);
-  t[0] = make_tuple_header(2);
-  t[1] = x;
-  t[2] = y;
-  return make_boxed(t);
-}
 
 // tests/unit/data/NAME
 inline std::string data_path(const char* name) {

@@ -17,6 +17,15 @@
 // term, and the bytes before it never change. Results of appends are SubBins over the blob's
 // handle, and a grown blob is reallocated with its handle updated, so every term reaches the
 // bytes through the handle and never holds a raw pointer across instructions.
+//
+// The rule that makes this safe: an append never changes a word of any existing term. The
+// handle is a term too (make_sub_binary returns it for a slice that covers all of it, so a
+// match context, bs_get_tail or binary_part can hand it to the program), so its byte size is
+// the size it was made with and stays so; only its blob pointer follows a reallocation. This is
+// why ERTS's other rule (a writable binary stops being writable once a match context, a
+// sub-binary or a second append sees it) is not needed here: every term's extent is fixed, and
+// an append from any base other than the one ending at used_bits copies. The one exception is
+// sharing with another process: copy.cpp seals the blob before a second reference exists.
 #pragma once
 #include <atomic>
 #include <cstdint>

@@ -226,8 +226,7 @@ Term append_target(Process* p, Term acc, Uint extra, uint8_t** dst, Uint* doff) 
         h[3] = reinterpret_cast<Word>(b->data());
         p->bin_vheap += b->capacity - old;
       }
-      b->used_bits = new_end;
-      h[1] = need;
+      b->used_bits = new_end;  // the handle's byte size stays: it is a term too (vm/binary.h)
       clear_tail(b->data(), new_end);
       *dst = b->data();
       *doff = end;

@@ -252,12 +252,12 @@ void Translator::translate(size_t index) {
     case op_select_tuple_arity: emit_select(gi, Instr::i_select_tuple_arity, true); break;
     case op_jump: op(Instr::i_jump); label(gi, o[0]); break;
     case op_get_list: {
-      Word s = rsrc(gi, o[0]);
+      Word s = cons_src(gi, o[0]);
       op(Instr::i_get_list); word(s); word(reg(gi, o[1])); word(reg(gi, o[2]));
       break;
     }
-    case op_get_hd: { Word s = rsrc(gi, o[0]); op(Instr::i_get_hd); word(s); word(reg(gi, o[1])); break; }
-    case op_get_tl: { Word s = rsrc(gi, o[0]); op(Instr::i_get_tl); word(s); word(reg(gi, o[1])); break; }
+    case op_get_hd: { Word s = cons_src(gi, o[0]); op(Instr::i_get_hd); word(s); word(reg(gi, o[1])); break; }
+    case op_get_tl: { Word s = cons_src(gi, o[0]); op(Instr::i_get_tl); word(s); word(reg(gi, o[1])); break; }
     case op_put_list: op(Instr::i_put_list); word(src(gi, o[0])); word(src(gi, o[1])); word(reg(gi, o[2])); break;
     case op_put_tuple2: {
       if (o[1].kind != K::List) fail(gi, "expected a list");
@@ -268,7 +268,7 @@ void Translator::translate(size_t index) {
       break;
     }
     case op_get_tuple_element: {
-      Word s = rsrc(gi, o[0]);
+      Word s = tuple_src(gi, o[0], untagged(gi, o[1]));
       op(Instr::i_get_tuple_element); word(s); word(untagged(gi, o[1])); word(reg(gi, o[2]));
       break;
     }

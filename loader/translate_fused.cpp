@@ -76,7 +76,10 @@ bool translate_fused(Translator& t, size_t index) {
       // i_allocate sets every new slot to [], so the init_yregs after it have nothing to do.
       bool heap = gi.opcode == op_allocate_heap || gi.opcode == op_allocate_heap_zero;
       uint64_t slots = t.untagged(gi, o[0]);
-      if (next_is(next, op_get_list)) {
+      // Only with a register source: i_allocate_get_list goes on into i_get_list, whose source
+      // is an R operand, and a constant cannot be moved into a scratch register across a
+      // collection in allocate. translate.cpp's get_list handles (and checks) constants.
+      if (next_is(next, op_get_list) && is_reg(next->ops[0])) {
         t.op(Instr::i_allocate_get_list);
         t.word(slots);
         t.word(heap ? t.heap_need(gi, o[1]) : 0);

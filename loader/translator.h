@@ -82,6 +82,21 @@ class Translator {
     word(scratch);
     return scratch;
   }
+  // The source of get_list, get_hd and get_tl: a register, or a constant that is a list cell
+  // (their handlers take the cell apart without a test; a constant is known now, so anything
+  // else is a load error rather than a read through a bogus pointer).
+  Word cons_src(const GenericInstr& gi, const Operand& o) {
+    if (o.kind != K::XReg && o.kind != K::YReg && !(o.kind == K::Literal && is_list(o.term)))
+      fail(gi, "takes apart a constant that is not a list cell");
+    return rsrc(gi, o);
+  }
+  // The source of get_tuple_element: a register, or a literal tuple with that element.
+  Word tuple_src(const GenericInstr& gi, const Operand& o, uint64_t element) {
+    if (o.kind != K::XReg && o.kind != K::YReg &&
+        !(o.kind == K::Literal && is_tuple(o.term) && element < tuple_arity(o.term)))
+      fail(gi, "takes an element of a constant that is not a tuple of that size");
+    return rsrc(gi, o);
+  }
   static constexpr unsigned SCRATCH_X = MAX_X_REGS - 1;
   uint64_t untagged(const GenericInstr& gi, const Operand& o) {
     if (o.kind == K::Untagged) return o.value;

@@ -4,6 +4,10 @@
 // differential program tests/erlang/interp_fused_shapes.erl, compiled from the same source.
 #include <gtest/gtest.h>
 
+#include "beam_builder.h"
+#include "loader/beam_file.h"
+#include "loader/translate.h"
+
 #include "vm/instructions.h"
 #include "vm/interp.h"
 #include "vm/module.h"
@@ -58,6 +62,57 @@ TEST_F(FusedShapes, TupleTestAndListWalk) {
   const Word* at = entry("app", 2);
   ASSERT_TRUE(is(at, Instr::i_is_nonempty_list));
   EXPECT_TRUE(is(at + 3, Instr::i_allocate_get_list));
+}
+
+// Hostile files: instructions whose handlers take a register operand apart without a test must
+// never be handed a constant they would read through as a register index or a pointer. The
+// loader fuses allocate + get_list, so get_list is tried both right after allocate and alone.
+class HostileOperands : public ::testing::Test {
+ protected:
+  // The load error of a module whose f/0 has `body` (empty when it loads), and its code.
+  std::string load(const test::Bytes& body, const Word** code = nullptr) {
+    VMOptions opts;
+    opts.use_otp_path = false;
+    vm_ = std::make_unique<VM>(opts);
+    try {
+      BeamFile bf = parse_beam(test::module_with_body(body), "m.beam", vm_->atoms());
+      module_ = translate_module(bf, *vm_);
+    } catch (const BeamError& e) {
+      return e.what();
+    }
+    if (code) *code = module_->functions.empty() ? nullptr : module_->functions[0].entry;
+    return "";
+  }
+  std::unique_ptr<VM> vm_;
+  std::unique_ptr<Module> module_;
+};
+
+// Compact operands: 0x10 = untagged 1, 0x00 = untagged 0, 0x03/0x13/0x23 = x0/x1/x2, 0x42 = the
+// atom `ok`, 0x02 = []. Opcodes: 0x0C allocate/2, 0x41 get_list/3, 0xA2 get_hd/2, 0xA3 get_tl/2,
+// 0x42 get_tuple_element/3, 0x12 deallocate/1, 0x13 return.
+TEST_F(HostileOperands, AllocateThenGetListOfAConstantIsALoadError) {
+  std::string e = load({0x0C, 0x10, 0x00, 0x41, 0x42, 0x13, 0x23, 0x12, 0x10, 0x13});
+  EXPECT_NE(e.find("not a list cell"), std::string::npos) << e;
+  e = load({0x0C, 0x10, 0x00, 0x41, 0x02, 0x13, 0x23, 0x12, 0x10, 0x13});
+  EXPECT_NE(e.find("not a list cell"), std::string::npos) << e;
+}
+
+TEST_F(HostileOperands, GetListHdTlOfAConstantAreLoadErrors) {
+  for (uint8_t opcode : {0xA2, 0xA3}) {
+    std::string e = load({opcode, 0x42, 0x13, 0x13});
+    EXPECT_NE(e.find("not a list cell"), std::string::npos) << int(opcode) << ": " << e;
+  }
+  std::string e = load({0x41, 0x42, 0x13, 0x23, 0x13});
+  EXPECT_NE(e.find("not a list cell"), std::string::npos) << e;
+  e = load({0x42, 0x42, 0x00, 0x13, 0x13});
+  EXPECT_NE(e.find("not a tuple"), std::string::npos) << e;
+}
+
+TEST_F(HostileOperands, RegisterSourcesStillFuse) {
+  const Word* code = nullptr;
+  ASSERT_EQ(load({0x0C, 0x10, 0x00, 0x41, 0x03, 0x13, 0x23, 0x12, 0x10, 0x13}, &code), "");
+  ASSERT_NE(code, nullptr);
+  EXPECT_EQ(code[0], reinterpret_cast<Word>(interpreter_handlers()[unsigned(Instr::i_allocate_get_list)]));
 }
 
 }  // namespace

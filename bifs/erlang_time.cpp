@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "bifs/bif_util.h"
+#include "vm/arith.h"
 #include "vm/bignum.h"
 
 namespace beamrun {
@@ -61,10 +62,28 @@ Term bif_offset1(Process* p, Term* a) { return in_unit(p, system_ns() - monotoni
 Term bif_perf0(Process* p, Term*) { return make_integer_i128(*p, steady_ns()); }
 Term bif_perf1(Process* p, Term* a) { return in_unit(p, steady_ns(), a[0]); }
 
+// A time unit as an integer term (parts per second): a positive integer of any size, or a
+// unit's name. NON_VALUE for anything else.
+Term unit_parts(Process* p, Term unit) {
+  if (is_bignum(unit)) return header_subtag(boxed_header(unit)) == Subtag::PosBig ? unit : NON_VALUE;
+  Sint hz = unit_hz(p, unit);
+  return hz ? make_small(hz) : NON_VALUE;
+}
+
+// floor(Time * To / From) for integers of any size (ERTS rounds towards negative infinity).
 Term bif_convert(Process* p, Term* a) {
-  Sint from = unit_hz(p, a[1]), to = unit_hz(p, a[2]);
-  if (!is_small(a[0]) || from == 0 || to == 0) return badarg(p);
-  return convert(p, small_value(a[0]), from, to);
+  Term from = unit_parts(p, a[1]), to = unit_parts(p, a[2]);
+  if (!is_integer(a[0]) || from == NON_VALUE || to == NON_VALUE) return badarg(p);
+  if (is_small(a[0]) && is_small(from) && is_small(to))  // 60-bit operands: fits in 128 bits
+    return convert(p, small_value(a[0]), small_value(from), small_value(to));
+  Term product = arith_mul(*p, a[0], to);
+  if (product == NON_VALUE) return NON_VALUE;
+  Term q = arith_idiv(*p, product, from);
+  if (q == NON_VALUE) return NON_VALUE;
+  Term r = arith_rem(*p, product, from);
+  if (r == NON_VALUE) return NON_VALUE;
+  bool negative = is_small(product) ? small_value(product) < 0 : header_subtag(boxed_header(product)) == Subtag::NegBig;
+  return negative && r != make_small(0) ? arith_sub(*p, q, make_small(1)) : q;
 }
 
 // {MegaSecs, Secs, MicroSecs} of the wall clock.

@@ -289,6 +289,9 @@ Term monitor_process(Process* p, Term target, const ProcessTable::AliasMode* ali
     if (!is_local_pid(pid)) pid = NIL;
   }
   Term ref = new_reference(*p);
+  // Monitoring oneself (by pid or by one's own name) makes nothing, as in ERTS: no monitor, no
+  // alias even when asked for one; demonitor(Ref, [info]) then says false.
+  if (pid == p->pid()) return ref;
   Process::MonitorRef entry{ref_key_of(ref), pid, name};
   if (alias != nullptr) {
     {
@@ -300,10 +303,6 @@ Term monitor_process(Process* p, Term target, const ProcessTable::AliasMode* ali
   {
     std::lock_guard<SmallMutex> g(p->sig_mutex);
     p->rel().monitors.emplace(entry.ref, entry);
-    if (pid == p->pid()) {  // monitoring oneself: recorded, never fires while we live
-      p->rel().monitored_by.emplace(entry.ref, entry);
-      return ref;
-    }
   }
   auto* s = new MonitorSignal();
   s->kind = SignalKind::Monitor;

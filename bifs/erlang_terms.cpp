@@ -179,9 +179,11 @@ Term binary_to_term(Process* p, Term bin, bool safe, bool used) {
   EtfContext ctx{vm.atoms(), chunks, {}};
   ctx.existing_atoms_only = safe;
   ctx.make_export_fun = [&chunks, &vm, safe](Term m, Term f, uint32_t arity) -> Term {
-    // `safe` refuses to create export entries, as BEAM refuses functions it does not know.
+    // `safe` accepts only functions that can be called now, as BEAM: a native, or an exported
+    // function of a loaded module. An entry made by an earlier decode or a call to a module
+    // not loaded has no code and is refused.
     Export* e = safe ? vm.exports().find(m, f, arity) : vm.exports().get(m, f, arity);
-    if (!e) return NON_VALUE;
+    if (!e || (safe && !e->bif && !e->address.load(std::memory_order_acquire))) return NON_VALUE;
     return write_export_fun(chunks.alloc_words(EXPORT_FUN_WORDS), e);
   };
   // Binaries over 64 bytes go off the heap, as every binary a process makes at run time.

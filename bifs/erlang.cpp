@@ -104,9 +104,9 @@ Term bif_is_tuple(Process*, Term* a) { return make_bool(is_tuple(a[0])); }
 Term bif_is_binary(Process*, Term* a) { return make_bool(is_binary_term(a[0])); }
 Term bif_is_bitstring(Process*, Term* a) { return make_bool(is_bitstring_term(a[0])); }
 Term bif_is_boolean(Process*, Term* a) { return make_bool(is_bool(a[0])); }
-Term bif_is_pid(Process*, Term* a) { return make_bool(is_local_pid(a[0])); }
-Term bif_is_port(Process*, Term* a) { return make_bool(is_local_port(a[0])); }
-Term bif_is_reference(Process*, Term* a) { return make_bool(is_ref(a[0])); }
+Term bif_is_pid(Process*, Term* a) { return make_bool(is_local_pid(a[0]) || is_external_pid(a[0])); }
+Term bif_is_port(Process*, Term* a) { return make_bool(is_local_port(a[0]) || is_external_port(a[0])); }
+Term bif_is_reference(Process*, Term* a) { return make_bool(is_ref(a[0]) || is_external_ref(a[0])); }
 Term bif_is_map(Process*, Term* a) { return make_bool(is_map(a[0])); }
 Term bif_is_function1(Process*, Term* a) { return make_bool(is_fun(a[0]) || is_export_fun(a[0])); }
 Term bif_is_function2(Process* p, Term* a) {
@@ -331,7 +331,9 @@ Term bif_display(Process* p, Term* a) {
 Term bif_self(Process* p, Term*) { return p->pid(); }
 Term bif_node(Process*, Term*) { return atom::nonode_nohost; }
 Term bif_node1(Process* p, Term* a) {
-  if (!is_local_pid(a[0]) && !is_local_port(a[0]) && !is_ref(a[0])) return badarg(p);
+  Term t = a[0];
+  if (is_external_pid(t) || is_external_port(t) || is_external_ref(t)) return external_node(t);
+  if (!is_local_pid(t) && !is_local_port(t) && !is_ref(t)) return badarg(p);
   return atom::nonode_nohost;
 }
 

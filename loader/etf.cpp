@@ -313,17 +313,17 @@ class Decoder {
     *t.dest = m;
   }
 
-  // ---- pids, ports, references: local ones only -------------------------------------------
-  void check_local(Term node, uint32_t creation, const char* what) {
-    if (node != atom::nonode_nohost || creation != 0)
-      fail(std::string(what) + " of another node (beamrun has no distribution)");
-  }
+  // ---- pids, ports, references ----------------------------------------------------------
+  // An identifier is this node's when its node is nonode@nohost with creation 0 (beamrun is
+  // not distributed); any other node or creation makes an external one (term.h), as in BEAM.
+  static bool is_this_node(Term node, uint32_t creation) { return node == atom::nonode_nohost && creation == 0; }
 
   Term pid(uint8_t tag) {
     Term node = atom_operand("pid node");
     uint32_t id = u32(), serial = u32();
     uint32_t creation = tag == NEW_PID_EXT ? u32() : u8();
-    check_local(node, creation, "pid");
+    if (!is_this_node(node, creation))
+      return write_external_id(alloc(EXTERNAL_ID_WORDS), Subtag::ExternalPid, node, creation, uint64_t(serial) << 32 | id);
     if (id > MAX_PID_NUMBER || serial > MAX_PID_SERIAL) fail("pid number or serial out of range");
     return make_local_pid(id, serial);
   }
@@ -332,7 +332,8 @@ class Decoder {
     Term node = atom_operand("port node");
     uint64_t id = tag == V4_PORT_EXT ? (uint64_t(u32()) << 32 | u32()) : u32();
     uint32_t creation = tag == PORT_EXT ? u8() : u32();
-    check_local(node, creation, "port");
+    if (!is_this_node(node, creation))
+      return write_external_id(alloc(EXTERNAL_ID_WORDS), Subtag::ExternalPort, node, creation, id);
     if (id > MAX_PORT_NUMBER) fail("port number out of range");
     return make_port(id);
   }
@@ -341,15 +342,23 @@ class Decoder {
     uint32_t words = tag == REFERENCE_EXT ? 1 : u16();
     Term node = atom_operand("reference node");
     uint32_t creation = tag == NEWER_REFERENCE_EXT ? u32() : (tag == REFERENCE_EXT ? 0 : u8());
-    uint32_t id[MAX_LOCAL_REF_WORDS] = {};
+    uint32_t id[MAX_EXTERNAL_REF_IDS] = {};
     if (tag == REFERENCE_EXT) {
       id[0] = u32();
       creation = u8();
     } else {
-      if (words == 0 || words > MAX_LOCAL_REF_WORDS) fail("reference of " + std::to_string(words) + " words");
+      if (words > MAX_EXTERNAL_REF_IDS) fail("reference of " + std::to_string(words) + " words");
       for (uint32_t i = 0; i < words; i++) id[i] = u32();
     }
-    check_local(node, creation, "reference");
+    if (!is_this_node(node, creation)) {
+      Term* r = alloc(3 + words);
+      r[0] = make_header(2 + words, Subtag::ExternalRef);
+      r[1] = node;
+      r[2] = creation;
+      for (uint32_t i = 0; i < words; i++) r[3 + i] = id[i];
+      return make_boxed(r);
+    }
+    if (words == 0 || words > MAX_LOCAL_REF_WORDS) fail("reference of " + std::to_string(words) + " words");
     if (id[0] > MAX_REF_WORD0) fail("reference number out of range");
     Term* r = alloc(REF_WORDS);
     r[0] = make_header(REF_WORDS - 1, Subtag::Ref);

@@ -234,7 +234,24 @@ class Encoder {
       case Subtag::SubBin: return bits(t);
       case Subtag::Map:
       case Subtag::HashMap: map(t); return true;
-      default: return false;  // match states; external pids, ports and refs (no layout yet)
+      case Subtag::ExternalPid:
+        out_.u8(NEW_PID_EXT);
+        atom(external_node(t));
+        out_.u32(uint32_t(external_data(t)));
+        out_.u32(uint32_t(external_data(t) >> 32));
+        out_.u32(external_creation(t));
+        return true;
+      case Subtag::ExternalPort: port_ext(external_node(t), external_creation(t), external_data(t)); return true;
+      case Subtag::ExternalRef: {
+        Uint n = external_ref_count(t);
+        out_.u8(NEWER_REFERENCE_EXT);
+        out_.u16(uint16_t(n));
+        atom(external_node(t));
+        out_.u32(external_creation(t));
+        for (Uint i = 0; i < n; i++) out_.u32(uint32_t(external_ref_ids(t)[i]));
+        return true;
+      }
+      default: return false;  // match states
     }
   }
 
@@ -361,16 +378,15 @@ class Encoder {
     out_.u32(0);  // creation
   }
 
-  void port(Term t) {
-    Uint id = port_serial(t);
-    if (id > UINT32_MAX) {
-      node_and_creation_prefix(V4_PORT_EXT);
-      out_.u64(id);
-    } else {
-      node_and_creation_prefix(NEW_PORT_EXT);
-      out_.u32(uint32_t(id));
-    }
-    out_.u32(0);
+  void port(Term t) { port_ext(atom::nonode_nohost, 0, port_serial(t)); }
+
+  // NEW_PORT_EXT, or V4_PORT_EXT for numbers beyond 32 bits (as OTP 24+ writes them).
+  void port_ext(Term node, uint32_t creation, uint64_t id) {
+    out_.u8(id > UINT32_MAX ? V4_PORT_EXT : NEW_PORT_EXT);
+    atom(node);
+    if (id > UINT32_MAX) out_.u64(id);
+    else out_.u32(uint32_t(id));
+    out_.u32(creation);
   }
 
   void ref(const Term* p) {

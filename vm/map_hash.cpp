@@ -216,8 +216,12 @@ uint32_t map_hash(Term term, uint32_t depth) {
             }
             [[fallthrough]];
           }
-          default: {  // external pids, ports and refs: by their words
+          default: {  // external pids, ports and refs: by their header and words
+            // The header keeps a pid apart from a port with the same words. A reference's
+            // words count as they are: #Ref<N.5> and #Ref<N.0.5> compare equal but hash
+            // apart, as in ERTS, where a map of more than 32 keys keeps both.
             Uint n = header_arity(hdr);
+            hs.word(hdr, K_OTHER);
             for (Uint i = 1; i <= n; ++i) hs.word(p[i], K_OTHER);
             break;
           }

@@ -305,9 +305,33 @@ bool put_simple(std::string& out, Term t, const AtomTable& atoms, bool io) {
         put_uint(out, e->arity);
         break;
       }
-      case Subtag::ExternalPid: out += "<?.?.?>"; break;  // layout not defined yet
-      case Subtag::ExternalPort: out += "#Port<?.?>"; break;
-      case Subtag::ExternalRef: out += "#Ref<?>"; break;
+      // Another node's identifiers: ERTS prints the node as its index in ERTS's node table,
+      // which beamrun does not have; the node atom's index stands in (a number, as there).
+      case Subtag::ExternalPid:
+        out += '<';
+        put_uint(out, atom_index(external_node(t)));
+        out += '.';
+        put_uint(out, uint32_t(external_data(t)));
+        out += '.';
+        put_uint(out, external_data(t) >> 32);
+        out += '>';
+        break;
+      case Subtag::ExternalPort:
+        out += "#Port<";
+        put_uint(out, atom_index(external_node(t)));
+        out += '.';
+        put_uint(out, external_data(t));
+        out += '>';
+        break;
+      case Subtag::ExternalRef:
+        out += "#Ref<";
+        put_uint(out, atom_index(external_node(t)));
+        for (Uint i = external_ref_count(t); i-- > 0;) {
+          out += '.';
+          put_uint(out, external_ref_ids(t)[i]);
+        }
+        out += '>';
+        break;
       default: return false;
     }
   } else {

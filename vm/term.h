@@ -174,6 +174,31 @@ inline bool is_map(Term t) {
 }
 inline bool is_ref(Term t) { return is_boxed_of(t, Subtag::Ref); }
 
+// --- pids, ports and references of other nodes ----------------------------------------------
+// What binary_to_term makes of an identifier whose node is not this one (another name, or this
+// name with another creation). Every word after the header is raw or an atom, so a collection
+// copies them verbatim (raw_prefix_words).
+//  ExternalPid  [hdr, arity = 3][node atom][creation][serial << 32 | number]
+//  ExternalPort [hdr, arity = 3][node atom][creation][number]
+//  ExternalRef  [hdr, arity = 2 + n][node atom][creation][n id words of 32 bits], 0 <= n <= 5
+constexpr Uint EXTERNAL_ID_WORDS = 4;  // pids and ports
+constexpr Uint MAX_EXTERNAL_REF_IDS = 5;
+inline bool is_external_pid(Term t) { return is_boxed_of(t, Subtag::ExternalPid); }
+inline bool is_external_port(Term t) { return is_boxed_of(t, Subtag::ExternalPort); }
+inline bool is_external_ref(Term t) { return is_boxed_of(t, Subtag::ExternalRef); }
+inline Term external_node(Term t) { return boxed_ptr(t)[1]; }
+inline uint32_t external_creation(Term t) { return uint32_t(boxed_ptr(t)[2]); }
+inline uint64_t external_data(Term t) { return boxed_ptr(t)[3]; }  // a pid's or port's number
+inline Uint external_ref_count(Term t) { return header_arity(boxed_header(t)) - 2; }
+inline const Term* external_ref_ids(Term t) { return boxed_ptr(t) + 3; }
+inline Term write_external_id(Term* at, Subtag st, Term node, uint32_t creation, uint64_t data) {
+  at[0] = make_header(EXTERNAL_ID_WORDS - 1, st);
+  at[1] = node;
+  at[2] = creation;
+  at[3] = data;
+  return make_boxed(at);
+}
+
 // --- binaries -------------------------------------------------------------------------------
 //  HeapBin  [hdr, arity = 1 + data words][byte size][bytes...]          at most 64 bytes
 //  RefcBin  [hdr, arity = 4][byte size][BinaryBlob* blob][const uint8_t* bytes][next RefcBin*]

@@ -209,30 +209,59 @@ class WorkStack {
 
 // --- funs, refs, other boxed objects of the same class ------------------------------------
 
-int cmp_refs(Term a, Term b) {
-  const Term* x = boxed_ptr(a);
-  const Term* y = boxed_ptr(b);
-  for (int i = 3; i >= 1; i--) {  // w2, w1, w0: the order they print in
-    int c = cmp_uint(x[i], y[i]);
-    if (c) return c;
-  }
-  return 0;
+// Pids, ports and references of every node. A local one is this node's (nonode@nohost,
+// creation 0). ERTS compares a pid's data (serial, then number) before its node, and a port's
+// or a reference's node before its number or id words; nodes compare by name, then creation.
+struct IdView {
+  Term node;
+  uint32_t creation;
+  uint64_t data;  // pids: serial << 32 | number; ports: the number
+};
+
+IdView id_view(Term t) {
+  if (is_local_pid(t)) return {atom::nonode_nohost, 0, uint64_t(local_pid_serial(t)) << 32 | local_pid_number(t)};
+  if (is_local_port(t)) return {atom::nonode_nohost, 0, port_serial(t)};
+  return {external_node(t), external_creation(t), external_data(t)};
 }
 
-// Objects whose layout term.h does not define yet (external pids, ports, refs): local ones
-// first, then by raw words, so the order is at least total and stable.
-int cmp_raw_boxed(Term a, Term b) {
-  bool ab = is_boxed(a), bb = is_boxed(b);
-  if (!ab || !bb) {
-    if (ab != bb) return ab ? 1 : -1;
-    return cmp_uint(a >> IMMED1_SIZE, b >> IMMED1_SIZE);  // local pid/port: by serial
-  }
-  const Term* x = boxed_ptr(a);
-  const Term* y = boxed_ptr(b);
-  Uint n = header_arity(x[0]), m = header_arity(y[0]);
-  if (n != m) return n < m ? -1 : 1;
-  for (Uint i = 1; i <= n; i++) {
-    int c = cmp_uint(x[i], y[i]);
+// Node names, then creations; without an atom table (equality only) any difference is 1.
+int cmp_nodes(Term na, uint32_t ca, Term nb, uint32_t cb, const AtomTable* atoms) {
+  if (na != nb) return atoms ? cmp_atoms(na, nb, *atoms) : 1;
+  return cmp_uint(ca, cb);
+}
+
+int cmp_pids(Term a, Term b, const AtomTable* atoms) {
+  IdView x = id_view(a), y = id_view(b);
+  if (x.data != y.data) return x.data < y.data ? -1 : 1;
+  return cmp_nodes(x.node, x.creation, y.node, y.creation, atoms);
+}
+
+int cmp_ports(Term a, Term b, const AtomTable* atoms) {
+  IdView x = id_view(a), y = id_view(b);
+  int c = cmp_nodes(x.node, x.creation, y.node, y.creation, atoms);
+  return c ? c : (x.data != y.data ? (x.data < y.data ? -1 : 1) : 0);
+}
+
+// A reference's id words, least significant first, with its node.
+struct RefView {
+  Term node;
+  uint32_t creation;
+  const Term* ids;
+  Uint n;
+};
+
+RefView ref_view(Term t) {
+  if (is_ref(t)) return {atom::nonode_nohost, 0, boxed_ptr(t) + 1, 3};  // w0, w1, w2
+  return {external_node(t), external_creation(t), external_ref_ids(t), external_ref_count(t)};
+}
+
+int cmp_refs(Term a, Term b, const AtomTable* atoms) {
+  RefView x = ref_view(a), y = ref_view(b);
+  int c = cmp_nodes(x.node, x.creation, y.node, y.creation, atoms);
+  if (c) return c;
+  // From the most significant word down; missing words count as zeros.
+  for (Uint i = std::max(x.n, y.n); i-- > 0;) {
+    c = cmp_uint(i < x.n ? x.ids[i] : 0, i < y.n ? y.ids[i] : 0);
     if (c) return c;
   }
   return 0;
@@ -359,11 +388,8 @@ int compare_impl(Term a0, Term b0, const AtomTable* atoms, bool exact0) {
         }
         case R_BITS: {
           BitsView x, y;
-          if (!bitstring_view(a, &x) || !bitstring_view(b, &y)) {
-            int c = cmp_raw_boxed(a, b);
-            if (c) return c;
-            break;
-          }
+          bitstring_view(a, &x);  // R_BITS holds only the three binary layouts
+          bitstring_view(b, &y);
           int c = compare_bits(x, y);
           if (c) return c;
           break;
@@ -396,20 +422,22 @@ int compare_impl(Term a0, Term b0, const AtomTable* atoms, bool exact0) {
           break;
         }
         case R_REF: {
-          if (is_ref(a) && is_ref(b)) {
-            int c = cmp_refs(a, b);
-            if (c) return c;
-            break;
-          }
-          int c = cmp_raw_boxed(a, b);
+          int c = cmp_refs(a, b, atoms);
           if (c) return c;
           break;
         }
-        default: {  // pids, ports, and anything else
-          int c = cmp_raw_boxed(a, b);
+        case R_PID: {
+          int c = cmp_pids(a, b, atoms);
           if (c) return c;
           break;
         }
+        case R_PORT: {
+          int c = cmp_ports(a, b, atoms);
+          if (c) return c;
+          break;
+        }
+        default:
+          return 1;  // nothing else reaches a comparison (match states and the like)
       }
       break;
     }

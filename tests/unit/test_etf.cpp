@@ -264,8 +264,15 @@ TEST_F(EtfFixture, LocalPidsPortsAndRefs) {
   EXPECT_EQ(decode(nonode({131, 103}, {0, 0, 0, 1, 0, 0, 0, 2, 0})), make_local_pid(1, 2));
   expect_error(nonode({131, 88}, {0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0}), "out of range");
   expect_error(nonode({131, 88}, {0, 0, 0, 1, 0, 0, 0x20, 0, 0, 0, 0, 0}), "out of range");
-  expect_error(nonode({131, 88}, {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1}), "another node");
-  expect_error({131, 88, 100, 0, 1, 'n', 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0}, "another node");
+  // This node's name with another creation, or another node: an external pid (term.h).
+  Term other = decode(nonode({131, 88}, {0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3}));
+  ASSERT_TRUE(is_external_pid(other));
+  EXPECT_EQ(external_node(other), atom::nonode_nohost);
+  EXPECT_EQ(external_creation(other), 3u);
+  EXPECT_EQ(external_data(other), uint64_t(2) << 32 | 1);
+  Term remote = decode({131, 88, 100, 0, 1, 'n', 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0});
+  ASSERT_TRUE(is_external_pid(remote));
+  EXPECT_EQ(external_creation(remote), 0u);
   // Ports: NEW_PORT_EXT, PORT_EXT, V4_PORT_EXT.
   EXPECT_EQ(decode(nonode({131, 89}, {0, 0, 0, 5, 0, 0, 0, 0})), make_port(5));
   EXPECT_EQ(decode(nonode({131, 102}, {0, 0, 0, 6, 0})), make_port(6));

@@ -9,11 +9,12 @@
 // Supported: integers (small, 32-bit, big), floats (both forms), atoms (all four forms),
 // tuples, nil, strings, lists (proper and improper), binaries and bitstrings, maps (built by
 // map_from_pairs; a repeated key is an error, as in BEAM), export funs and closures (through
-// the context's callbacks), pids, ports and references of the local node (nonode@nohost,
-// creation 0, as beamrun has no distribution; in all their old and new forms), and the
-// compressed form (tag 80) at top level. Anything else is a clear EtfError: atom cache
-// references, FUN_EXT (pre-R8), pids/ports/refs of other nodes, and the pid-carrying
-// references of 4 or 5 words, which beamrun never makes.
+// the context's callbacks), pids, ports and references in all their old and new forms: of
+// this node (nonode@nohost, creation 0) as local ones, of any other node (or creation) as the
+// external layouts of term.h, as BEAM makes them; and the compressed form (tag 80) at top
+// level. Anything else is a clear EtfError: atom cache references, FUN_EXT (pre-R8), ERTS's
+// internal encodings (atom table indexes, tags 73 and 75), and references of this node with 4
+// or 5 words (BEAM refuses those too).
 #pragma once
 #include <cstddef>
 #include <cstdint>

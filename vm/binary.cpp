@@ -3,6 +3,7 @@
 
 #include "vm/block_alloc.h"
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 
@@ -138,8 +139,12 @@ Uint referenced_byte_size(Term t) {
   Uint off, bits;
   if (!bits_of(t, &orig, &off, &bits)) return 0;
   if (is_refc_binary(orig)) {
+    // The bytes terms can see: a handle keeps the size it was made with, and an append buffer
+    // (writable, or sealed by a send) has grown past it to used_bits. ERTS answers the size of
+    // its buffer, which it shrinks to what is used at collections and matches; the used size
+    // is what it says of a finished accumulator, not this VM's spare capacity.
     const BinaryBlob* b = refc_blob(boxed_ptr(orig));
-    return (b->flags & BinaryBlob::WRITABLE) ? b->capacity : refc_size(boxed_ptr(orig));
+    return std::max<Uint>(refc_size(boxed_ptr(orig)), (b->used_bits + 7) / 8);
   }
   return orig_size(orig);
 }

@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "bifs/bif_util.h"
+#include "vm/arith.h"
 #include "vm/bignum.h"
 
 namespace beamrun {
@@ -63,8 +64,15 @@ Term bif_perf1(Process* p, Term* a) { return in_unit(p, steady_ns(), a[0]); }
 
 Term bif_convert(Process* p, Term* a) {
   Sint from = unit_hz(p, a[1]), to = unit_hz(p, a[2]);
-  if (!is_small(a[0]) || from == 0 || to == 0) return badarg(p);
-  return convert(p, small_value(a[0]), from, to);
+  if (!is_integer(a[0]) || from == 0 || to == 0) return badarg(p);
+  if (is_small(a[0])) return convert(p, small_value(a[0]), from, to);
+  // A bignum: os:system_time(native), nanoseconds since 1970, passed 2^59 in 1988 (Elixir's
+  // DateTime.utc_now converts it). The same floor division, on terms.
+  Term product = arith_mul(*p, a[0], make_small(to));
+  Term q = arith_idiv(*p, product, make_small(from));
+  bool negative = header_subtag(boxed_header(a[0])) == Subtag::NegBig;
+  if (negative && arith_rem(*p, product, make_small(from)) != make_small(0)) q = arith_sub(*p, q, make_small(1));
+  return q;
 }
 
 // {MegaSecs, Secs, MicroSecs} of the wall clock.

@@ -169,6 +169,7 @@ defmodule ElixirBasics do
 
     IO.inspect(catch_exit(fn -> exit(:bye) end))
     IO.inspect(with({:ok, a} <- {:ok, 1}, {:ok, b} <- {:error, :nope}, do: a + b))
+    IO.inspect({node(), Node.alive?()})
     :ok
   end
 

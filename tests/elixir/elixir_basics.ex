@@ -144,6 +144,13 @@ defmodule ElixirBasics do
     IO.inspect(inspect(%{list: Enum.to_list(1..12), nested: %{deep: [a: 1]}}, pretty: true, width: 30))
     IO.puts(inspect(<<200, 201>>) <> " " <> inspect([7, 8, 9], charlists: :as_lists))
 
+    # Elixir's own tokenizer, parser, evaluator and formatter at run time
+    IO.inspect(Code.eval_string("Enum.map([1, 2], &(&1 * x))", x: 3))
+    IO.inspect(Code.string_to_quoted!("if a, do: b(1), else: :c"))
+    IO.puts(Macro.to_string(quote(do: fn x -> x + unquote(1) end)))
+    IO.puts(Code.format_string!("defmodule  A do def f(x),do:  x end"))
+    IO.inspect({Code.ensure_loaded?(Enum), Code.ensure_loaded?(NoSuchModule)})
+
     # Errors
     try do
       raise ArgumentError, "bad thing"

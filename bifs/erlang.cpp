@@ -330,6 +330,9 @@ Term bif_display(Process* p, Term* a) {
 }
 Term bif_self(Process* p, Term*) { return p->pid(); }
 Term bif_node(Process*, Term*) { return atom::nonode_nohost; }
+// Distribution is not started (beamrun is never a node): false, as erl without -sname/-name.
+// Elixir's Node.alive?/0.
+Term bif_is_alive(Process*, Term*) { return atom::false_; }
 Term bif_node1(Process* p, Term* a) {
   Term t = a[0];
   if (is_external_pid(t) || is_external_port(t) || is_external_ref(t)) return external_node(t);
@@ -427,6 +430,7 @@ void register_erlang_bifs(VM& vm) {
       {"throw", 1, bif_throw}, {"exit", 1, bif_exit1}, {"raise", 3, bif_raise3},
       {"halt", 0, bif_halt0}, {"halt", 1, bif_halt1}, {"halt", 2, bif_halt2},
       {"display", 1, bif_display}, {"self", 0, bif_self}, {"node", 0, bif_node}, {"node", 1, bif_node1},
+      {"is_alive", 0, bif_is_alive},
       {"get_module_info", 1, bif_get_module_info1}, {"get_module_info", 2, bif_get_module_info2},
   };
   for (const Entry& e : entries) vm.register_bif("erlang", e.name, e.arity, e.fn);

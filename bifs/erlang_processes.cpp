@@ -456,6 +456,7 @@ Term info_value(Process* q, Term item, bool self) {
     if (q->hibernating) return make_tuple_n(q, {atom::erlang, atoms.intern("hibernate"), make_small(3)});
     return mfa_of(self ? q->native_pc : q->resume_pc);
   }
+  if (name == "current_stacktrace") return current_stacktrace(*q, self ? q->native_pc : q->resume_pc);
   if (name == "min_heap_size") return make_small(Sint(q->min_heap_size()));
   if (name == "min_bin_vheap_size") return make_small(46422);
   if (name == "max_heap_size") return max_heap_size_map(q);
@@ -492,7 +493,8 @@ Term info_value(Process* q, Term item, bool self) {
 bool known_item(Process* p, Term item) {
   static const char* const items[] = {
       "status", "message_queue_len", "messages", "links", "monitors", "monitored_by", "suspending",
-      "trap_exit", "priority", "reductions", "current_function", "initial_call", "registered_name",
+      "trap_exit", "priority", "reductions", "current_function", "current_stacktrace", "initial_call",
+      "registered_name",
       "heap_size", "total_heap_size", "stack_size", "memory", "dictionary", "group_leader",
       "error_handler", "garbage_collection", "message_queue_data", "min_heap_size",
       "min_bin_vheap_size", "max_heap_size"};

@@ -2,7 +2,8 @@
 // is started: the command-line arguments init would hold. beamrun takes no emulator or init
 // flags (the CLI passes its arguments to the entry function instead), so init holds none:
 // get_arguments/0 and get_plain_arguments/0 are empty and get_argument/1 answers error.
-// The rest of init (boot, stop, status) comes with processes.
+// objfile_extension/0 is ".beam" (code:which/1 asks it). The rest of init (boot, stop, status)
+// comes with processes.
 #include "bifs/bif_util.h"
 
 namespace beamrun {
@@ -12,6 +13,17 @@ namespace {
 Term bif_get_arguments(Process*, Term*) { return NIL; }
 Term bif_get_plain_arguments(Process*, Term*) { return NIL; }
 Term bif_get_argument(Process*, Term*) { return atom::error; }
+Term bif_objfile_extension(Process* p, Term*) {
+  Term* cells = p->alloc(10);
+  Term list = NIL;
+  const char ext[] = ".beam";
+  for (int i = 4; i >= 0; --i) {
+    cells[2 * i] = make_small(ext[i]);
+    cells[2 * i + 1] = list;
+    list = make_list(cells + 2 * i);
+  }
+  return list;
+}
 
 }  // namespace
 
@@ -19,6 +31,7 @@ void register_init_bifs(VM& vm) {
   vm.register_bif("init", "get_arguments", 0, bif_get_arguments);
   vm.register_bif("init", "get_plain_arguments", 0, bif_get_plain_arguments);
   vm.register_bif("init", "get_argument", 1, bif_get_argument);
+  vm.register_bif("init", "objfile_extension", 0, bif_objfile_extension);
 }
 
 }  // namespace beamrun

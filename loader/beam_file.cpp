@@ -511,7 +511,8 @@ class BeamParser {
       case op_gc_bif1: case op_gc_bif2: case op_gc_bif3: index_in(2, imports, "import index"); break;
       case op_make_fun2: case op_make_fun3: index_in(0, out_.lambdas.size(), "lambda index"); break;
       case op_line:
-        if (have_lines_) index_in(0, out_.lines.size(), "line item");
+        // `line []` says "no location", as ERTS reads it (ops.tab: `line n => _`).
+        if (have_lines_ && in.ops[0].kind != Operand::Kind::Nil) index_in(0, out_.lines.size(), "line item");
         break;
       default: break;
     }

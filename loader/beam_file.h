@@ -56,6 +56,9 @@ struct Operand {
     List,       // z extended: operand list in `list`
     AllocList,  // z extended: allocation list; `list` holds (kind, count) pairs as Untagged
     Nil,        // a with index 0: the empty list
+    Overflow,   // u too large for 64 bits (ERTS's `o`): its value as a positive bignum in `term`.
+                // Only a size of bs_init2/bs_init_bits (system_limit) and the bit count of
+                // bs_test_tail2 (never matches) accept one, as in ERTS; elsewhere a load error.
   };
   Kind kind = Kind::Untagged;
   uint32_t index = 0;       // register / label / untagged value when it fits

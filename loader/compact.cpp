@@ -131,6 +131,19 @@ Term compact_integer(const RawCompact& raw, WordAllocator& alloc) {
   return make_integer_le(le.data(), n, negative, alloc);
 }
 
+Term compact_unsigned(const RawCompact& raw, WordAllocator& alloc) {
+  if (!raw.big) {
+    if (raw.value <= uint64_t(MAX_SMALL)) return make_small(Sint(raw.value));
+    uint8_t le[8];
+    for (int i = 0; i < 8; i++) le[i] = uint8_t(raw.value >> (8 * i));
+    return make_integer_le(le, 8, false, alloc);
+  }
+  size_t n = raw.nbytes;
+  std::vector<uint8_t> le(n);
+  for (size_t i = 0; i < n; i++) le[i] = raw.bytes[n - 1 - i];
+  return make_integer_le(le.data(), n, false, alloc);
+}
+
 // --- operands -------------------------------------------------------------------------------
 
 namespace {
@@ -239,7 +252,12 @@ Operand decode(ByteReader& r, const OperandContext& ctx, bool in_list) {
   Operand op;
   switch (raw.tag) {
     case CompactTag::U:
-      if (raw.big) r.fail_at(at, "u operand larger than 64 bits");
+      if (raw.big) {
+        if (!ctx.literal_alloc) r.fail_at(at, "u operand larger than 64 bits needs a literal area");
+        op.kind = Operand::Kind::Overflow;
+        op.term = compact_unsigned(raw, *ctx.literal_alloc);
+        return op;
+      }
       op.kind = Operand::Kind::Untagged;
       op.value = raw.value;
       op.index = raw.value > UINT32_MAX ? UINT32_MAX : uint32_t(raw.value);

@@ -82,5 +82,7 @@ Operand decode_operand(ByteReader& r, const OperandContext& ctx);
 
 // The integer an `i` operand denotes: a small, or a bignum allocated in `alloc`.
 Term compact_integer(const RawCompact& raw, WordAllocator& alloc);
+// The same for a `u` operand, whose bytes are unsigned (a size written untagged).
+Term compact_unsigned(const RawCompact& raw, WordAllocator& alloc);
 
 }  // namespace beamrun

@@ -148,6 +148,7 @@ void Translator::translate(size_t index) {
     case op_int_code_end:
       break;
     case op_line: {
+      if (o[0].kind == K::Nil) break;  // `line []`: no location (ERTS drops it too)
       uint64_t n = untagged(gi, o[0]);
       if (n > 0 && n < bf_.lines.size()) line_map_.push_back({uint32_t(code_.size()), uint32_t(n)});
       break;

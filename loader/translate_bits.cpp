@@ -223,7 +223,7 @@ bool BitsTranslator::translate() {
       // Fail Size Extra Live Flags Dst
       t.op(Instr::i_bs_init);
       t.label(gi_, o[0], true);
-      t.word(t.src(gi_, o[1]));
+      t.word(t.size_src(gi_, o[1]));
       t.word(gi_.opcode == op_bs_init2 ? 8 : 1);
       t.word(t.heap_need(gi_, o[2]));
       t.word(live_of(o[3]));
@@ -339,7 +339,13 @@ bool BitsTranslator::translate() {
       t.word(live_of(o[2]));
       return true;
     case op_bs_test_tail2:
-      // Fail Ctx Bits
+      // Fail Ctx Bits. A bit count beyond 64 bits can never match: ERTS loads such a test as
+      // a jump to its fail label (ops.tab: `bs_test_tail2 Fail=f Ms=xy o => jump Fail`).
+      if (o[2].kind == K::Overflow) {
+        t.op(Instr::i_jump);
+        t.label(gi_, o[0]);
+        return true;
+      }
       t.op(Instr::i_bs_test_tail);
       t.label(gi_, o[0]);
       t.word(t.src(gi_, o[1]));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "loader/beam_file.h"
+#include "loader/compact.h"
 #include "loader/genop.h"
 #include "vm/instructions.h"
 #include "vm/interp.h"
@@ -69,6 +70,19 @@ class Translator {
       case K::Char: return make_small(o.index);
       default: fail(gi, "expected a source operand");
     }
+  }
+  // The size operand of bs_init2 and bs_init_bits. Compilers before OTP 25 (erlc 24 wrote
+  // Elixir 1.14's stdlib) give a size known at compile time untagged, and ERTS's loader
+  // accepts exactly these two instructions so (ops.tab: `bs_init2 Fail Sz=u ...`), with a
+  // `u` beyond 64 bits meaning system_limit. Both become integer constants here: a size too
+  // big for a small is a bignum, which i_bs_init turns into system_limit (or the fail label).
+  // Any other position refuses `u` where a term is meant, as ERTS does.
+  Word size_src(const GenericInstr& gi, const Operand& o) {
+    if (o.kind == K::Overflow) return o.term;
+    if (o.kind != K::Untagged) return src(gi, o);
+    RawCompact raw;
+    raw.value = o.value;
+    return compact_unsigned(raw, *bf_.literal_area);
   }
   // A source for an R operand (vm/instructions.h). A constant is first moved into one of the
   // loader's two scratch registers, which no instruction can name (reg() refuses the top

@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
 # Runs one differential test under beamrun and compares it with the recording from erl.
 #
-#   tests/run-differential.sh BEAMRUN BEAMDIR NAME EXPECTEDDIR
+#   tests/run-differential.sh BEAMRUN BEAMDIR NAME EXPECTEDDIR [-- ARG...]
 #
-# Runs `BEAMRUN -pa BEAMDIR NAME:main` (stdin from /dev/null, 60 s timeout) and compares
+# Runs `BEAMRUN -pa BEAMDIR NAME:main` (stdin from /dev/null, 60 s timeout), or with ARGs
+# `BEAMRUN -pa BEAMDIR ARG...` (the Elixir programs start through a launcher), and compares
 # its stdout byte for byte with EXPECTEDDIR/NAME.out and its exit status with
 # EXPECTEDDIR/NAME.status (both written by tools/record-expected.sh).
 # Exit 0 on a match; otherwise print a short diff and both statuses and exit 1.
 set -u
 
-if [ $# -ne 4 ]; then
-  echo "usage: $0 BEAMRUN BEAMDIR NAME EXPECTEDDIR" >&2
+if [ $# -lt 4 ] || { [ $# -gt 4 ] && [ "$5" != "--" ]; }; then
+  echo "usage: $0 BEAMRUN BEAMDIR NAME EXPECTEDDIR [-- ARG...]" >&2
   exit 2
 fi
 BEAMRUN=$1
 BEAMDIR=$2
 NAME=$3
 EXPDIR=$4
+shift 4
+RUN_ARGS=("$NAME:main")
+if [ $# -gt 0 ]; then
+  shift
+  RUN_ARGS=("$@")
+fi
 TIMEOUT=${DIFF_TIMEOUT:-60}
 
 exp_out=$EXPDIR/$NAME.out
@@ -31,7 +38,7 @@ if [ ! -x "$BEAMRUN" ]; then
   echo "FAIL $NAME: beamrun binary $BEAMRUN not found or not executable"
   exit 1
 fi
-if [ ! -f "$BEAMDIR/$NAME.beam" ]; then
+if [ "${RUN_ARGS[0]}" = "$NAME:main" ] && [ ! -f "$BEAMDIR/$NAME.beam" ]; then
   echo "FAIL $NAME: $BEAMDIR/$NAME.beam not found"
   exit 1
 fi
@@ -40,7 +47,7 @@ want_status=$(tr -d ' \t\r\n' < "$exp_status")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-timeout -k 5 "$TIMEOUT" "$BEAMRUN" -pa "$BEAMDIR" "$NAME:main" \
+timeout -k 5 "$TIMEOUT" "$BEAMRUN" -pa "$BEAMDIR" "${RUN_ARGS[@]}" \
     </dev/null >"$tmp/out" 2>"$tmp/err"
 got_status=$?
 

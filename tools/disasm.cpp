@@ -41,6 +41,7 @@ class Disassembler {
     switch (o.kind) {
       case Operand::Kind::Untagged: return std::to_string(o.value);
       case Operand::Kind::Integer: return printer_.print(o.term);
+      case Operand::Kind::Overflow: return "u:" + printer_.print(o.term);
       case Operand::Kind::Atom: return printer_.atom(o.term);
       case Operand::Kind::Nil: return "[]";
       case Operand::Kind::XReg: return "x" + std::to_string(o.index) + type_suffix(o);

@@ -2,8 +2,9 @@
 # Installs beamrun's build and test dependencies from Debian packages.
 # Idempotent: when everything is present it only checks and returns (well under a second).
 set -euo pipefail
+# elixir: the suite loads every .beam of Elixir's stdlib and runs Elixir programs against it.
 pkgs=(build-essential cmake erlang-base erlang-nox libconcurrentqueue-dev libmimalloc-dev
-      libgtest-dev libbenchmark-dev libcli11-dev zlib1g-dev libgmp-dev)
+      libgtest-dev libbenchmark-dev libcli11-dev zlib1g-dev libgmp-dev elixir)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Records the expected results of the differential suite from the real Erlang/OTP.
+# Records the expected results of the differential suite from the real Erlang/OTP (and of the
+# Elixir programs from the real Elixir, when it is installed).
 #
 #   tools/record-expected.sh [BEAMDIR]
 #
@@ -186,3 +187,42 @@ for f in "$OUT"/*; do
   cmp -s "$f" "$EXP/$(basename "$f")" || cp "$f" "$EXP/"
 done
 echo "record-expected: recorded ${#SOURCES[@]} tests (${#HALTING[@]} with halt) into $EXP"
+
+# The Elixir programs (tests/elixir/<name>.ex): compiled with elixirc, started by `elixir`
+# through the same launcher beamrun uses (tests/elixir/elixir_run.erl), recorded into
+# tests/expected/elixir/<name>.{out,status}: stdout, and 0 when main returns, 1 when it raises.
+EXSRC=$ROOT/tests/elixir
+EXEXP=$EXP/elixir
+EX_SOURCES=("$EXSRC"/*.ex)
+if [ ${#EX_SOURCES[@]} -gt 0 ]; then
+  if ! command -v elixir >/dev/null || ! command -v elixirc >/dev/null; then
+    echo "record-expected: elixir is not installed; $EXEXP left unchanged" >&2
+  else
+    EXDIR=$TMP/elixir
+    mkdir -p "$EXDIR" "$TMP/elixir-expected"
+    erlc -o "$EXDIR" "$EXSRC/elixir_run.erl"
+    (cd "$EXDIR" && elixirc --ignore-module-conflict -o "$EXDIR" "${EX_SOURCES[@]}" >/dev/null)
+    for f in "${EX_SOURCES[@]}"; do
+      name=${f##*/}; name=${name%.ex}
+      set +e
+      timeout -k 5 "$TIMEOUT" elixir -pa "$EXDIR" -e ":elixir_run.main(:$name)" \
+          </dev/null >"$TMP/elixir-expected/$name.out" 2>"$TMP/$name.exerr"
+      rc=$?
+      set -e
+      if [ $rc -eq 124 ]; then
+        echo "record-expected: elixir $name timed out; $EXEXP left unchanged" >&2
+        exit 1
+      fi
+      echo "$rc" > "$TMP/elixir-expected/$name.status"
+    done
+    mkdir -p "$EXEXP"
+    for f in "$EXEXP"/*.out "$EXEXP"/*.status; do
+      name=${f##*/}; name=${name%.*}
+      [ -f "$EXSRC/$name.ex" ] || rm -f "$f"
+    done
+    for f in "$TMP/elixir-expected"/*; do
+      cmp -s "$f" "$EXEXP/$(basename "$f")" || cp "$f" "$EXEXP/"
+    done
+    echo "record-expected: recorded ${#EX_SOURCES[@]} Elixir programs into $EXEXP"
+  fi
+fi

@@ -1,6 +1,8 @@
-// group_leader.cpp - the standard I/O servers: ERTS's `user` (every process's group leader,
-// so io:format and friends write through it) and `standard_error`. Both are processes running
-// beamrun_io:start(Fd) (vm/preloaded/beamrun_io.erl), started once per VM on first need.
+// group_leader.cpp - the servers every program expects: ERTS's `user` (every process's group
+// leader, so io:format and friends write through it) and `standard_error`, both processes
+// running beamrun_io:start(Fd) (vm/preloaded/beamrun_io.erl), and kernel's `code_server`,
+// running beamrun_code:start() (vm/preloaded/beamrun_code.erl). Started once per VM on first
+// need.
 #include "vm/process.h"
 #include "vm/vm.h"
 
@@ -8,14 +10,15 @@ namespace beamrun {
 
 namespace {
 
-// Spawns beamrun_io:start(Fd) and registers it as `name`; its pid, or NON_VALUE.
-Term start_io_server(VM& vm, Term module, int fd, const char* name) {
+// Spawns Module:start(Fd), or Module:start() for fd < 0, and registers it as `name`; its pid,
+// or NON_VALUE.
+Term start_server(VM& vm, Term module, int fd, const char* name) {
   Term arg_cell[2] = {make_small(fd), NIL};  // [Fd], copied onto the new process's heap
-  Term args[3] = {module, vm.atoms().intern("start"), make_list(arg_cell)};
+  Term args[3] = {module, vm.atoms().intern("start"), fd < 0 ? NIL : make_list(arg_cell)};
   SpawnOptions opts;
   opts.initial_call[0] = module;
   opts.initial_call[1] = args[1];
-  opts.initial_call[2] = make_small(1);
+  opts.initial_call[2] = make_small(fd < 0 ? 0 : 1);
   Term pid = vm.spawn(nullptr, vm.apply3_code(), args, 3, opts);
   if (pid == NON_VALUE) return NON_VALUE;
   if (Process* q = vm.processes().acquire(pid)) {
@@ -34,9 +37,11 @@ Term VM::standard_group_leader() {
   Term module = atoms_.intern("beamrun_io");
   std::string error;
   if (ensure_loaded(module, &error) == nullptr) return NON_VALUE;
-  Term user = start_io_server(*this, module, 1, "user");
+  Term user = start_server(*this, module, 1, "user");
   if (user == NON_VALUE) return NON_VALUE;
-  start_io_server(*this, module, 2, "standard_error");
+  start_server(*this, module, 2, "standard_error");
+  Term code = atoms_.intern("beamrun_code");
+  if (ensure_loaded(code, &error) != nullptr) start_server(*this, code, -1, "code_server");
   group_leader_ = user;
   return user;
 }

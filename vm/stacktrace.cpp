@@ -117,14 +117,10 @@ Term undef_frame(Process& p, Term module, Term function, const Term* args, unsig
   return make_tuple(p, {module, function, arglist, NIL});
 }
 
-Term build_stacktrace(Process& p, const Word* pc, Term top, bool pc_frame) {
-  Term frames[BACKTRACE_DEPTH];
-  unsigned n = 0;
-  if (top != NON_VALUE) frames[n++] = top;
-  if (pc_frame && n < BACKTRACE_DEPTH) {
-    Term f = frame_at(p, pc, p.exc_pc_args(), p.exc_pc_extra);
-    if (f != NON_VALUE) frames[n++] = f;
-  }
+namespace {
+
+// Adds one frame per return address on p's stack to frames[n..BACKTRACE_DEPTH).
+unsigned stack_frames(Process& p, Term* frames, unsigned n) {
   Term previous = NON_VALUE;
   for (const Term* s = p.stop; s < p.heap_end && n < BACKTRACE_DEPTH; ++s) {
     Term w = *s;
@@ -137,6 +133,31 @@ Term build_stacktrace(Process& p, const Word* pc, Term top, bool pc_frame) {
     Term f = frame_at(p, ret - 1);
     if (f != NON_VALUE) frames[n++] = f;
   }
+  return n;
+}
+
+}  // namespace
+
+Term build_stacktrace(Process& p, const Word* pc, Term top, bool pc_frame) {
+  Term frames[BACKTRACE_DEPTH];
+  unsigned n = 0;
+  if (top != NON_VALUE) frames[n++] = top;
+  if (pc_frame && n < BACKTRACE_DEPTH) {
+    Term f = frame_at(p, pc, p.exc_pc_args(), p.exc_pc_extra);
+    if (f != NON_VALUE) frames[n++] = f;
+  }
+  n = stack_frames(p, frames, n);
+  return make_list_from(p, frames, n);
+}
+
+Term current_stacktrace(Process& p, const Word* pc) {
+  Term frames[BACKTRACE_DEPTH];
+  unsigned n = 0;
+  if (pc != nullptr) {
+    Term f = frame_at(p, pc);
+    if (f != NON_VALUE) frames[n++] = f;
+  }
+  n = stack_frames(p, frames, n);
   return make_list_from(p, frames, n);
 }
 

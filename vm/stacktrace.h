@@ -14,6 +14,12 @@ constexpr unsigned BACKTRACE_DEPTH = 8;
 // `pc` follows with its current line. Then one frame per return address on the stack.
 Term build_stacktrace(Process& p, const Word* pc, Term top, bool pc_frame);
 
+// process_info's current_stacktrace: the function holding `pc` (where the process runs, or
+// calls the native asking) with its current line, then one frame per return address, as
+// BEAM's [{M, F, Arity, Location}], at most BACKTRACE_DEPTH frames. gen_server's
+// system_terminate raises its exit with it (sys:terminate, gen_server:stop).
+Term current_stacktrace(Process& p, const Word* pc);
+
 // {Module, Function, Args, Location} for the function holding `pc`, with the args given.
 Term function_frame_with_args(Process& p, const Word* pc, Term module, Term function, Term args);
 

@@ -99,6 +99,8 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   register_erlang_timer_bifs(*this);
   register_erlang_link_bifs(*this);
   register_beamrun_io_bifs(*this);
+  register_beamrun_code_bifs(*this);
+  register_erl_prim_loader_bifs(*this);
   otp_root_ = options_.otp_root;
   if (otp_root_.empty()) {
     const char* env = std::getenv("BEAMRUN_OTP_ROOT");
@@ -121,10 +123,27 @@ BifFn VM::find_bif(Term module, Term function, uint32_t arity) const {
   return e ? e->bif : nullptr;
 }
 
+std::vector<std::string> VM::code_path() const {
+  // The -pa entries in order, then OTP's libraries.
+  std::vector<std::string> entries = options_.code_path;
+  if (options_.use_otp_path) {
+    std::error_code ec;
+    std::vector<fs::path> libs;
+    for (const auto& ent : fs::directory_iterator(fs::path(otp_root_) / "lib", ec)) {
+      // erts holds ERTS's own preloaded modules (erlang, init...): beamrun provides those.
+      if (ent.path().filename().string().rfind("erts-", 0) == 0) continue;
+      libs.push_back(ent.path() / "ebin");
+    }
+    std::sort(libs.begin(), libs.end());
+    for (const auto& l : libs) entries.push_back(l.string());
+  }
+  return entries;
+}
+
 std::string VM::find_in_path(Term name) {
   std::lock_guard<std::mutex> lock(modules_mutex_);
   if (!path_indexed_) {
-    // First match wins: the -pa entries in order, then OTP's libraries.
+    // First match wins, in code_path() order.
     auto add_dir = [&](const fs::path& dir) {
       std::error_code ec;
       for (const auto& ent : fs::directory_iterator(dir, ec)) {
@@ -132,22 +151,10 @@ std::string VM::find_in_path(Term name) {
         path_index_.emplace(ent.path().stem().string(), ent.path().string());
       }
     };
-    for (const std::string& entry : options_.code_path) {
+    for (const std::string& entry : code_path()) {
       fs::path p(entry);
       if (p.extension() == ".beam") path_index_.emplace(p.stem().string(), p.string());
       else add_dir(p);
-    }
-    if (options_.use_otp_path) {
-      const std::string& root = otp_root_;
-      std::error_code ec;
-      std::vector<fs::path> libs;
-      for (const auto& ent : fs::directory_iterator(fs::path(root) / "lib", ec)) {
-        // erts holds ERTS's own preloaded modules (erlang, init...): beamrun provides those.
-        if (ent.path().filename().string().rfind("erts-", 0) == 0) continue;
-        libs.push_back(ent.path() / "ebin");
-      }
-      std::sort(libs.begin(), libs.end());
-      for (const auto& l : libs) add_dir(l);
     }
     path_indexed_ = true;
   }

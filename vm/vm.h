@@ -129,6 +129,10 @@ class VM {
   // Loads a module from a file (replacing nothing: a loaded module of that name is an error).
   Module* load_file(const std::string& path, std::string* error);
   Module* find_module(Term name) const;
+  // The code path, in search order: the -pa entries, then OTP's lib/*/ebin (erts excepted).
+  std::vector<std::string> code_path() const;
+  // The file ensure_loaded would load `name` from, or "" when no code path entry holds it.
+  std::string find_in_path(Term name);
   // The module whose code holds `addr`, or null.
   const Module* module_at(const void* addr) const;
   std::vector<const Module*> loaded_modules() const;
@@ -165,8 +169,8 @@ class VM {
   // erlang:halt from any process: the host's call returns Halted with this status.
   void request_halt(int status);
   // The pid of `user`, the standard I/O server every process started by the host has as group
-  // leader (vm/group_leader.cpp); started with `standard_error` on the first call. NON_VALUE
-  // when it cannot be started.
+  // leader (vm/group_leader.cpp); started with `standard_error` and the code server
+  // (`code_server`) on the first call. NON_VALUE when it cannot be started.
   Term standard_group_leader();
 
   // The interpreter's handler addresses, indexed by Instr. Constant for the program's life.
@@ -208,7 +212,6 @@ class VM {
   int64_t start_ns() const { return start_ns_; }
 
  private:
-  std::string find_in_path(Term name);
   Module* install(std::unique_ptr<Module> m);
 
   VMOptions options_;
@@ -268,6 +271,8 @@ void register_unicode_bifs(VM& vm);
 void register_erlang_process_bifs(VM& vm);
 void register_erlang_timer_bifs(VM& vm);
 void register_beamrun_io_bifs(VM& vm);       // bifs/beamrun_io.cpp: the I/O server's natives
+void register_beamrun_code_bifs(VM& vm);     // bifs/beamrun_code.cpp: the code server's natives
+void register_erl_prim_loader_bifs(VM& vm);  // bifs/erl_prim_loader.cpp: list_dir (code:which)
 void register_erlang_link_bifs(VM& vm);      // bifs/erlang_links.cpp: link, monitor, exit/2     // bifs/erlang_timers.cpp: send_after, timers, unique_integer   // bifs/erlang_processes.cpp: spawn, send, names, process_info          // bifs/unicode.cpp: chardata conversions
 
 }  // namespace beamrun

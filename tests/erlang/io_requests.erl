@@ -70,4 +70,15 @@ main() ->
     io:format("~p~n", [io:getopts()]),
     io:format("~p~n", [io:getopts(user)]),
     io:format("~p~n", [io:setopts([{encoding, latin1}])]),
+    %% What Elixir's boot asks of both servers: {encoding, utf8} is unicode; a bare utf8 is
+    %% no option; standard_error takes encodings only.
+    io:format("~p~n", [io:setopts(standard_io, [binary, {encoding, utf8}])]),
+    io:format("~p~n", [io:getopts()]),
+    io:format("~p~n", [io:setopts(standard_io, [utf8])]),
+    io:format("~p~n", [io:setopts(standard_error, [{encoding, utf8}])]),
+    io:format("~p~n", [io:getopts(standard_error)]),
+    io:format("~p~n", [[io:setopts(standard_error, [O]) || O <- [binary, list, {binary, false}, latin1, unicode]]]),
+    io:format("~p~n", [io:getopts(standard_error)]),
+    io:setopts(standard_error, [{encoding, latin1}]),
+    io:format("~p~n", [io:setopts(standard_io, [list, {encoding, latin1}])]),
     ok.

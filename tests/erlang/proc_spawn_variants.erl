@@ -2,7 +2,7 @@
 -export([main/0, id/1, child/2, child3/3]).
 
 %% spawn/1,2,3,4 (the node argument is node()), spawning a BIF and a stdlib function as the
-%% initial call, closures capturing their environment, self/0, node/1 of a pid, the text form
+%% initial call, closures capturing their environment, self/0, node/0,1, is_alive/0, the text form
 %% of a pid, distinct pids, and the badarg cases of spawn. Pids are never printed.
 
 id(X) -> X.
@@ -14,6 +14,7 @@ child3(Parent, Tag, N) -> Parent ! {Tag, self(), lists:sum(lists:seq(1, N))}.
 main() ->
     Self = self(),
     erlang:display({is_pid(Self), Self =:= self(), node(Self) =:= node()}),
+    erlang:display({node(), is_alive()}),  % no distribution: nonode@nohost, not alive
     %% spawn/1
     P1 = spawn(fun() -> Self ! {p1, self(), lists:sum(lists:seq(1, 100))} end),
     erlang:display({is_pid(P1), P1 =/= Self, node(P1) =:= node()}),

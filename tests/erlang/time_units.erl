@@ -11,6 +11,11 @@ main() ->
     erlang:display(erlang:convert_time_unit(id(1), second, native)),
     erlang:display([erlang:convert_time_unit(id(3), seconds, milli_seconds),
                     erlang:convert_time_unit(id(3), micro_seconds, nano_seconds)]),
+    %% Bignums (native system time passed 2^59 long ago), rounding down on both sides.
+    Big = id(1796676091491654646), Bigger = id(123456789012345678901234567890),
+    erlang:display([erlang:convert_time_unit(T, native, U) || T <- [Big, -Big, Bigger, -Bigger], U <- Units]),
+    erlang:display([erlang:convert_time_unit(Bigger, second, U) || U <- [native, 7]]),
+    erlang:display(erlang:convert_time_unit(erlang:system_time(), native, second) >= erlang:system_time(second) - 1),
     erlang:display(try erlang:convert_time_unit(id(1), id(foo), native) catch C1:R1 -> {C1, R1} end),
     erlang:display(try erlang:convert_time_unit(id(a), second, native) catch C2:R2 -> {C2, R2} end),
     erlang:display(try erlang:monotonic_time(id(bad)) catch C3:R3 -> {C3, R3} end),

@@ -94,11 +94,15 @@ setopts(Opts, St) ->
         throw:enotsup -> {{error, enotsup}, St}
     end.
 
+%% As erl's servers: {encoding, utf8} is unicode (Elixir's boot sets it so on both), a bare
+%% utf8 is not an option, and standard_error, which reads nothing, has no binary/list mode.
+option({encoding, utf8}, St) -> St#st{enc = unicode};
+option({encoding, E}, St) when E =:= unicode; E =:= latin1 -> St#st{enc = E};
+option(E, St) when E =:= unicode; E =:= latin1 -> St#st{enc = E};
+option(_, #st{fd = 2}) -> throw(enotsup);
 option(binary, St) -> St#st{binary = true};
 option(list, St) -> St#st{binary = false};
 option({binary, B}, St) when is_boolean(B) -> St#st{binary = B};
-option({encoding, E}, St) when E =:= unicode; E =:= latin1 -> St#st{enc = E};
-option(E, St) when E =:= unicode; E =:= latin1 -> St#st{enc = E};
 option(_, _) -> throw(enotsup).
 
 %% --- output ----------------------------------------------------------------------------------

@@ -1,0 +1,83 @@
+// beamrun_code.cpp - the natives of beamrun_code, the code server written in Erlang
+// (vm/preloaded/beamrun_code.erl), answering from the VM's own module table and code path.
+//
+//   beamrun_code:ensure_loaded_native(M) -> {module, M} | {error, nofile} | {error, badfile}
+//       Loads M as a first call would (VM::ensure_loaded); nofile when no code path entry holds
+//       M.beam, badfile when it does not load (the reason goes to stderr, as ERTS's loader
+//       reports it).
+//   beamrun_code:is_loaded_native(M) -> {file, File} | {file, preloaded} | false
+//   beamrun_code:get_path_native() -> [Dir]          the code path, searched in this order
+//   beamrun_code:all_loaded_native() -> [{M, File | preloaded}]
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "bifs/bif_util.h"
+#include "vm/module.h"
+#include "vm/stacktrace.h"
+
+namespace beamrun {
+
+namespace {
+
+Term charlist(Process* p, const std::string& s) {
+  Term list = NIL;
+  for (size_t i = s.size(); i-- > 0;) {
+    Term* c = p->alloc(2);
+    c[0] = make_small(static_cast<unsigned char>(s[i]));
+    c[1] = list;
+    list = make_list(c);
+  }
+  return list;
+}
+
+// What code:is_loaded/1 says of a loaded module's origin: its file, or `preloaded` for the
+// modules beamrun embeds (vm/preloaded/) and for erlang, which is native.
+Term origin(Process* p, const Module* m) {
+  if (m == nullptr || m->path.rfind("preloaded:", 0) == 0) return atom_of(p, "preloaded");
+  return charlist(p, m->path);
+}
+
+Term bif_ensure_loaded(Process* p, Term* a) {
+  if (!is_atom(a[0])) return badarg(p);
+  VM& vm = p->vm();
+  Term m = a[0];
+  std::string error;
+  if (m == atom::erlang || vm.ensure_loaded(m, &error)) return make_tuple_n(p, {atom::module, m});
+  if (vm.find_in_path(m).empty()) return make_tuple_n(p, {atom::error, atom_of(p, "nofile")});
+  std::fprintf(stderr, "beamrun: %s\n", error.c_str());
+  return make_tuple_n(p, {atom::error, atom_of(p, "badfile")});
+}
+
+Term bif_is_loaded(Process* p, Term* a) {
+  if (!is_atom(a[0])) return badarg(p);
+  if (a[0] == atom::erlang) return make_tuple_n(p, {atom::file, atom_of(p, "preloaded")});
+  const Module* m = p->vm().find_module(a[0]);
+  if (m == nullptr) return atom::false_;
+  return make_tuple_n(p, {atom::file, origin(p, m)});
+}
+
+Term bif_get_path(Process* p, Term*) {
+  std::vector<std::string> dirs = p->vm().code_path();
+  std::vector<Term> items;
+  for (const std::string& d : dirs) items.push_back(charlist(p, d));
+  return make_list_from(*p, items.data(), unsigned(items.size()));
+}
+
+Term bif_all_loaded(Process* p, Term*) {
+  std::vector<Term> items;
+  items.push_back(make_tuple_n(p, {atom::erlang, atom_of(p, "preloaded")}));
+  for (const Module* m : p->vm().loaded_modules()) items.push_back(make_tuple_n(p, {m->name, origin(p, m)}));
+  return make_list_from(*p, items.data(), unsigned(items.size()));
+}
+
+}  // namespace
+
+void register_beamrun_code_bifs(VM& vm) {
+  vm.register_bif("beamrun_code", "ensure_loaded_native", 1, bif_ensure_loaded);
+  vm.register_bif("beamrun_code", "is_loaded_native", 1, bif_is_loaded);
+  vm.register_bif("beamrun_code", "get_path_native", 0, bif_get_path);
+  vm.register_bif("beamrun_code", "all_loaded_native", 0, bif_all_loaded);
+}
+
+}  // namespace beamrun

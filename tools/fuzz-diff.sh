@@ -7,7 +7,7 @@
 # Generates modules fz_S_I for I in [first, first+N) with tools/fuzz/fuzz_gen.erl (module I of
 # seed S is a pure function of S and I, so one module can be regenerated with
 # --first I --count 1), and for each batch of B modules (default 250):
-#   - compiles the batch with one erlc,
+#   - compiles the batch with J erlc processes (one per slice of the batch),
 #   - runs every module's main/0 in one `erl -noshell` node (tools/fuzz/fuzz_run.erl: a fresh
 #     process per module whose group leader collects its output),
 #   - meanwhile runs `beamrun -pa DIR Mod:main` for each module, J at a time (default 2), with
@@ -18,7 +18,8 @@
 #         beamrun: <beamrun's line L>
 # It ends with "N programs, D divergences" and exits 0 only when D is 0.
 # Everything (sources, .beam, both outputs, beamrun's stderr) stays in DIR with --keep DIR;
-# otherwise in a temporary directory removed at the end.
+# otherwise in a temporary directory, each batch removed once compared. A divergent module is
+# regenerated alone with --first I --count 1 --keep DIR.
 set -euo pipefail
 export ERL_CRASH_DUMP_SECONDS=0
 
@@ -69,6 +70,31 @@ erlc -o "$TOOLS" "$ROOT/tools/fuzz/fuzz_gen.erl" "$ROOT/tools/fuzz/fuzz_run.erl"
 # Line L of a file, shortened for the report.
 line_of() { sed -n "${2}p" "$1" | cut -c1-400; }
 
+# compile_slice B J FILE...: compiles FILEs into B/beam, reporting the ones with errors to
+# B/compile-errors.
+compile_slice() {
+  local B=$1 j=$2
+  shift 2
+  local srcs=("$@") bad f m rest
+  while [ ${#srcs[@]} -gt 0 ] && ! erlc -o "$B/beam" "${srcs[@]}" >"$B/erlc.$j.log" 2>&1; do
+    bad=$(grep -a -E '^/.*\.erl:[0-9]+:[0-9]+: ' "$B/erlc.$j.log" | grep -av ': Warning: ' | cut -d: -f1 | sort -u)
+    [ -n "$bad" ] || { echo "fuzz-diff: erlc failed:" >&2; tail -n 20 "$B/erlc.$j.log" >&2; return 1; }
+    for f in $bad; do
+      m=$(basename "$f" .erl)
+      { echo "COMPILE-ERROR seed=$SEED module=$m"
+        grep -a "^$f:" "$B/erlc.$j.log" | grep -av ': Warning: ' | head -n 3 | sed 's/^/  /'; } >>"$B/compile-errors"
+      mv "$f" "$f.bad"
+    done
+    rest=()
+    for f in "${srcs[@]}"; do
+      m=$(basename "$f" .erl)
+      [ -f "$f" ] && [ ! -f "$B/beam/$m.beam" ] && rest+=("$f")
+    done
+    srcs=("${rest[@]+"${rest[@]}"}")
+  done
+  return 0
+}
+
 total=0
 divergences=0
 start=$FIRST
@@ -80,26 +106,20 @@ while [ "$start" -lt "$end" ]; do
   erl -noshell -pa "$TOOLS" -run fuzz_gen main "$SEED" "$start" "$n" "$B/src" -s erlang halt </dev/null
   mods=()
   for ((i = start; i < start + n; i++)); do mods+=("fz_${SEED}_$i"); done
-  # erlc stops at the first file with an error: a generator bug, not a VM one. Report such
-  # modules, leave them out, and compile the rest again.
-  srcs=("$B"/src/*.erl)
-  while [ ${#srcs[@]} -gt 0 ] && ! erlc -o "$B/beam" "${srcs[@]}" >"$B/erlc.log" 2>&1; do
-    bad=$(grep -a -E '^/.*\.erl:[0-9]+:[0-9]+: ' "$B/erlc.log" | grep -av ': Warning: ' | cut -d: -f1 | sort -u)
-    [ -n "$bad" ] || { echo "fuzz-diff: erlc failed:" >&2; tail -n 20 "$B/erlc.log" >&2; exit 2; }
-    for f in $bad; do
-      m=$(basename "$f" .erl)
-      echo "COMPILE-ERROR seed=$SEED module=$m"
-      grep -a "^$f:" "$B/erlc.log" | grep -av ': Warning: ' | head -n 3 | sed 's/^/  /'
-      divergences=$((divergences + 1))
-      mv "$f" "$f.bad"
-    done
-    rest=()
-    for f in "${srcs[@]}"; do
-      m=$(basename "$f" .erl)
-      [ -f "$f" ] && [ ! -f "$B/beam/$m.beam" ] && rest+=("$f")
-    done
-    srcs=("${rest[@]+"${rest[@]}"}")
+  # J erlc processes, each over a slice of the batch. erlc stops at the first file with an
+  # error (a generator bug, not a VM one): such modules are reported, left out, and the rest
+  # of the slice compiled again.
+  : >"$B/compile-errors"
+  for ((j = 0; j < JOBS; j++)); do
+    slice=()
+    for ((i = start + j; i < start + n; i += JOBS)); do slice+=("$B/src/fz_${SEED}_$i.erl"); done
+    [ ${#slice[@]} -gt 0 ] && compile_slice "$B" "$j" "${slice[@]}" &
   done
+  wait
+  if [ -s "$B/compile-errors" ]; then
+    cat "$B/compile-errors"
+    divergences=$((divergences + $(grep -c '^COMPILE-ERROR' "$B/compile-errors")))
+  fi
   ok_mods=()
   for m in "${mods[@]}"; do [ -f "$B/beam/$m.beam" ] && ok_mods+=("$m"); done
   total=$((total + n))
@@ -138,6 +158,7 @@ while [ "$start" -lt "$end" ]; do
     echo "  erl:     $(line_of "$B/erl/$m.out" "$l")"
     echo "  beamrun: $(line_of "$B/br/$m.out" "$l")"
   done
+  [ -n "$KEEP" ] || rm -rf "$B"
   start=$((start + n))
 done
 

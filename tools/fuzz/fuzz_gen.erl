@@ -81,12 +81,16 @@ header(Name) ->
 %% ---------------------------------------------------------------------------------------------
 %% Random helpers
 
-pick(L) -> lists:nth(rand:uniform(length(L)), L).
+pick(L) -> force(lists:nth(rand:uniform(length(L)), L)).
+
+%% Alternatives that cost something to make are written fun() -> ... end: only the chosen one is made.
+force(F) when is_function(F, 0) -> F();
+force(V) -> V.
 %% Weighted pick: [{Weight, Value}]
 wpick(L) ->
     Total = lists:sum([W || {W, _} <- L]),
     wpick(rand:uniform(Total), L).
-wpick(N, [{W, V} | _]) when N =< W -> V;
+wpick(N, [{W, V} | _]) when N =< W -> force(V);
 wpick(N, [{W, _} | T]) -> wpick(N - W, T).
 
 chance(P) -> rand:uniform() < P.
@@ -117,10 +121,10 @@ boundaries() ->
      1 bsl 127, (1 bsl 128) - 1, -(1 bsl 128), 1 bsl 200, 1 bsl 1023, 1 bsl 1024].
 
 int() ->
-    wpick([{4, rint(-300, 300)},
-           {6, pick(boundaries()) + pick([0, 0, 0, 1, -1, 2, -2])},
-           {2, sign() * rand:uniform(1 bsl rint(1, 250))},
-           {1, sign() * rint(0, 1 bsl 16)}]).
+    wpick([{4, fun() -> rint(-300, 300) end},
+           {6, fun() -> pick(boundaries()) + pick([0, 0, 0, 1, -1, 2, -2]) end},
+           {2, fun() -> sign() * rand:uniform(1 bsl rint(1, 250)) end},
+           {1, fun() -> sign() * rint(0, 1 bsl 16) end}]).
 
 sign() -> pick([1, -1]).
 
@@ -131,11 +135,11 @@ float() ->
                      9007199254740993.0, 1152921504606846976.0, 576460752303423488.0,
                      18446744073709551616.0, 9.223372036854776e18, 1.0e-10, 3.14159,
                      0.49999999999999994, 4503599627370495.5, 1.0e23, 1.0e22])},
-           {3, (rand:uniform() - 0.5) * math:pow(10, rint(-30, 30))},
-           {1, float(rint(-100000, 100000)) / 8},
-           {1, float(pick([X || X <- boundaries(), abs(X) < 1 bsl 1000]))}]).
+           {3, fun() -> (rand:uniform() - 0.5) * math:pow(10, rint(-30, 30)) end},
+           {1, fun() -> float(rint(-100000, 100000)) / 8 end},
+           {1, fun() -> float(pick([X || X <- boundaries(), abs(X) < 1 bsl 1000])) end}]).
 
-num() -> wpick([{5, int()}, {2, float()}]).
+num() -> wpick([{5, fun int/0}, {2, fun float/0}]).
 
 atom() -> pick([a, b, c, ok, error, undefined, true, false, nil, 'A', 'hello world', '', zz,
                 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, 'é', x1, y]).
@@ -143,9 +147,9 @@ atom() -> pick([a, b, c, ok, error, undefined, true, false, nil, 'A', 'hello wor
 bytes(N) -> list_to_binary([rand:uniform(256) - 1 || _ <- lists:seq(1, N)]).
 
 binary() ->
-    wpick([{3, bytes(rint(0, 12))},
-           {1, bytes(rint(13, 100))},
-           {1, list_to_binary([rint($a, $z) || _ <- lists:seq(1, rint(0, 20))])}]).
+    wpick([{3, fun() -> bytes(rint(0, 12)) end},
+           {1, fun() -> bytes(rint(13, 100)) end},
+           {1, fun() -> list_to_binary([rint($a, $z) || _ <- lists:seq(1, rint(0, 20))]) end}]).
 
 bitstring() ->
     B = binary(),
@@ -155,37 +159,36 @@ bitstring() ->
 %% A random term of any printable kind, depth-bounded.
 term(0) -> scalar();
 term(D) ->
-    wpick([{6, scalar()},
-           {2, list_to_tuple([term(D - 1) || _ <- lists:seq(1, rint(0, 4))])},
-           {2, [term(D - 1) || _ <- lists:seq(1, rint(0, 5))]},
-           {1, [term(D - 1) | term(0)]},
-           {1, maps:from_list([{pick([key(), atom()]), term(D - 1)} || _ <- lists:seq(1, rint(0, 5))])},
-           {1, maps:from_list([{key(), term(0)} || _ <- lists:seq(1, rint(30, 40))])},
-           {1, [rint($a, $z) || _ <- lists:seq(1, rint(0, 10))]}]).
+    wpick([{6, fun() -> scalar() end},
+           {2, fun() -> list_to_tuple([term(D - 1) || _ <- lists:seq(1, rint(0, 4))]) end},
+           {2, fun() -> [term(D - 1) || _ <- lists:seq(1, rint(0, 5))] end},
+           {1, fun() -> [term(D - 1) | term(0)] end},
+           {1, fun() -> maps:from_list([{pick([key(), atom()]), term(D - 1)} || _ <- lists:seq(1, rint(0, 5))]) end},
+           {1, fun() -> maps:from_list([{key(), term(0)} || _ <- lists:seq(1, rint(30, 40))]) end},
+           {1, fun() -> [rint($a, $z) || _ <- lists:seq(1, rint(0, 10))] end}]).
 
 scalar() ->
-    wpick([{4, int()}, {2, float()}, {3, atom()}, {2, binary()}, {1, bitstring()},
+    wpick([{4, fun int/0}, {2, fun float/0}, {3, fun atom/0}, {2, fun binary/0}, {1, fun bitstring/0},
            {1, []}, {1, pick([1, 1.0, -0.0, 0, 0.0])}]).
 
 %% Keys of maps that may grow past 32 keys hold no atoms: a hash map places an atom by its
 %% index in the atom table (ERTS hashes immediates by their word), which depends on the order
 %% atoms were made in, so two VMs legitimately print such maps in different orders.
 key() ->
-    wpick([{4, rint(-5, 40)}, {1, float(rint(-3, 5))}, {1, int()},
-           {1, binary()}, {1, {rint(0, 3)}}, {1, [rint(0, 3)]}, {1, float()}]).
+    wpick([{4, fun() -> rint(-5, 40) end}, {1, fun() -> float(rint(-3, 5)) end}, {1, fun int/0},
+           {1, fun binary/0}, {1, fun() -> {rint(0, 3)} end}, {1, fun() -> [rint(0, 3)] end}, {1, fun float/0}]).
 
 %% ---------------------------------------------------------------------------------------------
 %% Sub-tests
 
 gen_test() ->
-    G = wpick([{6, fun arith/0}, {4, fun num_bif/0}, {3, fun float_fmt/0},
+    wpick([{6, fun arith/0}, {4, fun num_bif/0}, {3, fun float_fmt/0},
                {6, fun bin_construct/0}, {5, fun bin_match/0}, {3, fun bin_parser/0},
                {5, fun bin_append/0}, {2, fun bin_bifs/0},
                {4, fun order/0}, {5, fun maps_ops/0}, {2, fun map_keys_mixed/0},
                {4, fun tuple_list/0}, {1, fun records/0},
                {5, fun exceptions/0}, {2, fun bif_errors/0},
-               {3, fun etf/0}, {2, fun hashes/0}]),
-    G().
+               {3, fun etf/0}, {2, fun hashes/0}]).
 
 %% --- integers and arithmetic ---
 
@@ -608,15 +611,15 @@ exceptions() ->
     fmt("{~s, log()}", [exc(rint(1, 3))]).
 
 exc(0) ->
-    wpick([{3, lit(term(1))},
-           {2, fmt("throw(~s)", [lit(term(1))])},
-           {2, fmt("error(~s)", [lit(term(0))])},
-           {1, fmt("exit(~s)", [lit(term(0))])},
-           {1, fmt("erlang:raise(~s, ~s, [])", [lit(pick([error, exit, throw, bad])), lit(term(0))])},
-           {1, fmt("erlang:raise(error, x, ~s)", [lit(pick([[], foo, [{m, f, 1, []}], [bad]]))])},
-           {1, fmt("erlang:error(~s, [~s])", [lit(term(0)), lit(1)])},
-           {3, bad_call()},
-           {1, fmt("lg(~s)", [lit(atom())])}]);
+    wpick([{3, fun() -> lit(term(1)) end},
+           {2, fun() -> fmt("throw(~s)", [lit(term(1))]) end},
+           {2, fun() -> fmt("error(~s)", [lit(term(0))]) end},
+           {1, fun() -> fmt("exit(~s)", [lit(term(0))]) end},
+           {1, fun() -> fmt("erlang:raise(~s, ~s, [])", [lit(pick([error, exit, throw, bad])), lit(term(0))]) end},
+           {1, fun() -> fmt("erlang:raise(error, x, ~s)", [lit(pick([[], foo, [{m, f, 1, []}], [bad]]))]) end},
+           {1, fun() -> fmt("erlang:error(~s, [~s])", [lit(term(0)), lit(1)]) end},
+           {3, fun() -> bad_call() end},
+           {1, fun() -> fmt("lg(~s)", [lit(atom())]) end}]);
 exc(D) ->
     N = uniq(),
     case rand:uniform(7) of
@@ -640,7 +643,7 @@ catch_clauses(D) ->
     Cs = [subst(pick(["throw:X@", "error:X@", "exit:X@", "throw:{T@, _}", "error:badarg", "error:{badmatch, _}",
                       "_:_", "C@:R@ when C@ =/= exit", "error:badarith"]), U)
           || _ <- lists:seq(1, rint(1, 3))],
-    join([fmt("~s -> ~s", [C, pick([exc(D - 1), lit(caught), "lg(caught)", "erlang:raise(throw, rethrown, [])"])])
+    join([fmt("~s -> ~s", [C, pick([fun() -> exc(D - 1) end, lit(caught), "lg(caught)", "erlang:raise(throw, rethrown, [])"])])
           || C <- lists:usort(Cs)], "; ").
 
 bad_call() ->

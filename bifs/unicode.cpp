@@ -160,7 +160,9 @@ Term bif_characters_to_binary(Process* p, Term* a) { return convert(p, a, true);
 Term bif_bin_is_7bit(Process* p, Term* a) {
   const uint8_t* d;
   size_t n;
-  if (!binary_bytes(a[0], &d, &n)) return badarg(p);
+  // As ERTS: anything but a binary (a list, a bitstring) is simply not 7-bit; unicode.erl
+  // asks this of any chardata.
+  if (!binary_bytes(a[0], &d, &n)) return atom::false_;
   for (size_t i = 0; i < n; ++i)
     if (d[i] >= 0x80) return atom::false_;
   return atom::true_;

@@ -38,7 +38,7 @@ module(Seed, I) ->
     Src = [header(Name),
            "main() ->\n",
            [io_lib:format("    r(~w, fun t~w/0),\n", [K, K]) || {K, _} <- Tests],
-           "    io:format(\"done~~n\").\n\n",
+           "    io:format(\"done~n\").\n\n",
            [io_lib:format("t~w() ->\n    ~s.\n\n", [K, Body]) || {K, Body} <- Tests],
            Helpers],
     {Name, unicode:characters_to_binary(Src)}.
@@ -188,7 +188,7 @@ gen_test() ->
                {4, fun order/0}, {5, fun maps_ops/0}, {2, fun map_keys_mixed/0},
                {4, fun tuple_list/0}, {1, fun records/0},
                {5, fun exceptions/0}, {2, fun bif_errors/0},
-               {3, fun etf/0}, {2, fun hashes/0}]).
+               {3, fun etf/0}, {2, fun hashes/0}, {6, fun misc/0}]).
 
 %% --- integers and arithmetic ---
 
@@ -689,3 +689,54 @@ hashes() ->
     R = pick([1, 2, 7, 255, 1 bsl 20, 1 bsl 27, 1 bsl 32, (1 bsl 32) - 1, 0]),
     fmt("{erlang:phash2(~s), erlang:phash2(~s, ~s), erlang:phash(~s, ~s)}",
         [lit(T), lit(T), lit(R), lit(T), lit(max(R, 1))]).
+
+%% --- unicode, binary module, io_lib formatting, atoms, process dictionary ---
+
+chardata() ->
+    wpick([{3, fun() -> [rint(0, 16#10FFFF) || _ <- lists:seq(1, rint(0, 6))] end},
+           {2, fun() -> unicode:characters_to_binary([rint(0, 3000) || _ <- lists:seq(1, rint(0, 8))]) end},
+           {2, fun() -> [binary(), rint(0, 300), [pick([<<"é"/utf8>>, <<"x">>, 16#20AC])]] end},
+           {1, fun() -> pick([<<16#E2, 16#82>>, <<255>>, <<16#ED, 16#A0, 16#80>>, [16#D800], [-1],
+                              [16#110000], [a], <<"ab", 16#C3>>, [<<"a">> | <<"b">>], <<1:3>>]) end},
+           {1, fun() -> [[<<"ok">>, 16#10FFFF], <<16#F0, 16#9F, 16#98>>] end}]).
+
+encoding() -> pick([latin1, unicode, utf8, utf16, {utf16, little}, utf32, {utf32, little}]).
+
+misc() ->
+    case rand:uniform(12) of
+        1 -> fmt("unicode:characters_to_binary(~s, ~s, ~s)", [lit(chardata()), lit(pick([unicode, latin1])), lit(encoding())]);
+        2 -> fmt("unicode:characters_to_list(~s, ~s)", [lit(chardata()), lit(pick([unicode, latin1, utf8]))]);
+        3 -> B = unicode:characters_to_binary([rint(0, 16#FFFF) || _ <- lists:seq(1, rint(0, 6))], unicode, pick([utf16, utf32])),
+             fmt("{unicode:characters_to_list(~s, ~s), unicode:characters_to_binary(~s, ~s)}",
+                 [lit(B), lit(encoding()), lit(B), lit(encoding())]);
+        4 -> B = wpick([{3, fun() -> list_to_binary([rint($a, $d) || _ <- lists:seq(1, rint(0, 30))]) end}, {1, fun binary/0}]),
+             P = pick([<<"a">>, <<"ab">>, [<<"a">>, <<"cd">>], <<"dd">>, <<>>, [<<"b">>, <<"bb">>]]),
+             Opts = lists:usort([pick([global, trim, trim_all, {scope, {rint(0, 5), rint(-2, 10)}}]) || _ <- lists:seq(1, rint(0, 2))]),
+             pick([fmt("binary:split(~s, ~s, ~s)", [lit(B), lit(P), lit(Opts)]),
+                   fmt("{binary:match(~s, ~s), binary:matches(~s, ~s)}", [lit(B), lit(P), lit(B), lit(P)]),
+                   fmt("binary:replace(~s, ~s, ~s, ~s)", [lit(B), lit(P), lit(pick([<<"X">>, <<>>, <<"[]">>])),
+                                                          lit(lists:usort([pick([global, {insert_replaced, rint(0, 1)}]) || _ <- [1, 2]]))])]);
+        5 -> Bs = [list_to_binary([rint($a, $c) || _ <- lists:seq(1, rint(0, 6))]) || _ <- lists:seq(1, rint(1, 4))],
+             fmt("{binary:longest_common_prefix(~s), binary:longest_common_suffix(~s), binary:first(~s), binary:last(~s)}",
+                 [lit(Bs), lit(Bs), lit(hd(Bs)), lit(lists:last(Bs))]);
+        6 -> F = float(), I = int(),
+             Dir = pick(["~.3f", "~e", "~g", "~p", "~w", "~.10f", "~15.4e", "~-12.2f|", "~.1g", "~f", "~.0f"]),
+             IDir = pick(["~b", "~.16B", "~.36#", "~.2b", "~p", "~10w|", "~-10b|", "~.16x", "~c"]),
+             fmt("lists:flatten(io_lib:format(~s, [~s, ~s]))", [lit(Dir ++ " " ++ IDir), lit(F), lit(I)]);
+        7 -> S = pick([[rint($a, $z) || _ <- lists:seq(1, rint(0, 10))], "hello world", [233, 97], [16#3B1, 16#3B2], [16#1F600]]),
+             fmt("begin A = list_to_atom(~s), {atom_to_list(A), atom_to_binary(A), atom_to_binary(A, latin1), "
+                 "atom_to_list(binary_to_atom(atom_to_binary(A, utf8), utf8)), length(atom_to_list(A))} end", [lit(S)]);
+        8 -> fmt("begin put(k1, ~s), put(~s, v2), Old = put(k1, ~s), {Old, get(k1), erase(k1), get(k1), lists:sort(get_keys()) -- [fzlog], erase(~s)} end",
+                 [lit(term(1)), lit(key()), lit(term(0)), lit(key())]);
+        9 -> L = [pick([binary(), rint(0, 255), [rint(0, 255), binary()], []]) || _ <- lists:seq(1, rint(0, 6))],
+             Bad = pick([L, L ++ [256], [L | <<"tail">>], [L | 1], [bitstring()], [-1]]),
+             fmt("{iolist_size(~s), iolist_to_binary(~s), list_to_binary(~s)}", [lit(Bad), lit(Bad), lit(Bad)]);
+        10 -> B = binary(),
+              fmt("{binary:bin_to_list(~s, ~s, ~s), binary_to_list(~s, ~s, ~s), binary:encode_unsigned(~s, little)}",
+                  [lit(B), lit(rint(0, 5)), lit(rint(-2, 5)), lit(B), lit(rint(0, 5)), lit(rint(0, 8)), lit(abs(int()))]);
+        11 -> S = [rint($a, $e) || _ <- lists:seq(1, rint(0, 12))] ++ " ,x",
+              fmt("{string:tokens(~s, \" ,\"), string:split(~s, \"b\", all), string:uppercase(~s), string:length(~s), string:reverse(~s)}",
+                  [lit(S), lit(S), lit(S), lit(S), lit(S)]);
+        12 -> T = term(2),
+              fmt("{lists:flatten(io_lib:format(\"~~p\", [~s])), lists:flatten(io_lib:format(\"~~w\", [~s]))}", [lit(T), lit(T)])
+    end.

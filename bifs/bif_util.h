@@ -43,6 +43,11 @@ inline Term go_dirty_io(Process* p) {
   p->native_request = NativeRequest::DirtyIo;
   return NON_VALUE;
 }
+// A native whose export has a fallback (Export::fallback) leaves this call to it.
+inline Term trap_to_fallback(Process* p) {
+  p->native_request = NativeRequest::Trap;
+  return NON_VALUE;
+}
 // Input sizes above which the natives go dirty (about a millisecond of work each).
 constexpr size_t DIRTY_TERM_WORDS = 32 * 1024;       // term_to_binary, list_to_binary
 constexpr size_t DIRTY_LIST_LENGTH = 256 * 1024;     // lists:reverse

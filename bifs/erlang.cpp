@@ -209,6 +209,33 @@ Term bif_append_element(Process* p, Term* a) {
   t[n + 1] = a[1];
   return make_boxed(t);
 }
+// erlang:insert_element(Index, Tuple, Term): Index may be one past the end.
+Term bif_insert_element(Process* p, Term* a) {
+  if (!is_tuple(a[1]) || !is_small(a[0])) return badarg(p);
+  Uint n = tuple_arity(a[1]);
+  Sint i = small_value(a[0]);
+  if (i < 1 || Uint(i) > n + 1) return badarg(p);
+  Term* t = p->alloc(n + 2);
+  const Term* s = boxed_ptr(a[1]) + 1;
+  t[0] = make_tuple_header(n + 1);
+  std::memcpy(t + 1, s, Uint(i - 1) * sizeof(Term));
+  t[i] = a[2];
+  std::memcpy(t + i + 1, s + (i - 1), (n - Uint(i - 1)) * sizeof(Term));
+  return make_boxed(t);
+}
+// erlang:delete_element(Index, Tuple)
+Term bif_delete_element(Process* p, Term* a) {
+  if (!is_tuple(a[1]) || !is_small(a[0])) return badarg(p);
+  Uint n = tuple_arity(a[1]);
+  Sint i = small_value(a[0]);
+  if (i < 1 || Uint(i) > n) return badarg(p);
+  Term* t = p->alloc(n);
+  const Term* s = boxed_ptr(a[1]) + 1;
+  t[0] = make_tuple_header(n - 1);
+  std::memcpy(t + 1, s, Uint(i - 1) * sizeof(Term));
+  std::memcpy(t + i, s + i, (n - Uint(i)) * sizeof(Term));
+  return make_boxed(t);
+}
 Term bif_append(Process* p, Term* a) {
   // A ++ B copies A, which must be a proper list.
   Sint n = list_length(a[0]);
@@ -423,6 +450,7 @@ void register_erlang_bifs(VM& vm) {
       {"hd", 1, bif_hd}, {"tl", 1, bif_tl}, {"tuple_to_list", 1, bif_tuple_to_list},
       {"list_to_tuple", 1, bif_list_to_tuple}, {"make_tuple", 2, bif_make_tuple2},
       {"make_tuple", 3, bif_make_tuple3}, {"append_element", 2, bif_append_element},
+      {"insert_element", 3, bif_insert_element}, {"delete_element", 2, bif_delete_element},
       {"++", 2, bif_append}, {"--", 2, bif_subtract}, {"append", 2, bif_append}, {"subtract", 2, bif_subtract},
       {"atom_to_list", 1, bif_atom_to_list}, {"list_to_atom", 1, bif_list_to_atom},
       {"list_to_existing_atom", 1, bif_list_to_existing_atom},

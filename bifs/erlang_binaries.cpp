@@ -5,6 +5,7 @@
 #include "bifs/bif_util.h"
 #include "bifs/iolist.h"
 #include "vm/binary.h"
+#include "vm/md5.h"
 #include "vm/utf8.h"
 
 namespace beamrun {
@@ -99,6 +100,32 @@ Term bif_iolist_size(Process* p, Term* a) {
     return badarg(p);
   }
   return make_small(Sint(n / 8));
+}
+
+// erlang:md5(Data): the digest of a binary or an iolist.
+Term bif_md5(Process* p, Term* a) {
+  Md5 md5;
+  auto feed = [&](const BitsView& v) {
+    if (v.bit_offset == 0) {
+      md5.update(v.bytes, v.bit_size / 8);
+      return;
+    }
+    for (Uint i = 0; i < v.bit_size / 8; ++i) {
+      uint8_t b = v.byte_at(i);
+      md5.update(&b, 1);
+    }
+  };
+  if (is_binary_term(a[0])) {
+    BitsView v;
+    if (!bitstring_view(a[0], &v) || v.bit_size % 8) return badarg(p);
+    feed(v);
+  } else if (!(is_list(a[0]) || is_nil(a[0])) ||
+             !walk_iolist(a[0], false, [&](uint8_t b) { md5.update(&b, 1); }, feed)) {
+    return badarg(p);
+  }
+  uint8_t digest[16];
+  md5.finish(digest);
+  return make_binary(*p, digest, sizeof digest);
 }
 
 // The bytes [from, to) of view v as a list, ending in `tail`.
@@ -233,6 +260,7 @@ void register_erlang_binary_bifs(VM& vm) {
       {"split_binary", 2, bif_split_binary},
       {"list_to_binary", 1, bif_list_to_binary}, {"iolist_to_binary", 1, bif_iolist_to_binary},
       {"iolist_size", 1, bif_iolist_size}, {"list_to_bitstring", 1, bif_list_to_bitstring},
+      {"md5", 1, bif_md5},
       {"binary_to_list", 1, bif_binary_to_list1}, {"binary_to_list", 3, bif_binary_to_list3},
       {"bitstring_to_list", 1, bif_bitstring_to_list},
       {"atom_to_binary", 1, bif_atom_to_binary1}, {"atom_to_binary", 2, bif_atom_to_binary2},

@@ -122,7 +122,8 @@ Decoded decode(Process* p, Term data, bool utf8_in) {
   }
 }
 
-// The input encoding: unicode/utf8 or latin1; other atoms (utf16...) are not supported natively.
+// The input encoding: unicode/utf8 or latin1; -1 for the others (utf16, utf32, {utf16, little}...,
+// and anything invalid), which ERTS leaves to Erlang code (Export::fallback).
 int input_encoding(Process* p, Term enc) {
   if (enc == p->vm().atoms().intern("unicode") || enc == p->vm().atoms().intern("utf8")) return 1;
   if (enc == p->vm().atoms().intern("latin1")) return 0;
@@ -144,7 +145,7 @@ Term as_utf8_binary(Process* p, const std::vector<uint32_t>& cps) {
 
 Term convert(Process* p, Term* a, bool to_binary) {
   int enc = input_encoding(p, a[1]);
-  if (enc < 0) return badarg(p);
+  if (enc < 0) return trap_to_fallback(p);
   Decoded d = decode(p, a[0], enc == 1);
   if (d.outcome == Outcome::Badarg) return badarg(p);
   Term done = to_binary ? as_utf8_binary(p, d.cps) : as_list(p, d.cps);
@@ -159,7 +160,9 @@ Term bif_characters_to_binary(Process* p, Term* a) { return convert(p, a, true);
 Term bif_bin_is_7bit(Process* p, Term* a) {
   const uint8_t* d;
   size_t n;
-  if (!binary_bytes(a[0], &d, &n)) return badarg(p);
+  // As ERTS: anything but a binary (a list, a bitstring) is simply not 7-bit; unicode.erl
+  // asks this of any chardata.
+  if (!binary_bytes(a[0], &d, &n)) return atom::false_;
   for (size_t i = 0; i < n; ++i)
     if (d[i] >= 0x80) return atom::false_;
   return atom::true_;
@@ -171,6 +174,12 @@ void register_unicode_bifs(VM& vm) {
   vm.register_bif("unicode", "characters_to_list", 2, bif_characters_to_list);
   vm.register_bif("unicode", "characters_to_binary", 2, bif_characters_to_binary);
   vm.register_bif("unicode", "bin_is_7bit", 1, bif_bin_is_7bit);
+  // As ERTS, the natives trap to unicode.erl for the encodings they do not convert.
+  Term unicode = vm.atoms().intern("unicode");
+  vm.exports().get(unicode, vm.atoms().intern("characters_to_list"), 2)->fallback =
+      vm.exports().get(unicode, vm.atoms().intern("characters_to_list_int"), 2);
+  vm.exports().get(unicode, vm.atoms().intern("characters_to_binary"), 2)->fallback =
+      vm.exports().get(unicode, vm.atoms().intern("characters_to_binary_int"), 2);
 }
 
 }  // namespace beamrun

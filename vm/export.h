@@ -28,6 +28,10 @@ struct Export {
   // ERTS implements this one in Erlang (erlang.erl) over a BIF: when it fails after a tail
   // call, the caller's frame is gone from the stacktrace, as there.
   bool erlang_coded = false;
+  // The Erlang function (same arguments) a native hands the cases it leaves to Erlang code,
+  // as ERTS's BIFs trap to one (unicode:characters_to_list/2 to characters_to_list_int/2 for
+  // the encodings it does not convert itself): the native returns trap_to_fallback(p).
+  const Export* fallback = nullptr;
 };
 
 // One lambda of a module (FunT entry), bound to the module version that defined it.

@@ -321,6 +321,13 @@ do_native_call:
   r = bif_fn(p, x);
   SWAPIN;
   if (r == NON_VALUE) {
+    if (p->native_request == NativeRequest::Trap) {
+      // The native left this call to its Erlang fallback: same arguments, still in x0...
+      p->native_request = NativeRequest::None;
+      call_e = call_e->fallback;
+      call_arity = call_e->arity;
+      goto do_call_export;
+    }
     if (p->native_request >= NativeRequest::DirtyCpu) {
       // Run the call again on a dirty thread; resume after it (a tail call resumes at a
       // return, so the stack stays as the call left it).

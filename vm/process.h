@@ -70,8 +70,10 @@ constexpr uint32_t EXITING = 8;   // dead or dying: signals to it are dropped
 constexpr int64_t SLICE_REDUCTIONS = 4000;  // reductions per time slice, as BEAM
 
 // What a native asks of the interpreter once it returns: end the slice (erlang:yield/0,
-// hibernate/3), or run it again on a dirty thread (it returned NON_VALUE with no exception).
-enum class NativeRequest : uint8_t { None, Yield, Hibernate, Signals, DirtyCpu, DirtyIo };
+// hibernate/3), hand the call to its Erlang fallback (Trap: ERTS's BIF trap, same arguments,
+// see Export::fallback), or run it again on a dirty thread (it returned NON_VALUE with no
+// exception).
+enum class NativeRequest : uint8_t { None, Yield, Hibernate, Signals, Trap, DirtyCpu, DirtyIo };
 
 // Why a slice of interpretation ended.
 enum class SliceEnd : uint8_t {

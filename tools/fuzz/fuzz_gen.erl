@@ -188,7 +188,7 @@ gen_test() ->
                {4, fun order/0}, {5, fun maps_ops/0}, {2, fun map_keys_mixed/0},
                {4, fun tuple_list/0}, {1, fun records/0},
                {5, fun exceptions/0}, {2, fun bif_errors/0},
-               {3, fun etf/0}, {2, fun hashes/0}, {6, fun misc/0}]).
+               {3, fun etf/0}, {2, fun hashes/0}, {6, fun misc/0}, {2, fun bigint/0}]).
 
 %% --- integers and arithmetic ---
 
@@ -673,7 +673,12 @@ etf() ->
     T = term(3),
     Opts = lists:usort([pick([compressed, {compressed, rint(0, 9)}, {minor_version, rint(0, 2)},
                               deterministic]) || _ <- lists:seq(1, rint(0, 3))]),
-    case rand:uniform(5) of
+    case rand:uniform(6) of
+        6 -> B0 = term_to_binary(T),
+             I = rint(1, byte_size(B0) - 1),
+             <<Pre:I/binary, Old, Post/binary>> = B0,
+             New = pick([Old bxor (1 bsl rint(0, 7)), 0, 255, Old + 1 band 255, rint(97, 119)]),
+             fmt("binary_to_term(~s)", [lit(<<Pre/binary, New, Post/binary>>)]);
         1 -> seq([{"T", lit(T)}, {"B", fmt("term_to_binary(T, ~s)", [lit(Opts)])}],
                  "{B, binary_to_term(B) =:= T, byte_size(B)}");
         2 -> seq([{"T", lit(T)}, {"B", fmt("term_to_binary(T, ~s)", [lit(Opts)])}],
@@ -762,3 +767,28 @@ misc() ->
         12 -> T = term(2),
               fmt("{lists:flatten(io_lib:format(\"~~p\", [~s])), lists:flatten(io_lib:format(\"~~w\", [~s]))}", [lit(T), lit(T)])
     end.
+
+%% --- big integers: thousands of bits through text, shifts, bitwise ops, floats, ETF ---
+
+huge() ->
+    sign() * (rand:uniform(1 bsl rint(1000, 5000)) + pick([0, 1 bsl rint(0, 200)])).
+
+bigint() ->
+    X = huge(), Y = wpick([{2, fun huge/0}, {2, fun int/0}]),
+    B = rint(2, 36),
+    case rand:uniform(8) of
+        1 -> fmt("begin S = integer_to_list(~s, ~s), {length(S), lists:sublist(S, 40), lists:nthtail(length(S) - 40, S), list_to_integer(S, ~s) =:= ~s} end",
+                 [lit(X), lit(B), lit(B), lit(X)]);
+        2 -> fmt("binary_to_integer(~s, ~s) rem 1000000007", [lit(integer_to_binary(X, B)), lit(B)]);
+        3 -> fmt("{(~s band ~s) rem 999983, (~s bor ~s) rem 999983, (~s bxor ~s) rem 999983, (bnot ~s) rem 999983}",
+                 [lit(X), lit(Y), lit(X), lit(Y), lit(X), lit(Y), lit(X)]);
+        4 -> fmt("{(~s bsl ~s) rem 999983, ~s bsr ~s}", [lit(X), lit(rint(-5000, 3000)), lit(X), lit(rint(900, 5100))]);
+        5 -> fmt("{~s div ~s, ~s rem ~s}", [lit(X), lit(Y), lit(X), lit(Y)]);
+        6 -> fmt("{catch float(~s), ~s < ~s, ~s == ~s}", [lit(X), lit(X), lit(pick([1.0e308, -1.0e308, 0.0])), lit(X), lit(float())]);
+        7 -> fmt("begin Bn = term_to_binary(~s), {byte_size(Bn), binary_to_term(Bn) =:= ~s, erlang:phash2(~s), erlang:phash(~s, 1 bsl 32)} end",
+                 [lit(X), lit(X), lit(X), lit(X)]);
+        8 -> fmt("{(~s * ~s) rem 1000000007, (~s + ~s) rem 97, abs(~s) rem 13, ~s rem 7}",
+                 [lit(X), lit(Y), lit(X), lit(Y), lit(X), lit(gcd_like(X))])
+    end.
+
+gcd_like(X) -> X div (1 + rand:uniform(1000)).

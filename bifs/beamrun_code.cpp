@@ -8,6 +8,8 @@
 //   beamrun_code:is_loaded_native(M) -> {file, File} | {file, preloaded} | false
 //   beamrun_code:get_path_native() -> [Dir]          the code path, searched in this order
 //   beamrun_code:all_loaded_native() -> [{M, File | preloaded}]
+//   code:ensure_modules_loaded(Ms) -> ok | {error, [{M, nofile | badfile}]}  (replaces code.erl's)
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -15,6 +17,7 @@
 #include "bifs/bif_util.h"
 #include "vm/module.h"
 #include "vm/stacktrace.h"
+#include "vm/term_order.h"
 
 namespace beamrun {
 
@@ -38,15 +41,46 @@ Term origin(Process* p, const Module* m) {
   return charlist(p, m->path);
 }
 
+// Loads module m as a first call would: `module`, or why not in code's words (`nofile` when
+// no code path entry holds m.beam, `badfile` when it does not load; the reason goes to
+// stderr, as ERTS's loader reports it).
+Term load_module(Process* p, Term m) {
+  VM& vm = p->vm();
+  std::string error;
+  if (m == atom::erlang || vm.ensure_loaded(m, &error)) return atom::module;
+  if (vm.find_in_path(m).empty()) return atom_of(p, "nofile");
+  std::fprintf(stderr, "beamrun: %s\n", error.c_str());
+  return atom_of(p, "badfile");
+}
+
 Term bif_ensure_loaded(Process* p, Term* a) {
   if (!is_atom(a[0])) return badarg(p);
-  VM& vm = p->vm();
-  Term m = a[0];
-  std::string error;
-  if (m == atom::erlang || vm.ensure_loaded(m, &error)) return make_tuple_n(p, {atom::module, m});
-  if (vm.find_in_path(m).empty()) return make_tuple_n(p, {atom::error, atom_of(p, "nofile")});
-  std::fprintf(stderr, "beamrun: %s\n", error.c_str());
-  return make_tuple_n(p, {atom::error, atom_of(p, "badfile")});
+  Term r = load_module(p, a[0]);
+  return r == atom::module ? make_tuple_n(p, {atom::module, a[0]}) : make_tuple_n(p, {atom::error, r});
+}
+
+// code:ensure_modules_loaded/1, natively: code.erl's version prepares and finishes loading
+// through erl_prim_loader:get_modules, which this code server does not offer, and
+// io_lib:format's error path calls it (found by the fuzzer: a failing format raised the
+// wrong error). As code.erl: each module once, in term order; failures listed in that order.
+Term bif_code_ensure_modules_loaded(Process* p, Term* a) {
+  std::vector<Term> mods;
+  Term l = a[0];
+  for (; is_list(l); l = cdr(l)) {
+    if (!is_atom(car(l))) return p->raise(ExcKind::Error, atom::function_clause);
+    mods.push_back(car(l));
+  }
+  if (!is_nil(l)) return p->raise(ExcKind::Error, atom::function_clause);
+  const AtomTable& atoms = p->vm().atoms();
+  std::sort(mods.begin(), mods.end(), [&](Term x, Term y) { return compare_terms(x, y, atoms, true) < 0; });
+  mods.erase(std::unique(mods.begin(), mods.end()), mods.end());
+  std::vector<Term> failed;
+  for (Term m : mods) {
+    Term r = load_module(p, m);
+    if (r != atom::module) failed.push_back(make_tuple_n(p, {m, r}));
+  }
+  if (failed.empty()) return atom::ok;
+  return make_tuple_n(p, {atom::error, make_list_from(*p, failed.data(), unsigned(failed.size()))});
 }
 
 Term bif_is_loaded(Process* p, Term* a) {
@@ -78,6 +112,7 @@ void register_beamrun_code_bifs(VM& vm) {
   vm.register_bif("beamrun_code", "is_loaded_native", 1, bif_is_loaded);
   vm.register_bif("beamrun_code", "get_path_native", 0, bif_get_path);
   vm.register_bif("beamrun_code", "all_loaded_native", 0, bif_all_loaded);
+  vm.register_bif("code", "ensure_modules_loaded", 1, bif_code_ensure_modules_loaded);
 }
 
 }  // namespace beamrun

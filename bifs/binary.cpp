@@ -170,8 +170,11 @@ Term do_match(Process* p, Term subject, Term pattern, Term opts, bool all) {
   Bytes s;
   std::vector<Bytes> pats;
   Options o;
-  if (!bytes_of(subject, &s) || !read_patterns(p, pattern, &pats) || !read_options(p, opts, s.size(), false, &o))
-    return badarg(p);
+  if (!bytes_of(subject, &s) || !read_options(p, opts, s.size(), false, &o)) return badarg(p);
+  // As ERTS, a search that ends at 0 (an empty subject, or scope {0, 0}) finds nothing
+  // whatever the patterns, even invalid ones.
+  if (o.hi == 0) return all ? NIL : p->vm().atoms().intern("nomatch");
+  if (!read_patterns(p, pattern, &pats)) return badarg(p);
   Searcher searcher(pats);
   size_t pos, len;
   if (!all) {
@@ -192,8 +195,10 @@ Term do_split(Process* p, Term subject, Term pattern, Term opts) {
   Bytes s;
   std::vector<Bytes> pats;
   Options o;
-  if (!bytes_of(subject, &s) || !read_patterns(p, pattern, &pats) || !read_options(p, opts, s.size(), true, &o))
-    return badarg(p);
+  if (!bytes_of(subject, &s) || !read_options(p, opts, s.size(), true, &o)) return badarg(p);
+  // As ERTS, a search that ends at 0 (an empty subject, or scope {0, 0}) finds nothing
+  // whatever the patterns, even invalid ones: the subject is one part.
+  if (o.hi > 0 && !read_patterns(p, pattern, &pats)) return badarg(p);
   Term orig = NON_VALUE;
   Uint off = 0, bits;
   bits_of(subject, &orig, &off, &bits);  // a binary: bytes_of succeeded

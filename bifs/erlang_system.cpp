@@ -1,7 +1,5 @@
 // erlang_system.cpp - what the VM says about itself and its code: system_info, statistics,
-// module_loaded, function_exported, is_builtin, loaded, pre_loaded, and code:ensure_loaded/1 and
-// ensure_modules_loaded/1 (beamrun runs no code_server).
-#include <algorithm>
+// module_loaded, function_exported, is_builtin, loaded, pre_loaded.
 #include <filesystem>
 
 #include <sys/resource.h>
@@ -13,7 +11,6 @@
 #include "scheduler/scheduler.h"
 #include "vm/module.h"
 #include "vm/stacktrace.h"
-#include "vm/term_order.h"
 
 namespace beamrun {
 
@@ -232,42 +229,6 @@ Term bif_loaded(Process* p, Term*) {
 
 Term bif_pre_loaded(Process* p, Term*) { return make_list_from(*p, &atom::erlang, 1); }
 
-// code:ensure_loaded/1 and code:ensure_modules_loaded/1. OTP's code module asks its
-// code_server process, which beamrun does not run (the VM loads modules itself, on first
-// call); io_lib:format's error path calls ensure_modules_loaded, so without these every
-// failing format raised the wrong error and left a 'DOWN' message in the caller's mailbox.
-// Why a module could not be loaded, in code's words.
-Term load_failure(Process* p, const std::string& error) {
-  bool missing = error.find("not found in the code path") != std::string::npos;
-  return p->vm().atoms().intern(missing ? "nofile" : "badfile");
-}
-Term bif_code_ensure_loaded(Process* p, Term* a) {
-  if (!is_atom(a[0])) return p->raise(ExcKind::Error, atom::function_clause);
-  std::string error;
-  if (p->vm().ensure_loaded(a[0], &error)) return make_tuple_n(p, {atom::module, a[0]});
-  return make_tuple_n(p, {atom::error, load_failure(p, error)});
-}
-Term bif_code_ensure_modules_loaded(Process* p, Term* a) {
-  std::vector<Term> mods;
-  Term l = a[0];
-  for (; is_list(l); l = cdr(l)) {
-    if (!is_atom(car(l))) return p->raise(ExcKind::Error, atom::function_clause);
-    mods.push_back(car(l));
-  }
-  if (!is_nil(l)) return p->raise(ExcKind::Error, atom::function_clause);
-  // As code.erl: each module once, in term order, failures listed in that order.
-  const AtomTable& atoms = p->vm().atoms();
-  std::sort(mods.begin(), mods.end(), [&](Term x, Term y) { return compare_terms(x, y, atoms, true) < 0; });
-  mods.erase(std::unique(mods.begin(), mods.end()), mods.end());
-  std::vector<Term> failed;
-  for (Term m : mods) {
-    std::string error;
-    if (!p->vm().ensure_loaded(m, &error)) failed.push_back(make_tuple_n(p, {m, load_failure(p, error)}));
-  }
-  if (failed.empty()) return atom::ok;
-  return make_tuple_n(p, {atom::error, make_list_from(*p, failed.data(), unsigned(failed.size()))});
-}
-
 }  // namespace
 
 void register_erlang_system_bifs(VM& vm) {
@@ -277,8 +238,6 @@ void register_erlang_system_bifs(VM& vm) {
   vm.register_bif("erlang", "memory", 0, bif_memory0);
   vm.register_bif("erlang", "memory", 1, bif_memory1);
   vm.register_bif("erlang", "module_loaded", 1, bif_module_loaded);
-  vm.register_bif("code", "ensure_loaded", 1, bif_code_ensure_loaded);
-  vm.register_bif("code", "ensure_modules_loaded", 1, bif_code_ensure_modules_loaded);
   vm.register_bif("erlang", "function_exported", 3, bif_function_exported);
   vm.register_bif("erlang", "is_builtin", 3, bif_is_builtin);
   vm.register_bif("erlang", "loaded", 0, bif_loaded);

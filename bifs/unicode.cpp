@@ -72,8 +72,10 @@ Decoded decode(Process* p, Term data, bool utf8_in) {
   auto stop = [&](Outcome o, Term innermost) {
     r.outcome = o;
     Term rest = innermost;
+    // As ERTS: after an error, each enclosing list level gives [Rest | Tail], even when its
+    // Tail is []; input cut short (incomplete, nothing after it) leaves the bare rest.
     for (size_t i = tails.size(); i-- > 0;)
-      if (!is_nil(tails[i])) rest = write_cons(p->alloc(2), rest, tails[i]);
+      if (o == Outcome::Error || !is_nil(tails[i])) rest = write_cons(p->alloc(2), rest, tails[i]);
     r.rest = rest;
   };
   for (;;) {

@@ -158,6 +158,8 @@ Term arith_neg(Process& p, Term a) {
 }
 
 Term arith_plus(Process& p, Term a) {
+  // ERTS computes +X as 0 + X: the same number, except that -0.0 becomes 0.0.
+  if (is_float(a) && float_value(a) == 0.0 && std::signbit(float_value(a))) return make_float(p, 0.0);
   if (is_number(a)) return a;
   return badarith(p);
 }

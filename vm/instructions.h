@@ -131,7 +131,7 @@ namespace beamrun {
   X(i_fsub, "N N N -- fr(c) := fr(a) - fr(b)")                                                      \
   X(i_fmul, "N N N -- fr(c) := fr(a) * fr(b)")                                                      \
   X(i_fdiv, "N N N -- fr(c) := fr(a) / fr(b)")                                                      \
-  X(i_fnegate, "N N -- fr(b) := -fr(a)")                                                            \
+  X(i_fnegate, "N N -- fr(b) := 0.0 - fr(a)")                                                          \
   X(i_send, "-- send x1 to x0; x0 := x1")                                                           \
   X(i_loop_rec, "L D -- D := the message the receive looks at, or jump to L if none")               \
   X(i_loop_rec_end, "L -- move the receive on to the next message, jump to L")                      \

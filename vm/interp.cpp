@@ -1050,7 +1050,8 @@ L_i_fconv: {
   FLOAT_OP(i_fdiv, a_ / b_)
 #undef FLOAT_OP
 L_i_fnegate:
-  fr[OPW(1)] = -fr[OPW(0)];
+  // As ERTS: 0.0 - X, so both zeros negate to 0.0 (erlang:'-'/1 on a boxed float gives -0.0).
+  fr[OPW(1)] = 0.0 - fr[OPW(0)];
   NEXT(2);
 
   // ---- bit syntax and maps, in files of their own ----------------------------------------------

@@ -19,7 +19,8 @@ main() ->
     erlang:display(t(fun() -> code:ensure_loaded(id(string)) end)),
     erlang:display(t(fun() -> code:ensure_loaded(id(no_such_module_here)) end)),
     erlang:display(t(fun() -> code:ensure_loaded(id("lists")) end)),
-    erlang:display(t(fun() -> code:ensure_modules_loaded(id([lists, zz_no_such, aa_no_such, lists, maps])) end)),
+    %% One missing module only: with several, the order erl lists them in varies from run to run.
+    erlang:display(t(fun() -> code:ensure_modules_loaded(id([lists, zz_no_such, lists, maps])) end)),
     erlang:display(t(fun() -> code:ensure_modules_loaded(id([])) end)),
     erlang:display(t(fun() -> code:ensure_modules_loaded(id([lists, 1])) end)),
     erlang:display(flush()),

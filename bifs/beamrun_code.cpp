@@ -23,22 +23,11 @@ namespace beamrun {
 
 namespace {
 
-Term charlist(Process* p, const std::string& s) {
-  Term list = NIL;
-  for (size_t i = s.size(); i-- > 0;) {
-    Term* c = p->alloc(2);
-    c[0] = make_small(static_cast<unsigned char>(s[i]));
-    c[1] = list;
-    list = make_list(c);
-  }
-  return list;
-}
-
 // What code:is_loaded/1 says of a loaded module's origin: its file, or `preloaded` for the
 // modules beamrun embeds (vm/preloaded/) and for erlang, which is native.
 Term origin(Process* p, const Module* m) {
   if (m == nullptr || m->path.rfind("preloaded:", 0) == 0) return atom_of(p, "preloaded");
-  return charlist(p, m->path);
+  return utf8_to_charlist(p, m->path);
 }
 
 // Loads module m as a first call would: `module`, or why not in code's words (`nofile` when
@@ -94,7 +83,7 @@ Term bif_is_loaded(Process* p, Term* a) {
 Term bif_get_path(Process* p, Term*) {
   std::vector<std::string> dirs = p->vm().code_path();
   std::vector<Term> items;
-  for (const std::string& d : dirs) items.push_back(charlist(p, d));
+  for (const std::string& d : dirs) items.push_back(utf8_to_charlist(p, d));
   return make_list_from(*p, items.data(), unsigned(items.size()));
 }
 

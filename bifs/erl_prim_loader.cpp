@@ -17,17 +17,6 @@ namespace beamrun {
 
 namespace {
 
-Term charlist(Process* p, const std::string& s) {
-  Term list = NIL;
-  for (size_t i = s.size(); i-- > 0;) {
-    Term* c = p->alloc(2);
-    c[0] = make_small(static_cast<unsigned char>(s[i]));
-    c[1] = list;
-    list = make_list(c);
-  }
-  return list;
-}
-
 // The bytes of a flat string of characters below 256 (a file name), or false.
 bool flat_string(Term t, std::string* out) {
   for (; is_list(t); t = cdr(t)) {
@@ -50,7 +39,7 @@ Term bif_list_dir(Process* p, Term* a) {
   }
   closedir(d);
   std::vector<Term> items;
-  for (const std::string& n : names) items.push_back(charlist(p, n));
+  for (const std::string& n : names) items.push_back(utf8_to_charlist(p, n));
   return make_tuple_n(p, {atom::ok, make_list_from(*p, items.data(), unsigned(items.size()))});
 }
 

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "beam_builder.h"
 #include "vm/bignum.h"
 #include "vm/binary.h"
 #include "vm/bits.h"
@@ -285,10 +286,7 @@ TEST(Append, MillionByteAppendLoopIsLinear) {
 
 namespace {
 
-using Bytes = std::vector<uint8_t>;
-
-void append(Bytes& to, const Bytes& b) { to.insert(to.end(), b.begin(), b.end()); }
-Bytes u32be(uint32_t v) { return {uint8_t(v >> 24), uint8_t(v >> 16), uint8_t(v >> 8), uint8_t(v)}; }
+using namespace beamrun::test;
 
 // The compact term encoding (genop.h) of a non-negative number with a tag.
 enum Tag { U = 0, I = 1, A = 2, X = 3, Y = 4, F = 5, Z = 7 };
@@ -321,36 +319,9 @@ Bytes op(uint8_t opcode, std::initializer_list<Bytes> operands) {
 
 // A file of chunks: FOR1 ... BEAM.
 Bytes beam_file(const std::vector<std::pair<const char*, Bytes>>& chunks) {
-  Bytes body = {'B', 'E', 'A', 'M'};
-  for (auto& [id, data] : chunks) {
-    body.insert(body.end(), id, id + 4);
-    append(body, u32be(uint32_t(data.size())));
-    append(body, data);
-    while (body.size() % 4) body.push_back(0);
-  }
-  Bytes file = {'F', 'O', 'R', '1'};
-  append(file, u32be(uint32_t(body.size())));
-  append(file, body);
-  return file;
-}
-
-Bytes atom_chunk(std::initializer_list<const char*> names) {
-  Bytes atoms = u32be(uint32_t(names.size()));
-  for (const char* a : names) {
-    atoms.push_back(uint8_t(std::strlen(a)));
-    atoms.insert(atoms.end(), a, a + std::strlen(a));
-  }
-  return atoms;
-}
-
-Bytes code_chunk(uint32_t labels, uint32_t functions, const Bytes& code) {
-  Bytes chunk = u32be(16);
-  append(chunk, u32be(0));
-  append(chunk, u32be(182));
-  append(chunk, u32be(labels));
-  append(chunk, u32be(functions));
-  append(chunk, code);
-  return chunk;
+  BeamBuilder b;
+  for (auto& [id, data] : chunks) b.add(id, data);
+  return b.build();
 }
 
 // Atoms of the module bm.
@@ -408,8 +379,8 @@ Bytes bs_match_module() {
   Bytes exports = u32be(2);
   for (uint32_t v : {uint32_t(FN_F), 1u, 2u, uint32_t(FN_G), 1u, 5u}) append(exports, u32be(v));
   return beam_file({{"AtU8", atom_chunk({"bm", "f", "g", "ensure_at_least", "integer", "=:=", "get_tail", "nomatch",
-                                         "skip", "binary", "ensure_exactly"})},
-                    {"Code", code_chunk(7, 2, code)},
+                                         "skip", "binary", "ensure_exactly"}, false)},
+                    {"Code", code_chunk(7, 2, code, 182)},
                     {"StrT", {}},
                     {"ImpT", u32be(0)},
                     {"ExpT", exports},
@@ -457,8 +428,8 @@ Bytes old_construction_module() {
   code.push_back(END);
   Bytes exports = u32be(3);
   for (uint32_t v : {uint32_t(G), 1u, 2u, uint32_t(H), 2u, 4u, uint32_t(K), 1u, 6u}) append(exports, u32be(v));
-  return beam_file({{"AtU8", atom_chunk({"old", "g", "h", "k"})},
-                    {"Code", code_chunk(7, 3, code)},
+  return beam_file({{"AtU8", atom_chunk({"old", "g", "h", "k"}, false)},
+                    {"Code", code_chunk(7, 3, code, 182)},
                     {"StrT", Bytes{'a', 'b'}},
                     {"ImpT", u32be(0)},
                     {"ExpT", exports}});

@@ -13,17 +13,7 @@ namespace {
 Term bif_get_arguments(Process*, Term*) { return NIL; }
 Term bif_get_plain_arguments(Process*, Term*) { return NIL; }
 Term bif_get_argument(Process*, Term*) { return atom::error; }
-Term bif_objfile_extension(Process* p, Term*) {
-  Term* cells = p->alloc(10);
-  Term list = NIL;
-  const char ext[] = ".beam";
-  for (int i = 4; i >= 0; --i) {
-    cells[2 * i] = make_small(ext[i]);
-    cells[2 * i + 1] = list;
-    list = make_list(cells + 2 * i);
-  }
-  return list;
-}
+Term bif_objfile_extension(Process* p, Term*) { return utf8_to_charlist(p, ".beam"); }
 
 }  // namespace
 

@@ -106,18 +106,23 @@ uint64_t read_compact_u(ByteReader& r, const char* what) {
   return raw.value;
 }
 
-Term compact_integer(const RawCompact& raw, WordAllocator& alloc) {
+namespace {
+
+// The integer raw denotes, as two's complement (`i`) or unsigned (`u`): a small, or a bignum
+// allocated in `alloc`.
+Term raw_integer(const RawCompact& raw, bool is_signed, WordAllocator& alloc) {
   if (!raw.big) {
     Sint v = Sint(raw.value);
-    if (fits_small(v)) return make_small(v);
-    uint64_t mag = v < 0 ? 0 - raw.value : raw.value;
+    if (is_signed ? fits_small(v) : raw.value <= uint64_t(MAX_SMALL)) return make_small(v);
+    bool negative = is_signed && v < 0;
+    uint64_t mag = negative ? 0 - raw.value : raw.value;
     uint8_t le[8];
     for (int i = 0; i < 8; i++) le[i] = uint8_t(mag >> (8 * i));
-    return make_integer_le(le, 8, v < 0, alloc);
+    return make_integer_le(le, 8, negative, alloc);
   }
-  // Two's complement, big-endian -> magnitude, little-endian.
+  // Big-endian -> little-endian; two's complement -> magnitude when signed and negative.
   size_t n = raw.nbytes;
-  bool negative = raw.bytes[0] & 0x80;
+  bool negative = is_signed && (raw.bytes[0] & 0x80);
   std::vector<uint8_t> le(n);
   for (size_t i = 0; i < n; i++) le[i] = raw.bytes[n - 1 - i];
   if (negative) {
@@ -131,18 +136,10 @@ Term compact_integer(const RawCompact& raw, WordAllocator& alloc) {
   return make_integer_le(le.data(), n, negative, alloc);
 }
 
-Term compact_unsigned(const RawCompact& raw, WordAllocator& alloc) {
-  if (!raw.big) {
-    if (raw.value <= uint64_t(MAX_SMALL)) return make_small(Sint(raw.value));
-    uint8_t le[8];
-    for (int i = 0; i < 8; i++) le[i] = uint8_t(raw.value >> (8 * i));
-    return make_integer_le(le, 8, false, alloc);
-  }
-  size_t n = raw.nbytes;
-  std::vector<uint8_t> le(n);
-  for (size_t i = 0; i < n; i++) le[i] = raw.bytes[n - 1 - i];
-  return make_integer_le(le.data(), n, false, alloc);
-}
+}  // namespace
+
+Term compact_integer(const RawCompact& raw, WordAllocator& alloc) { return raw_integer(raw, true, alloc); }
+Term compact_unsigned(const RawCompact& raw, WordAllocator& alloc) { return raw_integer(raw, false, alloc); }
 
 // --- operands -------------------------------------------------------------------------------
 

@@ -240,9 +240,7 @@ process:
       // Another node's identifiers hash as this node's do: by number (first id word) alone.
       case Subtag::ExternalPid: h.mix1(uint32_t(external_data(term)), HCONST_5); goto common;
       case Subtag::ExternalPort: h.mix1(uint32_t(external_data(term)), HCONST_6); goto common;
-      case Subtag::ExternalRef:
-        h.mix1(external_ref_count(term) ? uint32_t(external_ref_ids(term)[0]) : 0, HCONST_7);
-        goto common;
+      case Subtag::ExternalRef: h.mix1(external_ref_id0(term), HCONST_7); goto common;
       case Subtag::Float: {
         double d = float_value(term);
         if (d == 0.0) d = 0.0;  // -0.0 hashes as 0.0
@@ -411,7 +409,7 @@ process:
         hash = step32(hash, uint32_t(external_data(term)), FUNNY_NUMBER9) * FUNNY_NUMBER10;
         break;
       case Subtag::ExternalRef:
-        hash = step32(hash, external_ref_count(term) ? uint32_t(external_ref_ids(term)[0]) : 0, FUNNY_NUMBER9) * FUNNY_NUMBER10;
+        hash = step32(hash, external_ref_id0(term), FUNNY_NUMBER9) * FUNNY_NUMBER10;
         break;
       case Subtag::Float: {
         double d = float_value(term);

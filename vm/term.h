@@ -191,6 +191,8 @@ inline uint32_t external_creation(Term t) { return uint32_t(boxed_ptr(t)[2]); }
 inline uint64_t external_data(Term t) { return boxed_ptr(t)[3]; }  // a pid's or port's number
 inline Uint external_ref_count(Term t) { return header_arity(boxed_header(t)) - 2; }
 inline const Term* external_ref_ids(Term t) { return boxed_ptr(t) + 3; }
+// The first (least significant) id word, 0 for a reference of none: what hashes see.
+inline uint32_t external_ref_id0(Term t) { return external_ref_count(t) ? uint32_t(external_ref_ids(t)[0]) : 0; }
 inline Term write_external_id(Term* at, Subtag st, Term node, uint32_t creation, uint64_t data) {
   at[0] = make_header(EXTERNAL_ID_WORDS - 1, st);
   at[1] = node;

@@ -232,14 +232,14 @@ int cmp_nodes(Term na, uint32_t ca, Term nb, uint32_t cb, const AtomTable* atoms
 
 int cmp_pids(Term a, Term b, const AtomTable* atoms) {
   IdView x = id_view(a), y = id_view(b);
-  if (x.data != y.data) return x.data < y.data ? -1 : 1;
-  return cmp_nodes(x.node, x.creation, y.node, y.creation, atoms);
+  int c = cmp_uint(x.data, y.data);
+  return c ? c : cmp_nodes(x.node, x.creation, y.node, y.creation, atoms);
 }
 
 int cmp_ports(Term a, Term b, const AtomTable* atoms) {
   IdView x = id_view(a), y = id_view(b);
   int c = cmp_nodes(x.node, x.creation, y.node, y.creation, atoms);
-  return c ? c : (x.data != y.data ? (x.data < y.data ? -1 : 1) : 0);
+  return c ? c : cmp_uint(x.data, y.data);
 }
 
 // A reference's id words, least significant first, with its node.

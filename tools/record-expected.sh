@@ -177,15 +177,21 @@ if [ $fail -ne 0 ]; then
   exit 1
 fi
 
-mkdir -p "$EXP"
-# Remove recordings of tests that no longer exist, then install the new ones.
-for f in "$EXP"/*.out "$EXP"/*.status; do
-  name=${f##*/}; name=${name%.*}
-  [ -f "$SRC/$name.erl" ] || rm -f "$f"
-done
-for f in "$OUT"/*; do
-  cmp -s "$f" "$EXP/$(basename "$f")" || cp "$f" "$EXP/"
-done
+# install_recordings NEWDIR EXPDIR SRCDIR EXT: removes the recordings in EXPDIR of programs
+# that no longer exist (no SRCDIR/<name>.EXT), then copies over those of NEWDIR that changed.
+install_recordings() {
+  local new=$1 exp=$2 src=$3 ext=$4 f name
+  mkdir -p "$exp"
+  for f in "$exp"/*.out "$exp"/*.status; do
+    name=${f##*/}; name=${name%.*}
+    [ -f "$src/$name.$ext" ] || rm -f "$f"
+  done
+  for f in "$new"/*; do
+    cmp -s "$f" "$exp/$(basename "$f")" || cp "$f" "$exp/"
+  done
+}
+
+install_recordings "$OUT" "$EXP" "$SRC" erl
 echo "record-expected: recorded ${#SOURCES[@]} tests (${#HALTING[@]} with halt) into $EXP"
 
 # The Elixir programs (tests/elixir/<name>.ex): compiled with elixirc, started by `elixir`
@@ -215,14 +221,7 @@ if [ ${#EX_SOURCES[@]} -gt 0 ]; then
       fi
       echo "$rc" > "$TMP/elixir-expected/$name.status"
     done
-    mkdir -p "$EXEXP"
-    for f in "$EXEXP"/*.out "$EXEXP"/*.status; do
-      name=${f##*/}; name=${name%.*}
-      [ -f "$EXSRC/$name.ex" ] || rm -f "$f"
-    done
-    for f in "$TMP/elixir-expected"/*; do
-      cmp -s "$f" "$EXEXP/$(basename "$f")" || cp "$f" "$EXEXP/"
-    done
+    install_recordings "$TMP/elixir-expected" "$EXEXP" "$EXSRC" ex
     echo "record-expected: recorded ${#EX_SOURCES[@]} Elixir programs into $EXEXP"
   fi
 fi

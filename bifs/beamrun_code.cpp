@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "bifs/bif_util.h"
-#include "vm/module.h"
-#include "vm/stacktrace.h"
-#include "vm/term_order.h"
+#include "loader/module.h"
+#include "interp/stacktrace.h"
+#include "term/term_order.h"
 
 namespace beamrun {
 
@@ -34,7 +34,7 @@ Term origin(Process* p, const Module* m) {
 // no code path entry holds m.beam, `badfile` when it does not load; the reason goes to
 // stderr, as ERTS's loader reports it).
 Term load_module(Process* p, Term m) {
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   std::string error;
   if (m == atom::erlang || vm.ensure_loaded(m, &error)) return atom::module;
   if (vm.find_in_path(m).empty()) return atom_of(p, "nofile");
@@ -96,7 +96,7 @@ Term bif_all_loaded(Process* p, Term*) {
 
 }  // namespace
 
-void register_beamrun_code_bifs(VM& vm) {
+void register_beamrun_code_bifs(Runtime& vm) {
   vm.register_bif("beamrun_code", "ensure_loaded_native", 1, bif_ensure_loaded);
   vm.register_bif("beamrun_code", "is_loaded_native", 1, bif_is_loaded);
   vm.register_bif("beamrun_code", "get_path_native", 0, bif_get_path);

@@ -23,8 +23,8 @@
 
 #include "bifs/bif_util.h"
 #include "bifs/iolist.h"
-#include "vm/binary.h"
-#include "vm/utf8.h"
+#include "term/binary.h"
+#include "term/utf8.h"
 
 namespace beamrun {
 
@@ -136,7 +136,7 @@ Term bif_dflag_unicode_io(Process*, Term*) { return atom::true_; }
 
 }  // namespace
 
-void register_beamrun_io_bifs(VM& vm) {
+void register_beamrun_io_bifs(Runtime& vm) {
   vm.register_bif("beamrun_io", "put_chars_native", 4, bif_put_chars_native);
   vm.register_bif("beamrun_io", "read_native", 0, bif_read_native);
   vm.register_bif("io", "printable_range", 0, bif_printable_range);

@@ -2,11 +2,13 @@
 #pragma once
 #include <string>
 
-#include "vm/atoms.h"
-#include "vm/copy.h"
-#include "vm/process.h"
-#include "vm/term.h"
-#include "vm/vm.h"
+#include "term/atoms.h"
+#include "term/copy.h"
+#include "bifs/natives.h"
+#include "process/binaries.h"
+#include "process/process.h"
+#include "term/term.h"
+#include "process/runtime.h"
 
 namespace beamrun {
 
@@ -18,14 +20,6 @@ inline Term badarg_cause(Process* p, const char* cause) {
   return NON_VALUE;
 }
 inline Term atom_of(Process* p, const char* name) { return p->vm().atoms().intern(name); }
-
-inline Term make_tuple_n(Process* p, std::initializer_list<Term> items) {
-  Term* t = p->alloc(items.size() + 1);
-  t[0] = make_tuple_header(items.size());
-  Uint i = 1;
-  for (Term v : items) t[i++] = v;
-  return make_boxed(t);
-}
 
 inline Term make_bool(bool b) { return b ? atom::true_ : atom::false_; }
 
@@ -52,9 +46,6 @@ inline Term trap_to_fallback(Process* p) {
 constexpr size_t DIRTY_TERM_WORDS = 32 * 1024;       // term_to_binary, list_to_binary
 constexpr size_t DIRTY_LIST_LENGTH = 256 * 1024;     // lists:reverse
 constexpr size_t DIRTY_BINARY_BYTES = 256 * 1024;    // binary_to_term
-
-// A new local reference (erlang:make_ref/0), on p's heap.
-Term new_reference(Process& p);
 
 // Length of a proper list, or -1.
 inline Sint list_length(Term l) {

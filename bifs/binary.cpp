@@ -16,9 +16,9 @@
 
 #include "bifs/bif_util.h"
 #include "bifs/iolist.h"
-#include "vm/bignum.h"
-#include "vm/binary.h"
-#include "vm/stacktrace.h"
+#include "term/bignum.h"
+#include "term/binary.h"
+#include "interp/stacktrace.h"
 
 namespace beamrun {
 
@@ -375,7 +375,7 @@ Term bif_longest_common_suffix(Process* p, Term* a) { return common(p, a[0], tru
 
 }  // namespace
 
-void register_binary_bifs(VM& vm) {
+void register_binary_bifs(Runtime& vm) {
   struct Entry { const char* name; uint32_t arity; BifFn fn; };
   static const Entry entries[] = {
       {"part", 2, bif_part2}, {"part", 3, bif_part3}, {"at", 2, bif_at},

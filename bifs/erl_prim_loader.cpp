@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "bifs/bif_util.h"
-#include "vm/stacktrace.h"
+#include "interp/stacktrace.h"
 
 namespace beamrun {
 
@@ -45,7 +45,7 @@ Term bif_list_dir(Process* p, Term* a) {
 
 }  // namespace
 
-void register_erl_prim_loader_bifs(VM& vm) {
+void register_erl_prim_loader_bifs(Runtime& vm) {
   vm.register_bif("erl_prim_loader", "list_dir", 1, bif_list_dir);
 }
 

@@ -5,14 +5,14 @@
 #include <string>
 
 #include "bifs/bif_util.h"
-#include "loader/etf.h"
-#include "vm/binary.h"
-#include "vm/arith.h"
-#include "vm/bignum.h"
-#include "vm/printer.h"
-#include "vm/stacktrace.h"
-#include "vm/term_order.h"
-#include "vm/utf8.h"
+#include "etf/decode.h"
+#include "term/binary.h"
+#include "process/arith.h"
+#include "term/bignum.h"
+#include "text/printer.h"
+#include "interp/stacktrace.h"
+#include "term/term_order.h"
+#include "term/utf8.h"
 
 namespace beamrun {
 
@@ -427,7 +427,7 @@ Term bif_get_module_info2(Process* p, Term* a) {
 
 }  // namespace
 
-void register_erlang_bifs(VM& vm) {
+void register_erlang_bifs(Runtime& vm) {
   struct Entry { const char* name; uint32_t arity; BifFn fn; };
   static const Entry entries[] = {
       {"+", 2, bif_plus}, {"-", 2, bif_minus}, {"*", 2, bif_times}, {"/", 2, bif_fdiv},

@@ -4,9 +4,9 @@
 
 #include "bifs/bif_util.h"
 #include "bifs/iolist.h"
-#include "vm/binary.h"
-#include "vm/md5.h"
-#include "vm/utf8.h"
+#include "term/binary.h"
+#include "base/md5.h"
+#include "term/utf8.h"
 
 namespace beamrun {
 
@@ -252,7 +252,7 @@ Term bif_binary_to_existing_atom2(Process* p, Term* a) {
 
 }  // namespace
 
-void register_erlang_binary_bifs(VM& vm) {
+void register_erlang_binary_bifs(Runtime& vm) {
   struct Entry { const char* name; uint32_t arity; BifFn fn; };
   static const Entry entries[] = {
       {"byte_size", 1, bif_byte_size}, {"bit_size", 1, bif_bit_size}, {"size", 1, bif_size},

@@ -123,7 +123,7 @@ Term bif_spawn_monitor3(Process* p, Term* a) { return spawn_with(p, "spawn_opt",
 
 }  // namespace
 
-void register_erlang_link_bifs(VM& vm) {
+void register_erlang_link_bifs(Runtime& vm) {
   struct Entry {
     const char* name;
     uint32_t arity;

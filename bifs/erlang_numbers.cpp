@@ -4,11 +4,11 @@
 #include <string>
 
 #include "bifs/bif_util.h"
-#include "vm/arith.h"
-#include "vm/bignum.h"
-#include "vm/binary.h"
-#include "vm/float_text.h"
-#include "vm/printer.h"
+#include "process/arith.h"
+#include "term/bignum.h"
+#include "term/binary.h"
+#include "term/float_text.h"
+#include "text/printer.h"
 
 namespace beamrun {
 
@@ -205,7 +205,7 @@ Term bif_binary_to_float(Process* p, Term* a) {
 
 }  // namespace
 
-void register_erlang_number_bifs(VM& vm) {
+void register_erlang_number_bifs(Runtime& vm) {
   struct Entry { const char* name; uint32_t arity; BifFn fn; };
   static const Entry entries[] = {
       {"abs", 1, bif_abs}, {"float", 1, bif_float},

@@ -13,11 +13,11 @@
 
 #include "bifs/bif_util.h"
 #include "scheduler/scheduler.h"
-#include "vm/interp.h"
-#include "vm/module.h"
-#include "vm/process_signals.h"
-#include "vm/stacktrace.h"
-#include "vm/term_order.h"
+#include "interp/interp.h"
+#include "loader/module.h"
+#include "supervision/process_signals.h"
+#include "interp/stacktrace.h"
+#include "term/term_order.h"
 
 namespace beamrun {
 
@@ -196,7 +196,7 @@ Term bif_processes(Process* p, Term*) {
 Term bif_register(Process* p, Term* a) {
   Term name = a[0];
   if (!is_atom(name) || name == atom::undefined || !is_local_pid(a[1])) return badarg_cause(p, "none");
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   Process* q = a[1] == p->pid() ? p : vm.processes().acquire(a[1]);
   if (q == nullptr) return badarg_cause(p, "notalive");
   ProcessTable::RegisterResult r = vm.processes().register_name(name, q);
@@ -539,7 +539,7 @@ Term process_info(Process* p, Term pid, Term items) {
     }
   }
   if (pid == p->pid()) return info_answer(p, items, true);
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   Process* q = vm.processes().acquire(pid);
   if (q == nullptr) return atom::undefined;
   // Items of the caller's heap are immediates (checked above): nothing moves while unlocked.
@@ -563,7 +563,7 @@ Term bif_process_info2(Process* p, Term* a) { return process_info(p, a[0], a[1])
 
 }  // namespace
 
-void register_erlang_process_bifs(VM& vm) {
+void register_erlang_process_bifs(Runtime& vm) {
   struct Entry {
     const char* name;
     uint32_t arity;

@@ -9,8 +9,8 @@
 
 #include "bifs/bif_util.h"
 #include "scheduler/scheduler.h"
-#include "vm/module.h"
-#include "vm/stacktrace.h"
+#include "loader/module.h"
+#include "interp/stacktrace.h"
 
 namespace beamrun {
 
@@ -40,7 +40,7 @@ std::string erts_version(const std::string& root) {
 }
 
 Term bif_system_info(Process* p, Term* a) {
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   AtomTable& at = vm.atoms();
   Term item = a[0];
   if (is_tuple(item) && tuple_arity(item) == 2 && tuple_element(item, 1) == at.intern("wordsize")) {
@@ -91,7 +91,7 @@ Term total_and_delta(Process* p, std::atomic<int64_t>& mark, int64_t total) {
 // (a blob shared by several processes counts in each); atom and code are the tables'
 // sizes; ets is 0, as there are no ETS tables.
 Term memory_items(Process* p, Term only) {
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   AtomTable& at = vm.atoms();
   size_t processes = 0, binary = 0;
   vm.processes().for_each([&](Process* q) {
@@ -136,10 +136,10 @@ Term bif_memory1(Process* p, Term* a) {
 
 // system_flag/2: only scheduler_wall_time is supported; other flags raise badarg.
 Term bif_system_flag(Process* p, Term* a) {
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   if (a[0] != atom_of(p, "scheduler_wall_time") || (a[1] != atom::true_ && a[1] != atom::false_)) return badarg(p);
   bool on = a[1] == atom::true_;
-  VM::WallTimeBase& base = vm.wall_time_base();
+  Runtime::WallTimeBase& base = vm.wall_time_base();
   std::lock_guard<std::mutex> g(base.mutex);
   bool old = vm.schedulers().set_wall_time(on);
   if (on && !old) {
@@ -152,9 +152,9 @@ Term bif_system_flag(Process* p, Term* a) {
 // [{Id, Active, Total}] in nanoseconds since scheduler_wall_time was turned on: the normal
 // schedulers, then the dirty CPU ones (and for _all the dirty IO ones), or undefined when off.
 Term scheduler_wall_time(Process* p, bool all) {
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   if (!vm.schedulers().wall_time_on()) return atom::undefined;
-  VM::WallTimeBase& base = vm.wall_time_base();
+  Runtime::WallTimeBase& base = vm.wall_time_base();
   std::vector<uint64_t> busy = vm.scheduler_busy_ns();
   int64_t total;
   std::vector<uint64_t> start;
@@ -174,7 +174,7 @@ Term scheduler_wall_time(Process* p, bool all) {
 }
 
 Term bif_statistics(Process* p, Term* a) {
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   if (!is_atom(a[0])) return badarg(p);
   std::string_view n = vm.atoms().name(a[0]);
   Schedulers& s = vm.schedulers();
@@ -231,7 +231,7 @@ Term bif_pre_loaded(Process* p, Term*) { return make_list_from(*p, &atom::erlang
 
 }  // namespace
 
-void register_erlang_system_bifs(VM& vm) {
+void register_erlang_system_bifs(Runtime& vm) {
   vm.register_bif("erlang", "system_info", 1, bif_system_info);
   vm.register_bif("erlang", "statistics", 1, bif_statistics);
   vm.register_bif("erlang", "system_flag", 2, bif_system_flag);

@@ -17,13 +17,13 @@
 #include <vector>
 
 #include "bifs/bif_util.h"
-#include "loader/etf.h"
-#include "vm/binary.h"
-#include "vm/etf_encode.h"
-#include "vm/hash.h"
-#include "vm/module.h"
-#include "vm/printer.h"
-#include "vm/stacktrace.h"
+#include "etf/decode.h"
+#include "term/binary.h"
+#include "etf/encode.h"
+#include "term/hash.h"
+#include "loader/module.h"
+#include "text/printer.h"
+#include "interp/stacktrace.h"
 
 namespace beamrun {
 
@@ -54,7 +54,7 @@ bool parse_ttb_options(Process* p, Term opts, EtfEncodeOptions* o) {
   return is_nil(opts);
 }
 
-EtfEncodeEnv encode_env(Process* p) { return EtfEncodeEnv{p->vm(), p->pid()}; }
+EtfEncodeEnv encode_env(Process* p) { return p->vm().encode_env(p->pid()); }
 
 Term term_to_binary(Process* p, Term t, const EtfEncodeOptions& o) {
   EtfEncodeEnv env = encode_env(p);
@@ -174,7 +174,7 @@ Term binary_to_term(Process* p, Term bin, bool safe, bool used) {
   const uint8_t* data;
   size_t size;
   if (!binary_bytes(bin, &data, &size)) return badarg(p);
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   ChunkedAlloc chunks(*p);
   EtfContext ctx{vm.atoms(), chunks, {}};
   ctx.existing_atoms_only = safe;
@@ -364,19 +364,6 @@ Term bif_make_ref(Process* p, Term*) { return new_reference(*p); }
 
 }  // namespace
 
-Term new_reference(Process& proc) {
-  // Spread the VM-wide counter over the three words as ERTS lays a ref out: 18 bits in the
-  // first word, 32 in the second, the rest in the third.
-  Process* p = &proc;
-  uint64_t n = p->vm().next_ref_number();
-  Term* r = p->alloc(REF_WORDS);
-  r[0] = make_header(REF_WORDS - 1, Subtag::Ref);
-  r[1] = n & MAX_REF_WORD0;
-  r[2] = (n >> 18) & 0xFFFFFFFFu;
-  r[3] = n >> 50;
-  return make_boxed(r);
-}
-
 namespace {
 
 // Reads "<prefix>N1.N2...Nk<suffix>" with exactly k decimal numbers (leading zeros allowed).
@@ -450,7 +437,7 @@ Term bif_list_to_ref(Process* p, Term* a) {
 
 }  // namespace
 
-void register_erlang_term_bifs(VM& vm) {
+void register_erlang_term_bifs(Runtime& vm) {
   struct Entry {
     const char* name;
     uint32_t arity;

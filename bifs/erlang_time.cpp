@@ -8,8 +8,8 @@
 #include <ctime>
 
 #include "bifs/bif_util.h"
-#include "vm/arith.h"
-#include "vm/bignum.h"
+#include "process/arith.h"
+#include "term/bignum.h"
 
 namespace beamrun {
 
@@ -118,7 +118,7 @@ Term bif_universaltime(Process* p, Term*) {
 
 }  // namespace
 
-void register_time_bifs(VM& vm) {
+void register_time_bifs(Runtime& vm) {
   struct Entry { const char* module; const char* name; uint32_t arity; BifFn fn; };
   static const Entry entries[] = {
       {"erlang", "monotonic_time", 0, bif_monotonic0}, {"erlang", "monotonic_time", 1, bif_monotonic1},

@@ -4,10 +4,11 @@
 //
 // Times are milliseconds, 0..2^32-1, relative, or with {abs, true} a point of
 // erlang:monotonic_time(millisecond). The timer lives on the calling process's scheduler
-// (scheduler/message_timers.h).
+// (supervision/message_timers.h).
 #include "bifs/bif_util.h"
+#include "supervision/message_timers.h"
 #include "scheduler/scheduler.h"
-#include "vm/process_signals.h"
+#include "supervision/process_signals.h"
 
 namespace beamrun {
 
@@ -65,7 +66,7 @@ Term start(Process* p, Term* a, bool wrap, Term opts) {
   ref_key(ref, &t->key);
   t->dest = dest;
   t->message = make_message(msg);
-  scheds.message_timers().start(t, p->scheduler->timers(), uint64_t(deadline));
+  p->vm().message_timers().start(t, p->scheduler->timers(), uint64_t(deadline));
   return ref;
 }
 
@@ -94,7 +95,7 @@ Term timer_query(Process* p, Term* a, Term opts, bool cancel) {
   bool async = false, info = true;
   if (!ref_key(a[0], &k) || !timer_opts(p, opts, &async, &info)) return badarg(p);
   Schedulers& scheds = p->vm().schedulers();
-  int64_t left = cancel ? scheds.message_timers().cancel(k, scheds.now_ms()) : scheds.message_timers().remaining(k, scheds.now_ms());
+  int64_t left = cancel ? p->vm().message_timers().cancel(k, scheds.now_ms()) : p->vm().message_timers().remaining(k, scheds.now_ms());
   Term result = left < 0 ? atom::false_ : make_small(left);
   if (async) {
     if (info) {
@@ -125,7 +126,7 @@ Term bif_unique1(Process* p, Term* a) { return unique(p, a[0]); }
 
 }  // namespace
 
-void register_erlang_timer_bifs(VM& vm) {
+void register_erlang_timer_bifs(Runtime& vm) {
   struct Entry {
     const char* name;
     uint32_t arity;

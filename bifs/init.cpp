@@ -17,7 +17,7 @@ Term bif_objfile_extension(Process* p, Term*) { return utf8_to_charlist(p, ".bea
 
 }  // namespace
 
-void register_init_bifs(VM& vm) {
+void register_init_bifs(Runtime& vm) {
   vm.register_bif("init", "get_arguments", 0, bif_get_arguments);
   vm.register_bif("init", "get_plain_arguments", 0, bif_get_plain_arguments);
   vm.register_bif("init", "get_argument", 1, bif_get_argument);

@@ -3,9 +3,9 @@
 #pragma once
 #include <vector>
 
-#include "vm/binary.h"
-#include "vm/term.h"
-#include "vm/term_order.h"
+#include "term/binary.h"
+#include "term/term.h"
+#include "term/term_order.h"
 
 namespace beamrun {
 

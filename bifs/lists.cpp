@@ -1,6 +1,6 @@
 // lists.cpp - the functions of the lists module that BEAM implements natively.
 #include "bifs/bif_util.h"
-#include "vm/term_order.h"
+#include "term/term_order.h"
 
 namespace beamrun {
 
@@ -66,7 +66,7 @@ Term bif_keysearch(Process* p, Term* a) {
 
 }  // namespace
 
-void register_lists_bifs(VM& vm) {
+void register_lists_bifs(Runtime& vm) {
   vm.register_bif("lists", "reverse", 2, bif_reverse2);
   vm.register_bif("lists", "member", 2, bif_member);
   vm.register_bif("lists", "keyfind", 3, bif_keyfind);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "bifs/bif_util.h"
-#include "vm/map.h"
+#include "term/map.h"
 
 namespace beamrun {
 
@@ -166,7 +166,7 @@ Term bif_map_next(Process* p, Term* a) {
 
 }  // namespace
 
-void register_maps_bifs(VM& vm) {
+void register_maps_bifs(Runtime& vm) {
   vm.register_bif("erlang", "map_size", 1, bif_map_size);
   vm.register_bif("erlang", "map_get", 2, bif_map_get);
   vm.register_bif("erlang", "is_map_key", 2, bif_is_map_key);

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "bifs/bif_util.h"
-#include "vm/arith.h"
+#include "process/arith.h"
 
 namespace beamrun {
 
@@ -77,7 +77,7 @@ double m_fmod(double x, double y) { return std::fmod(x, y); }
 
 }  // namespace
 
-void register_math_bifs(VM& vm) {
+void register_math_bifs(Runtime& vm) {
   struct Entry { const char* name; uint32_t arity; BifFn fn; };
   static const Entry entries[] = {
       {"sin", 1, math1<m_sin>},     {"cos", 1, math1<m_cos>},       {"tan", 1, math1<m_tan>},

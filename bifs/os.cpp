@@ -7,7 +7,7 @@
 #include <cstdlib>
 
 #include "bifs/bif_util.h"
-#include "vm/stacktrace.h"
+#include "interp/stacktrace.h"
 
 extern char** environ;
 
@@ -54,7 +54,7 @@ Term bif_getpid(Process* p, Term*) { return utf8_to_charlist(p, std::to_string(:
 
 }  // namespace
 
-void register_os_bifs(VM& vm) {
+void register_os_bifs(Runtime& vm) {
   vm.register_bif("os", "getenv", 1, bif_getenv1);
   vm.register_bif("os", "getenv", 0, bif_getenv0);
   vm.register_bif("os", "putenv", 2, bif_putenv);

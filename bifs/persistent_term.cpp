@@ -1,22 +1,15 @@
-// persistent_term.cpp - the persistent_term module: a VM-wide store of terms that are read
-// often and written rarely. A stored term is copied once into storage of the store's own and
-// handed out without copying, like a module literal (the process GC leaves it alone).
-//
-// Thread safety: `mutex_` guards the index. Replaced or erased values are kept until the VM
-// ends: a process may still hold a reference to them (BEAM delays their release until no
-// process can; beamrun keeps them, which costs memory only when values are replaced often).
+// persistent_term.cpp - the persistent_term module's natives: a VM-wide store of terms that are
+// read often and written rarely (the store: process/persistent_terms.cpp).
 #include "bifs/bif_util.h"
 #include "loader/beam_file.h"
-#include "vm/copy.h"
-#include "vm/hash.h"
-#include "vm/stacktrace.h"
-#include "vm/term_order.h"
+#include "term/copy.h"
+#include "term/hash.h"
+#include "interp/stacktrace.h"
+#include "term/term_order.h"
 
 namespace beamrun {
 
 namespace {
-
-bool same(Term a, Term b) { return a == b || (!is_immed(a) && !is_immed(b) && eq_exact(a, b)); }
 
 Term bif_get1(Process* p, Term* a) {
   Term v = p->vm().persistent_terms().get(a[0], p->vm().atoms());
@@ -53,57 +46,7 @@ Term bif_info(Process* p, Term*) {
 
 }  // namespace
 
-Term PersistentTerms::get(Term key, const AtomTable& atoms) {
-  uint32_t h = term_hash2(key, atoms);
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto range = index_.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it)
-    if (same(it->second.first, key)) return it->second.second;
-  return NON_VALUE;
-}
-
-void PersistentTerms::put(Term key, Term value, const AtomTable& atoms) {
-  uint32_t h = term_hash2(key, atoms);
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto range = index_.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it)
-    if (same(it->second.first, key)) {
-      if (!same(it->second.second, value)) it->second.second = copy_term_standalone(value, *storage_);
-      return;
-    }
-  Term k = copy_term_standalone(key, *storage_);
-  index_.emplace(h, std::make_pair(k, copy_term_standalone(value, *storage_)));
-}
-
-bool PersistentTerms::erase(Term key, const AtomTable& atoms) {
-  uint32_t h = term_hash2(key, atoms);
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto range = index_.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it)
-    if (same(it->second.first, key)) {
-      index_.erase(it);
-      return true;
-    }
-  return false;
-}
-
-std::vector<std::pair<Term, Term>> PersistentTerms::all() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  std::vector<std::pair<Term, Term>> out;
-  for (auto& [h, kv] : index_) out.push_back(kv);
-  return out;
-}
-
-void PersistentTerms::info(size_t* count, size_t* words) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  *count = index_.size();
-  *words = storage_->total_words();
-}
-
-PersistentTerms::PersistentTerms() : storage_(std::make_unique<LiteralArea>()) {}
-PersistentTerms::~PersistentTerms() = default;
-
-void register_persistent_term_bifs(VM& vm) {
+void register_persistent_term_bifs(Runtime& vm) {
   vm.register_bif("persistent_term", "get", 1, bif_get1);
   vm.register_bif("persistent_term", "get", 2, bif_get2);
   vm.register_bif("persistent_term", "get", 0, bif_get0);

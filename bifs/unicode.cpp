@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "bifs/bif_util.h"
-#include "vm/binary.h"
-#include "vm/stacktrace.h"
-#include "vm/utf8.h"
+#include "term/binary.h"
+#include "interp/stacktrace.h"
+#include "term/utf8.h"
 
 namespace beamrun {
 
@@ -172,7 +172,7 @@ Term bif_bin_is_7bit(Process* p, Term* a) {
 
 }  // namespace
 
-void register_unicode_bifs(VM& vm) {
+void register_unicode_bifs(Runtime& vm) {
   vm.register_bif("unicode", "characters_to_list", 2, bif_characters_to_list);
   vm.register_bif("unicode", "characters_to_binary", 2, bif_characters_to_binary);
   vm.register_bif("unicode", "bin_is_7bit", 1, bif_bin_is_7bit);

@@ -13,10 +13,10 @@
 #include <cstring>
 
 #include "loader/compact.h"
-#include "loader/etf.h"
+#include "etf/decode.h"
 #include "loader/genop.h"
-#include "vm/export.h"
-#include "vm/md5.h"
+#include "term/export.h"
+#include "base/md5.h"
 
 namespace beamrun {
 

@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "vm/atoms.h"
-#include "vm/term.h"
+#include "term/atoms.h"
+#include "term/term.h"
 
 namespace beamrun {
 

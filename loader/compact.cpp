@@ -3,7 +3,7 @@
 
 #include <cstring>
 
-#include "loader/etf.h"
+#include "etf/decode.h"
 
 namespace beamrun {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "loader/beam_file.h"
-#include "vm/term.h"
+#include "term/term.h"
 
 namespace beamrun {
 

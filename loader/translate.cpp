@@ -11,9 +11,7 @@
 #include <cstring>
 
 #include "loader/genop.h"
-#include "vm/instructions.h"
-#include "vm/interp.h"
-#include "vm/vm.h"
+#include "loader/instructions.h"
 
 namespace beamrun {
 
@@ -410,6 +408,6 @@ std::unique_ptr<Module> Translator::run() {
   return m;
 }
 
-std::unique_ptr<Module> translate_module(const BeamFile& bf, VM& vm) { return Translator(bf, vm).run(); }
+std::unique_ptr<Module> translate_module(const BeamFile& bf, const LoadEnv& env) { return Translator(bf, env).run(); }
 
 }  // namespace beamrun

@@ -3,14 +3,28 @@
 #include <memory>
 
 #include "loader/beam_file.h"
-#include "vm/module.h"
+#include "loader/module.h"
+#include "term/atoms.h"
+#include "term/export.h"
 
 namespace beamrun {
 
-class VM;
+// What translation needs of the VM it loads into (VM::load_env makes one).
+struct LoadEnv {
+  AtomTable& atoms_;
+  ExportTable& exports_;         // imports become entries here; natives are found on them
+  const void* const* handlers_;  // the interpreter's handler addresses, indexed by Instr
+
+  AtomTable& atoms() const { return atoms_; }
+  ExportTable& exports() const { return exports_; }
+  BifFn find_bif(Term module, Term function, uint32_t arity) const {
+    Export* e = exports_.find(module, function, arity);
+    return e ? e->bif : nullptr;
+  }
+};
 
 // Builds the module's threaded code, resolving imports to export entries or natives.
 // Throws BeamError naming the file, the instruction and its offset when something is wrong.
-std::unique_ptr<Module> translate_module(const BeamFile& bf, VM& vm);
+std::unique_ptr<Module> translate_module(const BeamFile& bf, const LoadEnv& env);
 
 }  // namespace beamrun

@@ -7,7 +7,8 @@
 #include <bit>
 
 #include "loader/translator.h"
-#include "vm/bits.h"
+#include "loader/instructions_bits.h"
+#include "term/binary.h"
 
 namespace beamrun {
 

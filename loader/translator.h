@@ -11,11 +11,9 @@
 #include "loader/beam_file.h"
 #include "loader/compact.h"
 #include "loader/genop.h"
-#include "vm/instructions.h"
-#include "vm/interp.h"
-#include "vm/module.h"
-#include "vm/process.h"
-#include "vm/vm.h"
+#include "loader/instructions.h"
+#include "loader/translate.h"
+#include "loader/module.h"
 
 namespace beamrun {
 
@@ -28,7 +26,7 @@ inline const char* genop_name(unsigned opcode) {
 
 class Translator {
  public:
-  Translator(const BeamFile& bf, VM& vm) : bf_(bf), vm_(vm), h_(interpreter_handlers()) {
+  Translator(const BeamFile& bf, const LoadEnv& env) : bf_(bf), vm_(env), h_(env.handlers_) {
     label_pos_.assign(bf.label_count + 1, -1);
   }
 
@@ -186,7 +184,7 @@ class Translator {
   void translate(size_t index);
 
   const BeamFile& bf_;
-  VM& vm_;
+  const LoadEnv& vm_;  // the VM loaded into
   const void* const* h_;
   std::vector<Word> code_;
   std::vector<int64_t> label_pos_;

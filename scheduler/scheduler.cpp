@@ -3,10 +3,7 @@
 
 #include <chrono>
 
-#include "vm/interp.h"
-#include "supervision/exit_signals.h"
-#include "vm/process_signals.h"
-#include "vm/vm.h"
+#include "process/runtime.h"
 
 namespace beamrun {
 
@@ -84,7 +81,7 @@ void Scheduler::sleep() {
 }
 
 void Scheduler::run(Process* p) {
-  VM& vm = all_.vm();
+  Runtime& vm = all_.vm();
   SliceEnd end;
   bool ready = false;
   {
@@ -101,12 +98,7 @@ void Scheduler::run(Process* p) {
     uint64_t before = p->reductions;
     bool timing = all_.wall_time_on();
     int64_t t0 = timing ? monotonic_ns() : 0;
-    // Signals first: an exit signal may end the process before it runs at all.
-    bool alive = (!p->inbox.maybe_nonempty() && p->pending_signals.empty()) || p->take_signals();
-    end = alive ? run_slice(*p) : SliceEnd::Killed;
-    // A collection inside a native may have passed max_heap_size without the interpreter
-    // seeing it: the slice's end catches it.
-    if (end != SliceEnd::Killed && p->max_heap_exceeded && max_heap_exceeded(p)) end = SliceEnd::Killed;
+    end = vm.run_slice(*p);  // its signals, then the interpreter (VM::run_slice)
     reductions_.fetch_add(p->reductions - before, std::memory_order_relaxed);
     if (timing) busy_ns_.fetch_add(uint64_t(monotonic_ns() - t0), std::memory_order_relaxed);
     p->memory_seen.store(p->memory_bytes(), std::memory_order_relaxed);
@@ -117,7 +109,7 @@ void Scheduler::run(Process* p) {
       // them: see the protocol in scheduler.h.
       p->state.fetch_or(pstate::WAITING, std::memory_order_seq_cst);
       ready = p->inbox.maybe_nonempty() || !p->pending_signals.empty() ||
-              (p->receive_timer_wheel != nullptr && receive_timer_fired(p));
+              (p->receive_timer_wheel != nullptr && p->receive_timer_fired());
     }
   }
   switch (end) {
@@ -149,7 +141,7 @@ void Scheduler::run(Process* p) {
   }
 }
 
-Schedulers::Schedulers(VM& vm, unsigned count) : vm_(vm) {
+Schedulers::Schedulers(Runtime& vm, unsigned count) : vm_(vm) {
   if (count == 0) count = 1;
   for (unsigned i = 0; i < count; ++i) scheds_.push_back(std::make_unique<Scheduler>(*this, i, uint64_t(now_ms())));
 }

@@ -33,14 +33,13 @@
 #include <thread>
 #include <vector>
 
-#include "scheduler/message_timers.h"
-#include "scheduler/run_queue.h"
-#include "scheduler/timer_wheel.h"
-#include "vm/process.h"
+#include "base/run_queue.h"
+#include "base/timer_wheel.h"
+#include "process/process.h"
 
 namespace beamrun {
 
-class VM;
+class Runtime;
 class Schedulers;
 
 class Scheduler {
@@ -81,12 +80,12 @@ class Scheduler {
 
 class Schedulers {
  public:
-  Schedulers(VM& vm, unsigned count);
+  Schedulers(Runtime& vm, unsigned count);
   ~Schedulers();
   Schedulers(const Schedulers&) = delete;
   Schedulers& operator=(const Schedulers&) = delete;
 
-  VM& vm() { return vm_; }
+  Runtime& vm() { return vm_; }
   unsigned count() const { return unsigned(scheds_.size()); }
   Scheduler& at(unsigned i) { return *scheds_[i]; }
   // Starts the threads (once); the VM calls this before the first process runs.
@@ -102,7 +101,6 @@ class Schedulers {
   // receive timeout fired.
   void wake(Process* p, Scheduler* from);
 
-  MessageTimers& message_timers() { return message_timers_; }
   // erlang:system_flag(scheduler_wall_time, On): returns the old setting.
   bool set_wall_time(bool on);
   bool wall_time_on() const { return wall_time_on_.load(std::memory_order_relaxed); }
@@ -115,7 +113,7 @@ class Schedulers {
   friend class Scheduler;
   void wake_one_sleeper(Scheduler* except);
 
-  VM& vm_;
+  Runtime& vm_;
   std::vector<std::unique_ptr<Scheduler>> scheds_;
   std::atomic<bool> started_{false};
   std::atomic<bool> stopping_{false};
@@ -123,7 +121,6 @@ class Schedulers {
   std::atomic<unsigned> next_external_{0};
   std::mutex start_mutex_;
   std::atomic<bool> wall_time_on_{false};
-  MessageTimers message_timers_;  // destroyed after the threads stopped (~Schedulers body)
 };
 
 }  // namespace beamrun

@@ -5,10 +5,9 @@
 #include <cstdio>
 #include <thread>
 
-#include "bifs/bif_util.h"
 #include "scheduler/scheduler.h"
-#include "vm/process_signals.h"
-#include "vm/vm.h"
+#include "supervision/process_signals.h"
+#include "process/runtime.h"
 
 namespace beamrun {
 
@@ -32,7 +31,7 @@ Term down_item(Process* p, Term pid, Term name) {
 
 // Pushes {'DOWN', Ref, process, Item, Reason} (built on `builder`'s heap) to `to`.
 void send_down(Process* builder, Term to, const RefKey& ref, Term item, Term reason) {
-  VM& vm = builder->vm();
+  Runtime& vm = builder->vm();
   Process* w = to == builder->pid() ? nullptr : vm.processes().acquire(to);
   if (w == nullptr && to != builder->pid()) return;
   Term msg = make_tuple_n(builder, {vm.atoms().intern("DOWN"), ref_term(builder, ref), vm.atoms().intern("process"), item, reason});
@@ -102,7 +101,7 @@ bool alias_admits(Process* p, const RefKey& k) {
 
 // Pushes a link-kind or monitor-kind signal to `to` unless it is closed; false if it is.
 bool push_relation(Process* p, Term to, Signal* s) {
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   Process* q = vm.processes().acquire(to);
   if (q == nullptr) return false;
   bool pushed = false;
@@ -208,7 +207,7 @@ bool handle_exit_signal(Process* p, ExitSignal* s) {
 }  // namespace
 
 bool send_exit_signal(Process* from, Term to, Term reason, bool link, bool kill) {
-  VM& vm = from->vm();
+  Runtime& vm = from->vm();
   if (to == from->pid()) {
     push_exit_signal(from, from, from->pid(), reason, link, kill);
     return true;
@@ -234,7 +233,7 @@ void link_to(Process* p, Term to) {
   if (push_relation(p, to, s)) return;
   delete s;
   // No such process: the link breaks at once with reason noproc, as a signal from `to`.
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   auto* e = new ExitSignal();
   e->kind = SignalKind::Exit;
   e->from = to;
@@ -275,7 +274,7 @@ bool unalias(Process* p, const RefKey& k) {
 }
 
 Term monitor_process(Process* p, Term target, const ProcessTable::AliasMode* alias) {
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   Term name = NIL, pid = NIL;
   if (is_local_pid(target)) {
     pid = target;
@@ -396,7 +395,7 @@ bool max_heap_exceeded(Process* p) {
 }
 
 void propagate_exit(Process* p, Term reason) {
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   Process::MonitorTable mine;
   {
     std::lock_guard<SmallMutex> g(p->sig_mutex);

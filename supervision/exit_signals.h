@@ -14,9 +14,9 @@
 // Order: signals from one process to another travel in one FIFO inbox, so a message followed
 // by an exit signal, or the messages of a process followed by its 'DOWN', arrive in order.
 #pragma once
-#include "vm/mailbox.h"
-#include "vm/process.h"
-#include "vm/process_table.h"
+#include "process/mailbox.h"
+#include "process/process.h"
+#include "process/process_table.h"
 
 namespace beamrun {
 

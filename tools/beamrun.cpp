@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "vm/printer.h"
-#include "vm/process.h"
-#include "vm/term_parser.h"
+#include "text/printer.h"
+#include "process/process.h"
+#include "text/term_parser.h"
 #include "vm/vm.h"
 
 using namespace beamrun;

@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "loader/beam_file.h"
-#include "vm/printer.h"
+#include "text/printer.h"
 #include "loader/genop.h"
-#include "vm/atoms.h"
-#include "vm/export.h"
+#include "term/atoms.h"
+#include "term/export.h"
 
 using namespace beamrun;
 

@@ -3,7 +3,7 @@
 // running beamrun_io:start(Fd) (vm/preloaded/beamrun_io.erl), and kernel's `code_server`,
 // running beamrun_code:start() (vm/preloaded/beamrun_code.erl). Started once per VM on first
 // need.
-#include "vm/process.h"
+#include "process/process.h"
 #include "vm/vm.h"
 
 namespace beamrun {

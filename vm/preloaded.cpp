@@ -22,7 +22,7 @@ bool VM::load_preloaded(Term name, Module** out, std::string* error) {
     BeamFile bf = parse_beam(bytes, label, atoms_, [this](Term m, Term f, uint32_t a) { return exports_.get(m, f, a); });
     if (bf.module != name) throw BeamError(label + ": holds another module");
     if (find_module(name)) throw BeamError(label + ": module " + pb->module + " is already loaded");
-    *out = install(translate_module(bf, *this));
+    *out = install(translate_module(bf, load_env()));
   } catch (const std::exception& e) {
     *error = e.what();
   }

@@ -11,11 +11,12 @@
 #include <thread>
 
 #include "scheduler/scheduler.h"
-#include "vm/copy.h"
-#include "vm/instructions.h"
-#include "vm/printer.h"
-#include "vm/process_signals.h"
+#include "term/copy.h"
+#include "loader/instructions.h"
+#include "text/printer.h"
+#include "supervision/process_signals.h"
 #include "supervision/exit_signals.h"
+#include "interp/interp.h"
 #include "vm/vm.h"
 
 namespace beamrun {
@@ -104,7 +105,7 @@ void VM::process_finished(Process* p, SliceEnd end) {
   processes_.remove(p);
   processes_.bury(p->pid(), make_message(p->exit_reason));
   propagate_exit(p, p->exit_reason);
-  schedulers_->message_timers().cancel_all_for(p->pid());
+  message_timers_->cancel_all_for(p->pid());
   if (p->receive_timer_wheel != nullptr) {
     if (p->receive_timer_wheel->cancel(&p->receive_timer()->timer)) release(p);
     p->receive_timer_wheel = nullptr;
@@ -118,6 +119,16 @@ void VM::process_finished(Process* p, SliceEnd end) {
     host_cv_.notify_all();
   }
   release(p);
+}
+
+SliceEnd VM::run_slice(Process& p) {
+  // Signals first: an exit signal may end the process before it runs at all.
+  bool alive = (!p.inbox.maybe_nonempty() && p.pending_signals.empty()) || p.take_signals();
+  SliceEnd end = alive ? beamrun::run_slice(p) : SliceEnd::Killed;
+  // A collection inside a native may have passed max_heap_size without the interpreter
+  // seeing it: the slice's end catches it.
+  if (end != SliceEnd::Killed && p.max_heap_exceeded && max_heap_exceeded(&p)) end = SliceEnd::Killed;
+  return end;
 }
 
 void VM::release(Process* p) {
@@ -225,7 +236,7 @@ namespace {
 // On a dirty thread: the native call, then back to a normal scheduler.
 void run_dirty_job(DirtyJob* job) {
   Process* p = static_cast<Process*>(job->context);
-  VM& vm = p->vm();
+  Runtime& vm = p->vm();
   {
     std::lock_guard<SmallMutex> g(p->run_lock);
     std::vector<Term> args(p->saved_x.begin(), p->saved_x.end());

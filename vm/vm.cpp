@@ -8,68 +8,22 @@
 #include <fstream>
 #include <thread>
 
+#include "bifs/natives.h"
 #include "loader/translate.h"
 #include "scheduler/scheduler.h"
-#include "vm/instructions.h"
-#include "vm/interp.h"
-#include "vm/process.h"
-#include "vm/stacktrace.h"
+#include "loader/instructions.h"
+#include "interp/interp.h"
+#include "process/process.h"
+#include "interp/stacktrace.h"
 
 namespace beamrun {
 
 namespace fs = std::filesystem;
 
-// ---- exports ------------------------------------------------------------------------------------
-
-Export* ExportTable::get(Term module, Term function, uint32_t arity) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto& slot = map_[Key{module, function, arity}];
-  if (!slot) {
-    slot = std::make_unique<Export>();
-    slot->module = module;
-    slot->function = function;
-    slot->arity = arity;
-  }
-  return slot.get();
-}
-
-Export* ExportTable::find(Term module, Term function, uint32_t arity) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = map_.find(Key{module, function, arity});
-  return it == map_.end() ? nullptr : it->second.get();
-}
-
-// ---- modules --------------------------------------------------------------------------------------
-
-const FunctionInfo* Module::function_at(const void* p) const {
-  auto w = static_cast<const Word*>(p);
-  auto it = std::upper_bound(functions.begin(), functions.end(), w,
-                             [](const Word* a, const FunctionInfo& f) { return a < f.info; });
-  if (it == functions.begin()) return nullptr;
-  return &*(it - 1);
-}
-
-bool Module::location_at(const void* p, std::string* file, uint32_t* line) const {
-  auto w = static_cast<const Word*>(p);
-  if (!contains(w)) return false;
-  uint32_t offset = uint32_t(w - code.get());
-  auto it = std::upper_bound(line_map.begin(), line_map.end(), offset,
-                             [](uint32_t o, const std::pair<uint32_t, uint32_t>& e) { return o < e.first; });
-  if (it == line_map.begin()) return false;
-  --it;
-  // A line entry from an earlier function does not describe this one.
-  const FunctionInfo* f = function_at(p);
-  if (f && code.get() + it->first < f->info) return false;
-  const LineRef& ref = lines[it->second];
-  if (ref.line == 0) return false;
-  *file = ref.file < line_files.size() ? line_files[ref.file] : std::string();
-  *line = ref.line;
-  return true;
-}
 
 // ---- the VM ---------------------------------------------------------------------------------------
 
-VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_handlers()) {
+VM::VM(VMOptions options) : Runtime(std::move(options)), handlers_(interpreter_handlers()) {
   host_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_return_to_host)]);
   host_code_[1] = 0;
   apply3_code_[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_apply3_only)]);
@@ -81,26 +35,7 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   exports_.get(atom::erlang, atom::apply, 2)->address.store(apply_fun_code_, std::memory_order_release);
   exports_.get(atom::erlang, atom::apply, 3)->address.store(apply3_code_, std::memory_order_release);
   if (const char* s = std::getenv("BEAMRUN_GC_STRESS"); s && *s && std::string_view(s) != "0") options_.gc_stress = true;
-  register_erlang_bifs(*this);
-  register_erlang_binary_bifs(*this);
-  register_erlang_number_bifs(*this);
-  register_erlang_term_bifs(*this);
-  register_lists_bifs(*this);
-  register_binary_bifs(*this);
-  register_maps_bifs(*this);
-  register_math_bifs(*this);
-  register_time_bifs(*this);
-  register_persistent_term_bifs(*this);
-  register_os_bifs(*this);
-  register_erlang_system_bifs(*this);
-  register_init_bifs(*this);
-  register_unicode_bifs(*this);
-  register_erlang_process_bifs(*this);
-  register_erlang_timer_bifs(*this);
-  register_erlang_link_bifs(*this);
-  register_beamrun_io_bifs(*this);
-  register_beamrun_code_bifs(*this);
-  register_erl_prim_loader_bifs(*this);
+  register_natives(*this);
   otp_root_ = options_.otp_root;
   if (otp_root_.empty()) {
     const char* env = std::getenv("BEAMRUN_OTP_ROOT");
@@ -109,18 +44,9 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
   start_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
                   std::chrono::steady_clock::now().time_since_epoch()).count();
   unsigned n = options_.schedulers ? options_.schedulers : std::max(1u, std::thread::hardware_concurrency());
-  schedulers_ = std::make_unique<Schedulers>(*this, n);
-}
-
-void VM::register_bif(const char* module, const char* function, uint32_t arity, BifFn fn) {
-  Export* e = exports_.get(atoms_.intern(module), atoms_.intern(function), arity);
-  e->bif = fn;
-  bif_by_export_[reinterpret_cast<Uint>(e)] = fn;
-}
-
-BifFn VM::find_bif(Term module, Term function, uint32_t arity) const {
-  Export* e = const_cast<ExportTable&>(exports_).find(module, function, arity);
-  return e ? e->bif : nullptr;
+  owned_schedulers_ = std::make_unique<Schedulers>(*this, n);
+  schedulers_ = owned_schedulers_.get();
+  message_timers_ = &owned_message_timers_;
 }
 
 std::vector<std::string> VM::code_path() const {
@@ -162,28 +88,6 @@ std::string VM::find_in_path(Term name) {
   return it == path_index_.end() ? std::string() : it->second;
 }
 
-Module* VM::find_module(Term name) const {
-  std::lock_guard<std::mutex> lock(modules_mutex_);
-  auto it = modules_.find(name);
-  return it == modules_.end() ? nullptr : it->second.get();
-}
-
-const Module* VM::module_at(const void* addr) const {
-  auto w = static_cast<const Word*>(addr);
-  std::lock_guard<std::mutex> lock(modules_mutex_);
-  auto it = by_address_.upper_bound(w);
-  if (it == by_address_.begin()) return nullptr;
-  --it;
-  return it->second->contains(w) ? it->second : nullptr;
-}
-
-std::vector<const Module*> VM::loaded_modules() const {
-  std::lock_guard<std::mutex> lock(modules_mutex_);
-  std::vector<const Module*> out;
-  for (auto& [k, m] : modules_) out.push_back(m.get());
-  return out;
-}
-
 Module* VM::ensure_loaded(Term name, std::string* error) {
   if (Module* m = find_module(name)) return m;
   // Processes calling into a module nobody loaded yet may get here together: one loads it,
@@ -213,7 +117,7 @@ Module* VM::load_file(const std::string& path, std::string* error) {
     std::string expected = fs::path(path).stem().string();
     if (atoms_.name(bf.module) != expected)
       throw BeamError(path + ": file holds module " + std::string(atoms_.name(bf.module)) + ", not " + expected);
-    return install(translate_module(bf, *this));
+    return install(translate_module(bf, load_env()));
   } catch (const BeamError& e) {
     *error = e.what();
     return nullptr;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "vm/atoms.h"
+#include "term/atoms.h"
 
 namespace beamrun::micro {
 namespace {

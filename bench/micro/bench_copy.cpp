@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "bench/micro/term_builders.h"
-#include "vm/copy.h"
+#include "term/copy.h"
 
 namespace beamrun::micro {
 namespace {

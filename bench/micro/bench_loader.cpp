@@ -81,7 +81,7 @@ void BM_TranslateModule(benchmark::State& state, const char* module) {
   std::vector<uint8_t> bytes;
   if (!locate_module(state, vm, module, &path, &bytes)) return;
   BeamFile parsed = parse_beam(bytes, path, vm.atoms(), resolver(vm));
-  for (auto _ : state) benchmark::DoNotOptimize(translate_module(parsed, vm));
+  for (auto _ : state) benchmark::DoNotOptimize(translate_module(parsed, vm.load_env()));
   report(state, bytes.size());
 }
 BENCHMARK_CAPTURE(BM_TranslateModule, erl_parse, "erl_parse")->Unit(benchmark::kMillisecond);

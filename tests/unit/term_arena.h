@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "vm/term.h"
+#include "term/term.h"
 
 namespace beamrun::test {
 

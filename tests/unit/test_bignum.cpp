@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "vm/arith.h"
-#include "vm/bignum.h"
-#include "vm/process.h"
+#include "process/arith.h"
+#include "term/bignum.h"
+#include "process/process.h"
 #include "vm/vm.h"
 
 using namespace beamrun;

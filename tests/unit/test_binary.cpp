@@ -14,13 +14,14 @@
 #include <vector>
 
 #include "beam_builder.h"
-#include "vm/bignum.h"
-#include "vm/binary.h"
-#include "vm/bits.h"
-#include "vm/instructions.h"
-#include "vm/interp.h"
-#include "vm/printer.h"
-#include "vm/process.h"
+#include "term/bignum.h"
+#include "process/binaries.h"
+#include "term/binary.h"
+#include "interp/bits.h"
+#include "loader/instructions.h"
+#include "interp/interp.h"
+#include "text/printer.h"
+#include "process/process.h"
 #include "vm/vm.h"
 
 using namespace beamrun;

@@ -7,7 +7,7 @@
 #include "loader/beam_file.h"
 #include "loader/compact.h"
 #include "loader/genop.h"
-#include "vm/atoms.h"
+#include "term/atoms.h"
 
 using namespace beamrun;
 

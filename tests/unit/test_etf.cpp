@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "loader/beam_file.h"
-#include "loader/etf.h"
-#include "vm/atoms.h"
-#include "vm/binary.h"
-#include "vm/etf_encode.h"
-#include "vm/export.h"
-#include "vm/map.h"
-#include "vm/term_order.h"
+#include "etf/decode.h"
+#include "term/atoms.h"
+#include "term/binary.h"
+#include "etf/encode.h"
+#include "term/export.h"
+#include "term/map.h"
+#include "term/term_order.h"
 
 using namespace beamrun;
 

@@ -20,10 +20,10 @@
 #include <string>
 #include <vector>
 
-#include "loader/etf.h"
-#include "vm/etf_encode.h"
-#include "vm/export.h"
-#include "vm/hash.h"
+#include "etf/decode.h"
+#include "etf/encode.h"
+#include "term/export.h"
+#include "term/hash.h"
 #include "vm/vm.h"
 
 using namespace beamrun;
@@ -46,7 +46,7 @@ TEST(EtfFuzz, EncoderHashesAndSizesMatchErl) {
   EtfContext ctx(vm.atoms(), arena, [&](Term m, Term f, uint32_t a) {
     return write_export_fun(arena.alloc_words(EXPORT_FUN_WORDS), vm.exports().get(m, f, a));
   });
-  EtfEncodeEnv env{vm, make_pid(0)};
+  EtfEncodeEnv env = vm.encode_env(make_pid(0));
 
   std::ifstream in(data_path("etf_cases.tsv"), std::ios::binary);
   ASSERT_TRUE(in.good());

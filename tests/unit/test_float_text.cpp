@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "vm/float_text.h"
-#include "vm/process.h"
-#include "vm/term_parser.h"
+#include "term/float_text.h"
+#include "process/process.h"
+#include "text/term_parser.h"
 #include "vm/vm.h"
 
 using namespace beamrun;

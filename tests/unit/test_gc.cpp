@@ -2,14 +2,15 @@
 // moves; promotion, full sweeps, heap sizes, fragments, off-heap binaries, literals.
 #include <gtest/gtest.h>
 #include "tests/unit/test_util.h"
-#include "vm/block_alloc.h"
+#include "base/block_alloc.h"
 
 #include <chrono>
 #include <random>
 
-#include "vm/binary.h"
-#include "vm/printer.h"
-#include "vm/process.h"
+#include "process/binaries.h"
+#include "term/binary.h"
+#include "text/printer.h"
+#include "process/process.h"
 #include "vm/vm.h"
 
 using namespace beamrun;

@@ -19,10 +19,10 @@
 #include "loader/beam_file.h"
 #include "loader/genop.h"
 #include "loader/translate.h"
-#include "vm/atoms.h"
-#include "vm/export.h"
-#include "vm/printer.h"
-#include "vm/process.h"
+#include "term/atoms.h"
+#include "term/export.h"
+#include "text/printer.h"
+#include "process/process.h"
 #include "vm/vm.h"
 
 using namespace beamrun;
@@ -807,7 +807,7 @@ size_t load_all(const std::vector<std::string>& paths) {
     try {
       BeamFile bf = parse_beam(bytes, p, vm.atoms(),
                                [&](Term m, Term f, uint32_t a) { return vm.exports().get(m, f, a); });
-      translate_module(bf, vm);
+      translate_module(bf, vm.load_env());
       loaded++;
     } catch (const BeamError& e) {
       ADD_FAILURE() << e.what();

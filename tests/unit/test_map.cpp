@@ -13,12 +13,12 @@
 #include <string>
 #include <vector>
 
-#include "vm/atoms.h"
-#include "vm/map.h"
-#include "vm/printer.h"
-#include "vm/term.h"
-#include "vm/term_order.h"
-#include "vm/term_parser.h"
+#include "term/atoms.h"
+#include "term/map.h"
+#include "text/printer.h"
+#include "term/term.h"
+#include "term/term_order.h"
+#include "text/term_parser.h"
 
 using namespace beamrun;
 using namespace beamrun::test;

@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
-#include "vm/atoms.h"
-#include "vm/export.h"
-#include "vm/printer.h"
-#include "vm/term.h"
-#include "vm/term_parser.h"
+#include "term/atoms.h"
+#include "term/export.h"
+#include "text/printer.h"
+#include "term/term.h"
+#include "text/term_parser.h"
 
 using namespace beamrun;
 using namespace beamrun::test;

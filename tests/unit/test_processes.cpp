@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "tests/unit/test_util.h"
-#include "vm/printer.h"
-#include "vm/process.h"
+#include "text/printer.h"
+#include "process/process.h"
 #include "vm/vm.h"
 
 namespace beamrun {

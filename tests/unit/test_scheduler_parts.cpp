@@ -6,9 +6,9 @@
 #include <thread>
 #include <vector>
 
-#include "scheduler/run_queue.h"
-#include "scheduler/timer_wheel.h"
-#include "vm/signal_queue.h"
+#include "base/run_queue.h"
+#include "base/timer_wheel.h"
+#include "base/signal_queue.h"
 
 using namespace beamrun;
 
@@ -163,7 +163,7 @@ TEST(TimerWheel, PastDeadlinesFireAtTheNextAdvance) {
   EXPECT_EQ(log.ids, std::vector<int>{7});
 }
 
-#include "scheduler/dirty_pool.h"
+#include "base/dirty_pool.h"
 
 namespace {
 struct CountJob : DirtyJob {

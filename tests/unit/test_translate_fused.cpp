@@ -8,9 +8,9 @@
 #include "loader/beam_file.h"
 #include "loader/translate.h"
 
-#include "vm/instructions.h"
-#include "vm/interp.h"
-#include "vm/module.h"
+#include "loader/instructions.h"
+#include "interp/interp.h"
+#include "loader/module.h"
 #include "vm/vm.h"
 
 namespace beamrun {
@@ -76,7 +76,7 @@ class HostileOperands : public ::testing::Test {
     vm_ = std::make_unique<VM>(opts);
     try {
       BeamFile bf = parse_beam(test::module_with_body(body), "m.beam", vm_->atoms());
-      module_ = translate_module(bf, *vm_);
+      module_ = translate_module(bf, vm_->load_env());
     } catch (const BeamError& e) {
       return e.what();
     }

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "tests/unit/term_arena.h"
-#include "vm/term.h"
+#include "term/term.h"
 
 namespace beamrun::test {
 

@@ -1,0 +1,215 @@
+// runtime.h - the VM as the layers below vm/ see it: the tables every process shares (atoms,
+// exports and natives, modules, processes, persistent terms, counters), and the few services
+// only the VM object can give, as virtual hooks (loading code, spawning and retiring processes,
+// running a slice, dirty pools) that vm/vm.h implements.
+//
+// Why a base class: the interpreter, the scheduler, signals and natives all need the shared
+// tables, and the VM object that ties the layers together sits above all of them (it starts
+// schedulers, loads through the translator, registers the natives). Data lives here; an arrow
+// upwards is a virtual call, never an include.
+//
+// Thread safety: each table says its own rule; the counters are atomics; `modules_mutex_`
+// guards the module table (written by VM::install, read by everyone).
+#pragma once
+#include <atomic>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/run_queue.h"
+#include "etf/encode.h"
+#include "loader/module.h"
+#include "process/process_table.h"
+#include "term/atoms.h"
+#include "term/export.h"
+#include "term/term.h"
+
+namespace beamrun {
+
+class Process;
+class Schedulers;
+class MessageTimers;
+enum class SliceEnd : uint8_t;
+
+struct VMOptions {
+  std::vector<std::string> code_path;  // searched first, in order (directories or .beam files)
+  bool use_otp_path = true;            // then OTP's lib/*/ebin directories
+  std::string otp_root;                // empty: $BEAMRUN_OTP_ROOT, else the build-time OTP root
+  FILE* out = stdout;                  // where erlang:display/1 writes
+  unsigned schedulers = 0;             // normal scheduler threads; 0: one per hardware thread
+  unsigned dirty_cpu_schedulers = 0;   // 0: as many as normal schedulers
+  unsigned dirty_io_schedulers = 10;
+  bool gc_stress = false;  // collect at every allocation point (also $BEAMRUN_GC_STRESS=1)
+};
+
+// What spawn_opt may set for the new process.
+struct SpawnOptions {
+  Priority priority = Priority::Normal;
+  size_t min_heap_size = 0;  // words; 0: the default
+  int64_t fullsweep_after = -1;  // -1: the default
+  size_t max_heap_size = 0;      // words; 0: none
+  bool max_heap_kill = true;
+  bool max_heap_error_logger = true;
+  bool message_queue_off_heap = false;
+  bool link = false;
+  bool monitor = false;
+  Term initial_call[3] = {NIL, NIL, NIL};  // process_info's initial_call: M, F, Arity
+};
+
+class LiteralArea;
+
+// The persistent_term store (process/persistent_terms.cpp; the natives: bifs/persistent_term.cpp). Thread safety: an internal mutex.
+class PersistentTerms {
+ public:
+  PersistentTerms();
+  ~PersistentTerms();
+  Term get(Term key, const AtomTable& atoms);  // NON_VALUE when absent
+  void put(Term key, Term value, const AtomTable& atoms);
+  bool erase(Term key, const AtomTable& atoms);
+  std::vector<std::pair<Term, Term>> all();
+  void info(size_t* count, size_t* words);
+
+ private:
+  std::mutex mutex_;
+  std::unique_ptr<LiteralArea> storage_;                          // copies of keys and values
+  std::unordered_multimap<uint32_t, std::pair<Term, Term>> index_;  // phash2 -> (key, value)
+};
+
+class Runtime {
+ public:
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  AtomTable& atoms() { return atoms_; }
+  PersistentTerms& persistent_terms() { return persistent_terms_; }
+  ExportTable& exports() { return exports_; }
+  FILE* out() const { return options_.out; }
+  bool gc_stress() const { return options_.gc_stress; }
+  // The OTP installation whose libraries form the default code path.
+  const std::string& otp_root() const { return otp_root_; }
+  // Serialises access to the host process's environment (os:getenv/putenv).
+  std::mutex& env_mutex() { return env_mutex_; }
+
+  // Native functions, registered by bifs/*.cpp when the VM is made.
+  void register_bif(const char* module, const char* function, uint32_t arity, BifFn fn);
+  BifFn find_bif(Term module, Term function, uint32_t arity) const;
+
+  // --- code (the table here; loading in vm/vm.cpp) ---------------------------------------------
+  // Loads `name` from the code path unless it is loaded. Returns null and sets *error on failure.
+  virtual Module* ensure_loaded(Term name, std::string* error) = 0;
+  // Loads a module from a file (replacing nothing: a loaded module of that name is an error).
+  virtual Module* load_file(const std::string& path, std::string* error) = 0;
+  Module* find_module(Term name) const;
+  // The code path, in search order: the -pa entries, then OTP's lib/*/ebin (erts excepted).
+  virtual std::vector<std::string> code_path() const = 0;
+  // The file ensure_loaded would load `name` from, or "" when no code path entry holds it.
+  virtual std::string find_in_path(Term name) = 0;
+  // The module whose code holds `addr`, or null.
+  const Module* module_at(const void* addr) const;
+  std::vector<const Module*> loaded_modules() const;
+  // What the ETF encoder needs of this VM: atom text, and a closure's module md5 (its code's
+  // module, else the loaded module of its name).
+  EtfEncodeEnv encode_env(Term creator_pid);
+
+  // --- processes (vm/process_life.cpp) ---------------------------------------------------------
+  ProcessTable& processes() { return processes_; }
+  Schedulers& schedulers() { return *schedulers_; }
+  // erlang:send_after/start_timer's timers (supervision/message_timers.h).
+  MessageTimers& message_timers() { return *message_timers_; }
+  // A new process that runs `entry` (apply3_code or apply_fun_code) with x0.. = copies of
+  // args (terms of `parent`), queued to run. Returns its pid (the process may be running, or
+  // even gone, by then), or NON_VALUE when the process table is full.
+  // With opts.link/monitor the relation exists before the child runs; the monitor's reference
+  // goes to *monitor_ref.
+  virtual Term spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs,
+                     const SpawnOptions& opts, Term* monitor_ref = nullptr) = 0;
+  // Code that applies x0:x1(x2) / the fun x0 to the list x1, as a process's first instruction.
+  const Word* apply3_code() const { return apply3_code_; }
+  const Word* apply_fun_code() const { return apply_fun_code_; }
+  const Word* return_code() const { return return_code_; }
+  const Word* dirty_raise_code() const { return dirty_raise_code_; }
+  // A scheduler's turn with p: its pending signals, then one slice of the interpreter.
+  virtual SliceEnd run_slice(Process& p) = 0;
+  // Hands p (its dirty_* fields set, state RUNNING) to a dirty pool; it comes back queued.
+  virtual void run_dirty(Process* p) = 0;
+  // The scheduler's report that p's function returned, raised, or halted the VM.
+  virtual void process_finished(Process* p, SliceEnd end) = 0;
+  // How a process that is gone ended: copies its exit reason into `into`'s heap. False when
+  // the pid is alive or its tombstone was evicted (ProcessTable::TOMBSTONES are kept).
+  virtual bool exit_reason(Term pid, Process& into, Term* reason) = 0;
+  // Drops one reference to p (Process::refs); the last one deletes it.
+  virtual void release(Process* p) = 0;
+  // erlang:halt from any process: the host's call returns Halted with this status.
+  virtual void request_halt(int status) = 0;
+  // The pid of `user`, the standard I/O server every process started by the host has as group
+  // leader (vm/group_leader.cpp); started with `standard_error` and the code server
+  // (`code_server`) on the first call. NON_VALUE when it cannot be started.
+  virtual Term standard_group_leader() = 0;
+
+  // A pid payload for a process the host makes (no live process has it).
+  uint64_t next_serial() { return processes_.fresh_payload(); }
+  // erlang:statistics/1's "since the last call" marks (bifs/erlang_system.cpp).
+  struct StatMarks {
+    std::atomic<int64_t> reductions{0}, runtime{0}, wall_clock{0};
+  };
+  StatMarks& stat_marks() { return stat_marks_; }
+  // Every collection of every process adds here (statistics(garbage_collection)).
+  void count_gc(uint64_t words_reclaimed) {
+    gc_count_.fetch_add(1, std::memory_order_relaxed);
+    gc_words_reclaimed_.fetch_add(words_reclaimed, std::memory_order_relaxed);
+  }
+  uint64_t gc_count() const { return gc_count_.load(std::memory_order_relaxed); }
+  uint64_t gc_words_reclaimed() const { return gc_words_reclaimed_.load(std::memory_order_relaxed); }
+  // Busy nanoseconds of every scheduler thread, normal ones first, then dirty CPU, then dirty
+  // IO (threads of a pool not started yet count 0).
+  virtual std::vector<uint64_t> scheduler_busy_ns() = 0;
+  // statistics(scheduler_wall_time)'s zero point: set by system_flag(scheduler_wall_time, true).
+  struct WallTimeBase {
+    std::mutex mutex;
+    int64_t start_ns = 0;
+    std::vector<uint64_t> busy;
+  };
+  WallTimeBase& wall_time_base() { return wall_time_base_; }
+  virtual unsigned dirty_cpu_threads() const = 0;
+  virtual unsigned dirty_io_threads() const = 0;
+  // erlang:unique_integer/0,1 and make_ref/0: numbers no other call of this VM has had, shared
+  // by all schedulers (erlang_terms.cpp spreads a reference's over its three words).
+  uint64_t next_unique_integer() { return unique_counter_.fetch_add(1, std::memory_order_relaxed) + 1; }
+  uint64_t next_ref_number() { return ref_counter_.fetch_add(1, std::memory_order_relaxed) + 1; }
+  // Monotonic nanoseconds when the VM started; erlang:monotonic_time counts from here.
+  int64_t start_ns() const { return start_ns_; }
+
+ protected:
+  explicit Runtime(VMOptions options) : options_(std::move(options)) {}
+  virtual ~Runtime() = default;
+
+  VMOptions options_;
+  AtomTable atoms_;
+  ExportTable exports_;
+  PersistentTerms persistent_terms_;
+  mutable std::mutex modules_mutex_;                    // guards modules_ and by_address_
+  std::unordered_map<Term, std::unique_ptr<Module>> modules_;
+  std::map<const Word*, const Module*> by_address_;     // code start -> module
+  Word apply3_code_[1] = {};
+  Word apply_fun_code_[1] = {};
+  Word return_code_[1] = {};
+  Word dirty_raise_code_[1] = {};
+  WallTimeBase wall_time_base_;
+  std::string otp_root_;
+  std::mutex env_mutex_;
+  std::atomic<uint64_t> ref_counter_{0};
+  std::atomic<uint64_t> unique_counter_{0};
+  StatMarks stat_marks_;
+  std::atomic<uint64_t> gc_count_{0}, gc_words_reclaimed_{0};
+  int64_t start_ns_ = 0;
+  Schedulers* schedulers_ = nullptr;         // owned by the VM
+  MessageTimers* message_timers_ = nullptr;  // owned by the VM
+  // Declared last: destroyed first, so no thread runs a process while the rest goes away.
+  ProcessTable processes_;
+};
+
+}  // namespace beamrun

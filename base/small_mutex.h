@@ -1,6 +1,6 @@
 // small_mutex.h - a 4-byte blocking mutex for per-process locks.
 //
-// std::mutex is 40 bytes, and every process has two locks (vm/process.h). This one is a single
+// std::mutex is 40 bytes, and every process has two locks (process/process.h). This one is a single
 // 32-bit word on a Linux futex: 0 free, 1 held, 2 held with (possibly) a thread asleep on it.
 // Taking a free lock is one compare-exchange, releasing an uncontended one one exchange; a
 // thread that finds the lock held spins briefly and then sleeps in the kernel until the holder

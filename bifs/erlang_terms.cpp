@@ -6,7 +6,7 @@
 //   make_ref/0  ref_to_list/1  list_to_ref/1  pid_to_list/1  list_to_pid/1
 //   port_to_list/1  list_to_port/1
 //
-// What beamrun cannot know as BEAM does (documented in vm/etf_encode.h): a closure does not
+// What beamrun cannot know as BEAM does (documented in etf/encode.h): a closure does not
 // record the process that created it, so fun_info(F, pid) and the creator field written by
 // term_to_binary give the calling process. A closure decoded by binary_to_term must name a
 // lambda of a module that is loaded (or loadable from the code path) with the same md5; BEAM

@@ -1,5 +1,5 @@
 // etf_tags.h - the tags of the external term format (term_to_binary's bytes), shared by the
-// decoder (loader/etf.cpp) and the encoder (vm/etf_encode.cpp).
+// decoder (etf/decode.cpp) and the encoder (etf/encode.cpp).
 #pragma once
 #include <cstdint>
 

@@ -120,7 +120,7 @@ Term bs_get_integer(Process* p, Word ctx, unsigned live, Uint bits, unsigned fla
 Term bs_get_float(Process* p, Word ctx, unsigned live, Uint bits, unsigned flags);
 Term bs_get_binary(Process* p, Word ctx, unsigned live, Uint bits);
 
-// Reads an instruction operand (vm/instructions.h encoding) with p swapped out.
+// Reads an instruction operand (loader/instructions.h encoding) with p swapped out.
 inline Term bs_src(const Process* p, Word w) {
   return (w & 3) ? Term(w) : (w & 4) ? p->stop[w >> 3] : p->x[w >> 3];
 }

@@ -1,5 +1,5 @@
 // bits_build.cpp - constructing binaries: putting integers, floats, code points and bits, the
-// bs_create_bin engine, and appending to writable binaries (vm/binary.h explains those).
+// bs_create_bin engine, and appending to writable binaries (term/binary.h explains those).
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -202,7 +202,7 @@ constexpr Uint APPEND_WORDS = SUB_BIN_WORDS + REFC_BIN_WORDS;
 
 // Makes room for `extra` bits after the bitstring `acc` and returns the result (a SubBin of a
 // writable blob holding acc's bits and room for the extra ones); *dst/*doff say where the extra
-// bits go. In place when acc ends where its writable blob's terms end (vm/binary.h), else acc is
+// bits go. In place when acc ends where its writable blob's terms end (term/binary.h), else acc is
 // copied into a new blob with spare room. NON_VALUE when memory runs out.
 Term append_target(Process* p, Term acc, Uint extra, uint8_t** dst, Uint* doff) {
   Term orig = NON_VALUE;
@@ -226,7 +226,7 @@ Term append_target(Process* p, Term acc, Uint extra, uint8_t** dst, Uint* doff) 
         h[3] = reinterpret_cast<Word>(b->data());
         p->bin_vheap += b->capacity - old;
       }
-      b->used_bits = new_end;  // the handle's byte size stays: it is a term too (vm/binary.h)
+      b->used_bits = new_end;  // the handle's byte size stays: it is a term too (term/binary.h)
       clear_tail(b->data(), new_end);
       *dst = b->data();
       *doff = end;

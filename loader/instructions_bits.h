@@ -1,8 +1,8 @@
 // instructions_bits.h - bit syntax instructions: construction and matching of binaries.
 // Same conventions as instructions.h (operand kinds S, D, L, N, P, T); handlers live in
-// interp_bits.inc, translation in loader/translate_bits.cpp, the run-time helpers in vm/bits.h.
+// interp_bits.inc, translation in loader/translate_bits.cpp, the run-time helpers in interp/bits.h.
 //
-// A match context (Ctx) is a MatchState term (vm/binary.h). L = 0 where a generic instruction
+// A match context (Ctx) is a MatchState term (term/binary.h). L = 0 where a generic instruction
 // had no fail label means "cannot fail" (bs_start_match4 no_fail/resume). Flags are BSF_* bits.
 // OTP 26's bs_match is not an instruction of its own: the translator turns each of its
 // commands into the instruction below that does the same.

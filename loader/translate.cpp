@@ -1,4 +1,4 @@
-// translate.cpp - generic BEAM instructions to threaded code (see vm/instructions.h).
+// translate.cpp - generic BEAM instructions to threaded code (see loader/instructions.h).
 //
 // One pass emits handler addresses and pre-decoded operands into a word vector, recording
 // where labels are defined and where they are used; a final pass turns label uses into

@@ -1,4 +1,4 @@
-// translate_bits.cpp - translation of the bit syntax instructions (vm/instructions_bits.h).
+// translate_bits.cpp - translation of the bit syntax instructions (loader/instructions_bits.h).
 //
 // Segment flags come as a field_flags number (older instructions), as [] or a literal list of
 // atoms (bs_create_bin, bs_match); both become BSF_* bits with `native` resolved to this

@@ -1,4 +1,4 @@
-// translate_maps.cpp - translation of the map instructions (vm/instructions_maps.h).
+// translate_maps.cpp - translation of the map instructions (loader/instructions_maps.h).
 //
 // What erlc (OTP 25) emits: put_map_assoc for #{...} and M#{K => V} (the source may be the
 // literal #{}), put_map_exact for M#{K := V}, get_map_elements for map patterns (after an

@@ -82,7 +82,7 @@ class Translator {
     raw.value = o.value;
     return compact_unsigned(raw, *bf_.literal_area);
   }
-  // A source for an R operand (vm/instructions.h). A constant is first moved into one of the
+  // A source for an R operand (loader/instructions.h). A constant is first moved into one of the
   // loader's two scratch registers, which no instruction can name (reg() refuses the top
   // four), so R handlers never test for constants. Call it before op() of the instruction it
   // feeds; an instruction with two R operands uses scratch 0 for one and 1 for the other.

@@ -3,7 +3,7 @@
 //
 // Each returns the result, or NON_VALUE after raising in `p` (badarith as BEAM raises it).
 // Small integers take an inline fast path; results that leave the 60-bit small range become
-// bignums (vm/bignum.h).
+// bignums (term/bignum.h).
 #pragma once
 #include "process/process.h"
 #include "term/term.h"

@@ -2,7 +2,7 @@
 // private queue, and the receive scan over that queue.
 //
 // A sender copies the message into a block of its own (Message, below) and pushes it onto the
-// receiver's inbox (vm/signal_queue.h). The receiver moves signals from the inbox to its private
+// receiver's inbox (base/signal_queue.h). The receiver moves signals from the inbox to its private
 // queue when it runs a receive, so the private queue is touched by one thread only:
 //
 //   inbox (MPSC, any thread) ──drain──► first ─► [m1] ─► [m2] ─► [m3] ─► null

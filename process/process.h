@@ -29,7 +29,7 @@
 // and refs (atomics, any thread), inbox (pushes from any thread), the relations and sig_closed
 // (sig_mutex), registered_name (the process table's names lock), host_finished (the VM's host
 // mutex), memory_seen/binary_seen (atomics read by erlang:memory). run_lock and sig_mutex are
-// SmallMutex (vm/small_mutex.h): 4 bytes each instead of std::mutex's 40, blocking (a futex)
+// SmallMutex (base/small_mutex.h): 4 bytes each instead of std::mutex's 40, blocking (a futex)
 // rather than spinning, not recursive. Nobody holds two run locks, or two sig_mutexes, at once.
 #pragma once
 #include <initializer_list>
@@ -239,7 +239,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   Term exc_pc_args() const { return cold_ ? cold_->exc_pc_args : NON_VALUE; }
   void set_exc_pc_args(Term args) { cold().exc_pc_args = args; }
 
-  // --- collection (vm/gc.cpp) ------------------------------------------------------------------
+  // --- collection (process/gc.cpp) ------------------------------------------------------------------
   // Generational, as ERTS: the young heap is the block above; the old heap holds terms that
   // survived two collections. Terms below the high-water mark survived the last collection and
   // move to the old heap at the next minor one; a full sweep copies young, old and fragments
@@ -259,7 +259,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   // chain.
   void adopt_fragment(Term* block, size_t words, Term* off_heap_chain, size_t vheap_bytes,
                       size_t header_words = 0);
-  // The block of a received message (vm/mailbox.h), whose header holds no terms.
+  // The block of a received message (process/mailbox.h), whose header holds no terms.
   void adopt_message(Message* m) {
     adopt_fragment(m->block(), m->block_words(), m->off_heap, m->vheap_bytes, sizeof(Message) / sizeof(Term));
   }
@@ -369,7 +369,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   static inline thread_local uint8_t* bs_put_base = nullptr;
   static inline thread_local Uint bs_put_offset = 0;  // in bits
 
-  // --- off-heap binaries (vm/binary.h) ------------------------------------------------------
+  // --- off-heap binaries (term/binary.h) ------------------------------------------------------
   // The RefcBin handles on the young heap and fragments, chained through their `next` word
   // (those on the old heap are chained apart, gc.cpp). A collection keeps the handles it copies
   // and releases the blobs of the others; the destructor releases all. bin_vheap counts the
@@ -391,7 +391,7 @@ class Process final : public WordAllocator, public RunQueueItem {
 
   // --- signals, messages, receive -------------------------------------------------------------
   MessageQueue messages;  // drained from the inbox by the running process
-  SignalQueue inbox;      // pushed by any thread (vm/mailbox.h)
+  SignalQueue inbox;      // pushed by any thread (process/mailbox.h)
   // Takes in the signals that arrived: messages join the private queue, exit signals are
   // handled (supervision/exit_signals.cpp). False when one killed the process: exit_reason
   // is set and it must not run on.
@@ -399,7 +399,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   // For another thread holding the run lock (process_info): moves arrived messages into the
   // queue but leaves every other signal, and whatever follows it, for the process itself.
   void peek_signals();
-  // The receive timeout (vm/process_signals.cpp): armed by wait_timeout, disarmed when the
+  // The receive timeout (supervision/process_signals.cpp): armed by wait_timeout, disarmed when the
   // receive ends. Each arming has a new sequence number, which the timer's callback publishes
   // in fired_seq: a late callback of an old arming cannot end a later receive. Made by the
   // first receive with a timeout (in the side block), then kept.

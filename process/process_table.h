@@ -89,7 +89,7 @@ class ProcessTable {
   bool remove_alias(const RefKey& k, Term pid);
 
   // Exit tombstones: the reasons of the last TOMBSTONES processes that died, as standalone
-  // copies (vm/mailbox.h blocks), so the host can learn how a process ended after it is gone.
+  // copies (process/mailbox.h blocks), so the host can learn how a process ended after it is gone.
   static constexpr size_t TOMBSTONES = 4096;
   void bury(Term pid, Message* reason);  // takes the block
   // Calls f(reason term) under the lock if `pid` has a tombstone; false if it has none.

@@ -4,7 +4,7 @@
 // fire due timers, take a process (own queue, else steal half of a busy one's), run it for one
 // slice of at most SLICE_REDUCTIONS reductions, then put it back, park it, or retire it.
 //
-// The wake-up protocol. A process's `state` word (vm/process.h, pstate) changes only by CAS:
+// The wake-up protocol. A process's `state` word (process/process.h, pstate) changes only by CAS:
 //
 //   sender:   push signal to inbox;  then if state has WAITING:
 //               RUNNING set    -> clear WAITING           (its scheduler will see that, below)

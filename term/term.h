@@ -121,7 +121,7 @@ enum class Subtag : Uint {
   RefcBin = 8,       // off-heap binary handle (see layouts below)
   HeapBin = 9,       // [hdr][byte size][bytes, padded to words]
   SubBin = 10,       // slice of another binary (see layouts below)
-  HashMap = 11,      // node of a map of more than 32 keys (see vm/map.h)
+  HashMap = 11,      // node of a map of more than 32 keys (see term/map.h)
   ExternalPid = 12,
   ExternalPort = 13,
   ExternalRef = 14,

@@ -48,7 +48,7 @@ inline bool eq_arith(Term a, Term b, const AtomTable& atoms) {
 }
 
 // The bits of a binary or bitstring, wherever they live: heap, reference-counted or sub-binary
-// (vm/binary.h has the constructors and the rest of the binary API).
+// (term/binary.h has the constructors and the rest of the binary API).
 struct BitsView {
   const uint8_t* bytes = nullptr;  // first byte holding bits of the value
   Uint bit_offset = 0;             // 0..7: bits of bytes[0] before the value starts (MSB first)

@@ -1,4 +1,4 @@
-// bench_atoms.cpp - the atom table (vm/atoms.h): every loaded module, binary_to_atom and
+// bench_atoms.cpp - the atom table (term/atoms.h): every loaded module, binary_to_atom and
 // list_to_existing_atom go through it.
 #include <benchmark/benchmark.h>
 

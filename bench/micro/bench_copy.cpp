@@ -1,4 +1,4 @@
-// bench_copy.cpp - deep copies for another process (vm/copy.h): what every send and spawn pays
+// bench_copy.cpp - deep copies for another process (term/copy.h): what every send and spawn pays
 // per message word. term_size_shared is the sizing walk, copy_term_shared the copy itself.
 #include <benchmark/benchmark.h>
 

@@ -1,4 +1,4 @@
-// test_bignum.cpp - integers beyond the small range (vm/bignum.cpp, through vm/arith.cpp as the
+// test_bignum.cpp - integers beyond the small range (term/bignum.cpp, through process/arith.cpp as the
 // interpreter uses them): limb boundaries, sign combinations, bitwise operations on negatives,
 // huge shifts, normalisation to smalls, text in every base, conversions to and from doubles.
 // Expected values were computed by erl and recorded by tests/unit/data/gen_number_data.escript.

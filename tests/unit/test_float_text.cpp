@@ -1,4 +1,4 @@
-// test_float_text.cpp - float_to_list/2's formats and list_to_float's syntax (vm/float_text.cpp,
+// test_float_text.cpp - float_to_list/2's formats and list_to_float's syntax (term/float_text.cpp,
 // with the option handling of bifs/erlang_numbers.cpp), against what erl printed and parsed,
 // recorded by tests/unit/data/gen_number_data.escript.
 #include <gtest/gtest.h>

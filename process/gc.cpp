@@ -390,6 +390,28 @@ void Process::collect(size_t need, unsigned live) {
 
 void Process::collect_major(size_t need, unsigned live) { collect_as(true, need, live); }
 
+// The size of the block a collection copies into: whatever can survive into it, the stack and
+// `need`, so the copy is done once. Of the fragments only the terms can survive, not the
+// headers of the adopted message blocks.
+Process::NewHeapSize Process::new_heap_size(bool full, size_t need) {
+  Cold& c = cold();
+  const size_t young_used = heap_used(), old_size = heap_words();
+  size_t fragment_terms = fragment_words_ - fragment_headers_;
+  size_t bound = (full ? young_used + old_heap_used() : size_t(htop - c.high_water)) + fragment_terms +
+                 stack_words() + need + STACK_RESERVE;
+  NewHeapSize s;
+  s.words = std::max(c.min_heap_size, next_heap_size(bound));
+  if (!full) s.words = std::max(s.words, old_size);
+  // A minor collection that grows the heap only because the fragments' terms might all survive.
+  s.grown_for_fragments = !full && s.words > old_size && next_heap_size(bound - fragment_terms) <= old_size;
+  s.grow = c.heap_grow;
+  if (s.grow) {
+    if (s.words <= old_size) s.words = next_heap_size(old_size, 1);
+    c.heap_grow = false;
+  }
+  return s;
+}
+
 void Process::collect_as(bool full, size_t need, unsigned live) {
   Cold& c = cold();
   if (live > MAX_X_REGS) live = MAX_X_REGS;
@@ -399,23 +421,9 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
   const size_t before = young_used + fragment_words_ + (full ? old_used : 0);
   const size_t old_size = heap_words();
 
-  // The new block holds whatever can survive into it, the stack and `need`: sized now, so the
-  // copy is done once. Of the fragments only the terms can survive, not the headers of the
-  // adopted message blocks.
-  size_t fragment_terms = fragment_words_ - fragment_headers_;
-  size_t bound = (full ? young_used + old_used : size_t(htop - c.high_water)) + fragment_terms +
-                 stack_n + need + STACK_RESERVE;
-  size_t new_words = std::max(c.min_heap_size, next_heap_size(bound));
-  if (!full) new_words = std::max(new_words, old_size);
-  // A minor collection that grows the heap only because the fragments' terms might all survive.
-  const bool grown_for_fragments = !full && new_words > old_size && next_heap_size(bound - fragment_terms) <= old_size;
-  const bool grow = c.heap_grow;
-  if (grow) {
-    if (new_words <= old_size) new_words = next_heap_size(old_size, 1);
-    c.heap_grow = false;
-  }
-  Term* block = new_block(new_words);
-  Term* block_end = block + new_words;
+  const NewHeapSize size = new_heap_size(full, need);
+  Term* block = new_block(size.words);
+  Term* block_end = block + size.words;
   Term* new_stop = block_end - stack_n;
   std::memcpy(new_stop, stop, stack_n * sizeof(Term));
 
@@ -439,7 +447,35 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
   else
     g.trace<false>(x, live, block, new_stop, block_end, c.old_top, c.remembered, *this);
 
-  // Off-heap binaries: a copied handle's old header forwards to its copy.
+  sweep_off_heap(full);
+  free_from_space(full, young_used, old_used);
+  heap_start = block;
+  htop = g.ytop;
+  heap_end = block_end;
+  stop = new_stop;
+  c.high_water = htop;
+  size_t promoted = 0;
+  if (full) {
+    c.old_start = c.old_top = c.old_end = nullptr;
+    c.minor_since_full = 0;
+  } else {
+    promoted = size_t(g.otop - old_top_before);
+    c.old_top = g.otop;
+    ++c.minor_since_full;
+  }
+  ++c.collections;
+  c.words_reclaimed += before - (heap_used() + promoted);
+  vm_.count_gc(before - (heap_used() + promoted));
+  resize_after_collection(full, need, live, old_size, size);
+  c.heap_bytes = alloc_size(heap_words() * sizeof(Term)) + (c.old_start ? alloc_size(old_heap_words() * sizeof(Term)) : 0);
+  after_collection();
+}
+
+// The off-heap binaries after the copy: a copied handle's old header forwards to its copy,
+// which goes on the young list (or the old one, when a minor collection promoted it); the blob
+// of a handle that was not copied loses its reference.
+void Process::sweep_off_heap(bool full) {
+  Cold& c = cold();
   Term* young_list = nullptr;
   size_t young_vheap = 0;
   auto sweep = [&](Term* h) {
@@ -473,9 +509,13 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
   off_heap = young_list;
   bin_vheap = young_vheap;
   bin_vheap_limit = next_vheap_limit(young_vheap, bin_vheap_limit);
+}
 
-  // Free from-space and install the new block. Under gc_stress the old words are poisoned
-  // first, so a pointer the collector failed to update reads garbage rather than stale terms.
+// Frees from-space: the young block, the fragments and, after a full sweep, the old heap. Under
+// gc_stress the old words are poisoned first, so a pointer the collector failed to update reads
+// garbage rather than stale terms.
+void Process::free_from_space(bool full, size_t young_used, size_t old_used) {
+  Cold& c = cold();
   if (gc_stress_) {
     std::memset(heap_start, 0xDB, young_used * sizeof(Term));
     for (const Fragment& f : fragments_) std::memset(f.block, 0xDB, f.used * sizeof(Term));
@@ -488,28 +528,14 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
   fragment_words_ = 0;
   fragment_headers_ = 0;
   block_free(heap_start);
-  heap_start = block;
-  htop = g.ytop;
-  heap_end = block_end;
-  stop = new_stop;
-  c.high_water = htop;
-  size_t promoted = 0;
-  if (full) {
-    block_free(c.old_start);
-    c.old_start = c.old_top = c.old_end = nullptr;
-    c.minor_since_full = 0;
-  } else {
-    promoted = size_t(g.otop - old_top_before);
-    c.old_top = g.otop;
-    ++c.minor_since_full;
-  }
-  ++c.collections;
-  c.words_reclaimed += before - (heap_used() + promoted);
-  vm_.count_gc(before - (heap_used() + promoted));
+  if (full) block_free(c.old_start);
+}
 
-  // Resize as ERTS does after each kind of collection.
+// Resizes the young heap as ERTS does after each kind of collection.
+void Process::resize_after_collection(bool full, size_t need, unsigned live, size_t old_size, const NewHeapSize& made) {
+  Cold& c = cold();
   const size_t size = heap_words();
-  const size_t need_after = heap_used() + stack_n + need + STACK_RESERVE;
+  const size_t need_after = heap_used() + stack_words() + need + STACK_RESERVE;
   if (!full) {
     // Promotion often leaves a large young heap nearly empty: shrink it, but not far below an
     // eighth of the old heap.
@@ -518,7 +544,7 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
       if (wanted * 9 < old_heap_words()) wanted = std::max(wanted, old_heap_words() / 8);
       wanted = std::max(c.min_heap_size, next_heap_size(wanted));
       if (wanted < size) move_young(wanted, live);
-    } else if (grown_for_fragments && !grow && 4 * need_after <= 3 * old_size) {
+    } else if (made.grown_for_fragments && !made.grow && 4 * need_after <= 3 * old_size) {
       // The block was sized for every fragment term surviving; far fewer did, and the old
       // size still has a quarter free: stay there rather than grow on the fragments' account.
       move_young(old_size, live);
@@ -529,8 +555,6 @@ void Process::collect_as(bool full, size_t need, unsigned live) {
     size_t wanted = std::max(c.min_heap_size, next_heap_size(2 * need_after));
     if (wanted < size) move_young(wanted, live);
   }
-  c.heap_bytes = alloc_size(heap_words() * sizeof(Term)) + (c.old_start ? alloc_size(old_heap_words() * sizeof(Term)) : 0);
-  after_collection();
 }
 
 // The fragment words at which a collection becomes due: the young heap's free room, at least

@@ -574,6 +574,16 @@ class Process final : public WordAllocator, public RunQueueItem {
  private:
   struct GcRun;  // one collection's state (gc.cpp)
   void collect_as(bool full, size_t need, unsigned live);
+  // The parts of collect_as, in order (gc.cpp).
+  struct NewHeapSize {
+    size_t words = 0;
+    bool grown_for_fragments = false;  // a minor collection grew it for the fragments alone
+    bool grow = false;                 // the last collection asked for growth (Cold::heap_grow)
+  };
+  NewHeapSize new_heap_size(bool full, size_t need);
+  void sweep_off_heap(bool full);
+  void free_from_space(bool full, size_t young_used, size_t old_used);
+  void resize_after_collection(bool full, size_t need, unsigned live, size_t old_size, const NewHeapSize& made);
   void move_young(size_t new_words, unsigned live);
   void after_collection();
   bool stress_skip(size_t need);

@@ -407,8 +407,8 @@ Term bs_init(Process* p, Uint bits, unsigned live, Uint alloc) {
   uint8_t* dst;
   Term r = make_bitstring_uninit(*p, bits, &dst);
   if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
-  p->bs_put_base = dst;
-  p->bs_put_offset = 0;
+  p->regs->bs_put_base = dst;
+  p->regs->bs_put_offset = 0;
   return r;
 }
 
@@ -426,8 +426,8 @@ Term bs_append(Process* p, Term bin, Uint bits, unsigned unit, unsigned live, Ui
   Uint doff;
   Term r = append_target(p, bin, bits, &dst, &doff);
   if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
-  p->bs_put_base = dst;
-  p->bs_put_offset = doff;
+  p->regs->bs_put_base = dst;
+  p->regs->bs_put_offset = doff;
   return r;
 }
 
@@ -440,8 +440,8 @@ Term bs_private_append(Process* p, Term bin, Uint bits, unsigned unit) {
   Uint doff;
   Term r = append_target(p, bin, bits, &dst, &doff);
   if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
-  p->bs_put_base = dst;
-  p->bs_put_offset = doff;
+  p->regs->bs_put_base = dst;
+  p->regs->bs_put_offset = doff;
   return r;
 }
 

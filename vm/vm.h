@@ -1,5 +1,7 @@
-// vm.h - the VM object. It owns everything: atoms, exports, modules, the code path, natives.
-// There is no global mutable state: two VMs in one host process share nothing.
+// vm.h - the VM object. It owns everything: atoms, exports, modules, the code path, natives,
+// processes, schedulers, timers. There is no global mutable state: two VMs in one host process
+// share nothing but what the OS process itself has once, its environment (os:getenv/putenv,
+// serialised by one process-wide lock in bifs/os.cpp) and its standard output.
 #pragma once
 #include <atomic>
 #include <condition_variable>
@@ -25,15 +27,17 @@ class Process;
 class Schedulers;
 enum class SliceEnd : uint8_t;
 
+// How a VM is set up. The VM reads nothing from the environment: the host decides (the beamrun
+// CLI sets otp_root from $BEAMRUN_OTP_ROOT and gc_stress from $BEAMRUN_GC_STRESS).
 struct VMOptions {
   std::vector<std::string> code_path;  // searched first, in order (directories or .beam files)
   bool use_otp_path = true;            // then OTP's lib/*/ebin directories
-  std::string otp_root;                // empty: $BEAMRUN_OTP_ROOT, else the build-time OTP root
+  std::string otp_root;                // empty: the OTP root found at build time
   FILE* out = stdout;                  // where erlang:display/1 writes
   unsigned schedulers = 0;             // normal scheduler threads; 0: one per hardware thread
   unsigned dirty_cpu_schedulers = 0;   // 0: as many as normal schedulers
   unsigned dirty_io_schedulers = 10;
-  bool gc_stress = false;  // collect at every allocation point (also $BEAMRUN_GC_STRESS=1)
+  bool gc_stress = false;  // collect at every allocation point and poison freed space (gc.cpp)
 };
 
 // What spawn_opt may set for the new process.
@@ -113,8 +117,6 @@ class VM {
   bool gc_stress() const { return options_.gc_stress; }
   // The OTP installation whose libraries form the default code path.
   const std::string& otp_root() const { return otp_root_; }
-  // Serialises access to the host process's environment (os:getenv/putenv).
-  std::mutex& env_mutex() { return env_mutex_; }
 
   // Native functions, registered by bifs/*.cpp at construction.
   void register_bif(const char* module, const char* function, uint32_t arity, BifFn fn);
@@ -129,7 +131,8 @@ class VM {
   // Loads a module from a file (replacing nothing: a loaded module of that name is an error).
   Module* load_file(const std::string& path, std::string* error);
   Module* find_module(Term name) const;
-  // The code path, in search order: the -pa entries, then OTP's lib/*/ebin (erts excepted).
+  // The code path, in search order: VMOptions::code_path (the CLI's -pa entries), then, with
+  // use_otp_path, OTP's lib/*/ebin under otp_root() (erts excepted).
   std::vector<std::string> code_path() const;
   // The file ensure_loaded would load `name` from, or "" when no code path entry holds it.
   std::string find_in_path(Term name);
@@ -241,7 +244,6 @@ class VM {
   bool halted_ = false;
   int halt_status_ = 0;
   std::string otp_root_;
-  std::mutex env_mutex_;
   std::atomic<uint64_t> ref_counter_{0};
   std::atomic<uint64_t> unique_counter_{0};
   StatMarks stat_marks_;
@@ -265,7 +267,7 @@ void register_math_bifs(VM& vm);             // bifs/math.cpp: the math module
 void register_time_bifs(VM& vm);             // bifs/erlang_time.cpp: clocks and time units
 void register_persistent_term_bifs(VM& vm);  // bifs/persistent_term.cpp
 void register_os_bifs(VM& vm);               // bifs/os.cpp: environment, OS pid
-void register_erlang_system_bifs(VM& vm);    // bifs/erlang_system.cpp: system_info, code queries
+void register_erlang_system_bifs(VM& vm);    // bifs/erlang_system.cpp: system_info, statistics, code queries
 void register_init_bifs(VM& vm);             // bifs/init.cpp: init's argument queries
 void register_unicode_bifs(VM& vm);
 void register_erlang_process_bifs(VM& vm);

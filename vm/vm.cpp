@@ -110,7 +110,6 @@ VM::VM(VMOptions options) : options_(std::move(options)), handlers_(interpreter_
 void VM::register_bif(const char* module, const char* function, uint32_t arity, BifFn fn) {
   Export* e = exports_.get(atoms_.intern(module), atoms_.intern(function), arity);
   e->bif = fn;
-  bif_by_export_[reinterpret_cast<Uint>(e)] = fn;
 }
 
 BifFn VM::find_bif(Term module, Term function, uint32_t arity) const {

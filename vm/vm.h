@@ -178,8 +178,6 @@ class VM {
 
   // The interpreter's handler addresses, indexed by Instr. Constant for the program's life.
   const void* const* handlers() const { return handlers_; }
-  // Shared code that is no module's: the bottom-of-stack return address.
-  const Word* return_to_host_code() const { return host_code_; }
 
   // A pid payload for a process the host makes (no live process has it).
   uint64_t next_serial() { return processes_.fresh_payload(); }
@@ -221,7 +219,6 @@ class VM {
   AtomTable atoms_;
   ExportTable exports_;
   PersistentTerms persistent_terms_;
-  std::unordered_map<Uint, BifFn> bif_by_export_;       // key: Export* as integer
   mutable std::mutex modules_mutex_;                    // guards modules_, by_address_, path_index_
   std::unordered_map<Term, std::unique_ptr<Module>> modules_;
   std::map<const Word*, const Module*> by_address_;     // code start -> module

@@ -341,7 +341,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   Term* htop = nullptr;
   Term* stop = nullptr;
   Term* heap_end = nullptr;
-  Term* x = nullptr;              // regs->x, for the interpreter's quick reach
+  Term* x = nullptr;             // regs->x, for the interpreter's quick reach
   RegisterFile* regs = nullptr;  // the register file in use (valid while running, see above)
   void set_registers(RegisterFile* r) { x = r->x; regs = r; }
   uint64_t reductions = 0;

@@ -122,7 +122,8 @@ class VM {
   void register_bif(const char* module, const char* function, uint32_t arity, BifFn fn);
   BifFn find_bif(Term module, Term function, uint32_t arity) const;
 
-  // Loads `name` from the code path unless it is loaded. Returns null and sets *error on failure.
+  // Loads `name` unless it is loaded: one of beamrun's preloaded modules (load_preloaded), else
+  // the first file of that name in the code path. Returns null and sets *error on failure.
   Module* ensure_loaded(Term name, std::string* error);
   // ERTS's preloaded modules that beamrun writes in Erlang, embedded in the binary
   // (vm/preloaded.cpp): false when `name` is not one; else loads it into *out (null and *error
@@ -158,9 +159,13 @@ class VM {
   // Code that applies x0:x1(x2) / the fun x0 to the list x1, as a process's first instruction.
   const Word* apply3_code() const { return apply3_code_; }
   const Word* apply_fun_code() const { return apply_fun_code_; }
+  // A lone return instruction: where a native tail call that went dirty resumes, so that it
+  // returns to its caller.
   const Word* return_code() const { return return_code_; }
+  // Where a process whose dirty call raised resumes: raises that exception (p->exc_*).
   const Word* dirty_raise_code() const { return dirty_raise_code_; }
-  // Hands p (its dirty_* fields set, state RUNNING) to a dirty pool; it comes back queued.
+  // Hands p (p->dirty set, state RUNNING) to its dirty pool, made on first use; it comes back
+  // queued.
   void run_dirty(Process* p);
   // The scheduler's report that p's function returned, raised, or halted the VM.
   void process_finished(Process* p, SliceEnd end);
@@ -181,8 +186,6 @@ class VM {
 
   // A pid payload for a process the host makes (no live process has it).
   uint64_t next_serial() { return processes_.fresh_payload(); }
-  // make_ref/0: a number no other reference of this VM has had, shared by all schedulers
-  // (erlang_terms.cpp spreads it over the reference's three words).
   // erlang:statistics/1's "since the last call" marks (bifs/erlang_system.cpp).
   struct StatMarks {
     std::atomic<int64_t> reductions{0}, runtime{0}, wall_clock{0};
@@ -207,7 +210,10 @@ class VM {
   WallTimeBase& wall_time_base() { return wall_time_base_; }
   unsigned dirty_cpu_threads() const;
   unsigned dirty_io_threads() const;
+  // erlang:unique_integer/0,1: 1, 2, 3... shared by all schedulers.
   uint64_t next_unique_integer() { return unique_counter_.fetch_add(1, std::memory_order_relaxed) + 1; }
+  // make_ref/0: a number no other reference of this VM has had, shared by all schedulers
+  // (erlang_terms.cpp spreads it over the reference's words).
   uint64_t next_ref_number() { return ref_counter_.fetch_add(1, std::memory_order_relaxed) + 1; }
   // Monotonic nanoseconds when the VM started; erlang:monotonic_time counts from here.
   int64_t start_ns() const { return start_ns_; }
@@ -225,7 +231,7 @@ class VM {
   std::unordered_map<std::string, std::string> path_index_;  // module name -> .beam path
   bool path_indexed_ = false;
   const void* const* handlers_;
-  Word host_code_[2];
+  Word host_code_[2];  // the bottom of every stack: i_return_to_host (process_life.cpp)
   Word apply3_code_[1];
   Word apply_fun_code_[1];
   Word return_code_[1];
@@ -233,8 +239,8 @@ class VM {
   std::mutex dirty_mutex_;  // guards creating the pools
   std::unique_ptr<DirtyPool> dirty_cpu_, dirty_io_;
   WallTimeBase wall_time_base_;
-  // Declared last but for the clock: destroyed first, so no thread runs a process while the
-  // rest of the VM goes away.
+  // ~VM (process_life.cpp) stops the schedulers and the dirty pools before it deletes the
+  // processes left here, so no thread runs a process while the VM goes away.
   ProcessTable processes_;
   std::mutex host_mutex_;  // guards the host-call fields below and Process::host_finished
   std::condition_variable host_cv_;
@@ -252,7 +258,7 @@ class VM {
   std::recursive_mutex load_mutex_;  // one module load at a time (ensure_loaded)
 };
 
-// Registration hooks, one per bifs/ file.
+// Registration hooks, one per bifs/ file; the VM's constructor calls each.
 void register_erlang_bifs(VM& vm);           // bifs/erlang.cpp: operators, tests, tuples, lists, exceptions
 void register_erlang_binary_bifs(VM& vm);    // bifs/erlang_binaries.cpp: binary BIFs of erlang
 void register_erlang_number_bifs(VM& vm);    // bifs/erlang_numbers.cpp: float/integer conversions
@@ -266,12 +272,12 @@ void register_persistent_term_bifs(VM& vm);  // bifs/persistent_term.cpp
 void register_os_bifs(VM& vm);               // bifs/os.cpp: environment, OS pid
 void register_erlang_system_bifs(VM& vm);    // bifs/erlang_system.cpp: system_info, statistics, code queries
 void register_init_bifs(VM& vm);             // bifs/init.cpp: init's argument queries
-void register_unicode_bifs(VM& vm);
-void register_erlang_process_bifs(VM& vm);
-void register_erlang_timer_bifs(VM& vm);
+void register_unicode_bifs(VM& vm);          // bifs/unicode.cpp: chardata conversions
+void register_erlang_process_bifs(VM& vm);   // bifs/erlang_processes.cpp: spawn, send, names, process_info
+void register_erlang_timer_bifs(VM& vm);     // bifs/erlang_timers.cpp: send_after, timers, unique_integer
+void register_erlang_link_bifs(VM& vm);      // bifs/erlang_links.cpp: link, monitor, exit/2
 void register_beamrun_io_bifs(VM& vm);       // bifs/beamrun_io.cpp: the I/O server's natives
 void register_beamrun_code_bifs(VM& vm);     // bifs/beamrun_code.cpp: the code server's natives
 void register_erl_prim_loader_bifs(VM& vm);  // bifs/erl_prim_loader.cpp: list_dir (code:which)
-void register_erlang_link_bifs(VM& vm);      // bifs/erlang_links.cpp: link, monitor, exit/2     // bifs/erlang_timers.cpp: send_after, timers, unique_integer   // bifs/erlang_processes.cpp: spawn, send, names, process_info          // bifs/unicode.cpp: chardata conversions
 
 }  // namespace beamrun

@@ -8,6 +8,7 @@
 #include "vm/bignum.h"
 #include "vm/bits.h"
 #include "vm/map.h"
+#include "vm/utf8.h"
 #include "vm/vm.h"
 
 namespace beamrun {
@@ -124,16 +125,7 @@ unsigned utf16_length(Term v) {
 
 Uint put_utf8(uint8_t* dst, Uint off, uint32_t cp) {
   uint8_t buf[4];
-  unsigned n;
-  if (cp < 0x80) { buf[0] = uint8_t(cp); n = 1; }
-  else if (cp < 0x800) { buf[0] = uint8_t(0xC0 | (cp >> 6)); buf[1] = uint8_t(0x80 | (cp & 0x3F)); n = 2; }
-  else if (cp < 0x10000) {
-    buf[0] = uint8_t(0xE0 | (cp >> 12)); buf[1] = uint8_t(0x80 | ((cp >> 6) & 0x3F));
-    buf[2] = uint8_t(0x80 | (cp & 0x3F)); n = 3;
-  } else {
-    buf[0] = uint8_t(0xF0 | (cp >> 18)); buf[1] = uint8_t(0x80 | ((cp >> 12) & 0x3F));
-    buf[2] = uint8_t(0x80 | ((cp >> 6) & 0x3F)); buf[3] = uint8_t(0x80 | (cp & 0x3F)); n = 4;
-  }
+  size_t n = encode_utf8(buf, cp);
   copy_bits(dst, off, buf, 0, n * 8);
   return n * 8;
 }

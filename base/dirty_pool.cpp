@@ -33,7 +33,6 @@ void DirtyPool::loop(unsigned index) {
     busy_ns_[index].fetch_add(
         uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count()),
         std::memory_order_relaxed);
-    jobs_run_.fetch_add(1, std::memory_order_relaxed);
     if (pending_.fetch_sub(1, std::memory_order_acq_rel) == 1) pending_.notify_all();
   }
 }

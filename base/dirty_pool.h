@@ -35,7 +35,6 @@ class DirtyPool {
   void submit(DirtyJob* job);
   unsigned threads() const { return unsigned(threads_.size()); }
   const std::string& name() const { return name_; }
-  uint64_t jobs_run() const { return jobs_run_.load(std::memory_order_relaxed); }
   // Nanoseconds thread i has spent running jobs (statistics(scheduler_wall_time)).
   uint64_t busy_ns(unsigned i) const { return busy_ns_[i].load(std::memory_order_relaxed); }
 
@@ -45,7 +44,6 @@ class DirtyPool {
   std::string name_;
   moodycamel::BlockingConcurrentQueue<DirtyJob*> queue_;
   std::vector<std::thread> threads_;
-  std::atomic<uint64_t> jobs_run_{0};
   std::atomic<uint64_t> pending_{0};  // submitted and not yet finished
   std::unique_ptr<std::atomic<uint64_t>[]> busy_ns_;  // per thread
 };

@@ -57,23 +57,10 @@ struct DeviceText {
       for (size_t i = 0; i < n; ++i) put(b[i]);
       return true;
     }
-    size_t i = 0;
-    while (i < n) {
-      uint8_t c = b[i];
-      if (c < 0x80) {
-        bytes.push_back(char(c));
-        ++i;
-        continue;
-      }
-      size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-      if (len == 0 || i + len > n) return false;
-      uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-      for (size_t k = 1; k < len; ++k) {
-        if ((b[i + k] & 0xC0) != 0x80) return false;
-        cp = (cp << 6) | (b[i + k] & 0x3F);
-      }
-      bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-      if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    for (size_t i = 0; i < n;) {
+      uint32_t cp;
+      size_t len = decode_utf8(b + i, n - i, &cp);
+      if (len == 0 || len == UTF8_TRUNCATED) return false;
       if (unicode) bytes.append(reinterpret_cast<const char*>(b + i), len);
       else put(cp);
       i += len;

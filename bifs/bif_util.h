@@ -59,7 +59,8 @@ inline Sint list_length(Term l) {
 
 // The characters of a flat list of Latin-1/Unicode code points as UTF-8, or false.
 bool charlist_to_utf8(Term list, std::string* out);
-// A list of the code points of a UTF-8 string (bytes taken as Latin-1 if invalid UTF-8 is met).
+// A list of the code points of a UTF-8 string; text that is not valid UTF-8 (an environment
+// variable or a file name may hold anything) is a list of its bytes, as ERTS makes of it.
 Term utf8_to_charlist(Process* p, std::string_view s);
 
 }  // namespace beamrun

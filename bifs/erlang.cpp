@@ -30,16 +30,15 @@ bool charlist_to_utf8(Term list, std::string* out) {
 }
 
 Term utf8_to_charlist(Process* p, std::string_view s) {
+  const uint8_t* b = reinterpret_cast<const uint8_t*>(s.data());
+  bool valid = utf8_length(b, s.size()) != SIZE_MAX;
   std::vector<Term> cps;
+  cps.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    uint32_t cp = c;
-    size_t n = 1;
-    if (c >= 0xF0 && i + 3 < s.size()) { cp = ((c & 7) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F); n = 4; }
-    else if (c >= 0xE0 && i + 2 < s.size()) { cp = ((c & 0xF) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); n = 3; }
-    else if (c >= 0xC0 && i + 1 < s.size()) { cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F); n = 2; }
+    uint32_t cp = b[i];
+    size_t len = valid ? decode_utf8(b + i, s.size() - i, &cp) : 1;
     cps.push_back(make_small(cp));
-    i += n;
+    i += len;
   }
   return make_list_from(*p, cps.data(), unsigned(cps.size()));
 }

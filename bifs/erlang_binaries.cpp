@@ -179,48 +179,18 @@ Term atom_to_binary(Process* p, Term atom, Enc enc) {
   if (enc == Enc::Utf8) return make_binary(*p, name.data(), name.size());
   // Latin-1: every character must be below 256 (names are stored as UTF-8).
   std::string out;
-  for (size_t i = 0; i < name.size(); ++i) {
-    unsigned char c = name[i];
-    if (c < 0x80) {
-      out += char(c);
-    } else if ((c & 0xE0) == 0xC0 && i + 1 < name.size()) {
-      unsigned cp = ((c & 0x1F) << 6) | (name[i + 1] & 0x3F);
-      if (cp > 0xFF) return badarg(p);
-      out += char(cp);
-      ++i;
-    } else {
-      return badarg(p);
-    }
+  const uint8_t* b = reinterpret_cast<const uint8_t*>(name.data());
+  for (size_t i = 0; i < name.size();) {
+    uint32_t cp;
+    size_t len = decode_utf8(b + i, name.size() - i, &cp);
+    if (len == 0 || len == UTF8_TRUNCATED || cp > 0xFF) return badarg(p);
+    out += char(cp);
+    i += len;
   }
   return make_binary(*p, out.data(), out.size());
 }
 Term bif_atom_to_binary1(Process* p, Term* a) { return atom_to_binary(p, a[0], Enc::Utf8); }
 Term bif_atom_to_binary2(Process* p, Term* a) { return atom_to_binary(p, a[0], encoding_of(p, a[1])); }
-
-// Valid UTF-8 (no overlongs, surrogates or values past U+10FFFF); counts the characters.
-bool valid_utf8(const uint8_t* s, size_t n, size_t* chars) {
-  size_t count = 0;
-  for (size_t i = 0; i < n; ++count) {
-    uint8_t c = s[i];
-    size_t len;
-    uint32_t cp;
-    if (c < 0x80) { len = 1; cp = c; }
-    else if (c >= 0xC2 && c < 0xE0) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c < 0xF0) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c < 0xF5) { len = 4; cp = c & 0x07; }
-    else return false;
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    static const uint32_t min_for[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min_for[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  *chars = count;
-  return true;
-}
 
 // The atom a binary names (UTF-8 text for the atom table), or NON_VALUE after raising.
 Term binary_to_atom(Process* p, Term bin, Enc enc, bool existing) {
@@ -233,7 +203,8 @@ Term binary_to_atom(Process* p, Term bin, Enc enc, bool existing) {
     for (size_t i = 0; i < size; ++i) append_utf8(name, data[i]);
     chars = size;
   } else {
-    if (!valid_utf8(data, size, &chars)) return badarg(p);
+    chars = utf8_length(data, size);  // strict: no overlongs, surrogates or values past U+10FFFF
+    if (chars == SIZE_MAX) return badarg(p);
     name.assign(reinterpret_cast<const char*>(data), size);
   }
   if (chars > 255) return p->bif_error(atom::system_limit);

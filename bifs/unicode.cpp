@@ -29,26 +29,15 @@ bool valid_cp(Sint c) { return c >= 0 && c <= 0x10FFFF && !(c >= 0xD800 && c <= 
 
 // Decodes UTF-8 from bytes[0..n); returns how many bytes were consumed and sets *outcome when
 // it stopped early.
-size_t decode_utf8(const uint8_t* b, size_t n, std::vector<uint32_t>& out, Outcome* outcome) {
+size_t decode_utf8_text(const uint8_t* b, size_t n, std::vector<uint32_t>& out, Outcome* outcome) {
   size_t i = 0;
   while (i < n) {
-    uint8_t c = b[i];
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    uint32_t cp;
+    size_t len = decode_utf8(b + i, n - i, &cp);
+    // Cut short, it is incomplete if what is there is a valid beginning (as ERTS, whatever
+    // value the rest would make).
+    if (len == UTF8_TRUNCATED) { *outcome = Outcome::Incomplete; return i; }
     if (len == 0) { *outcome = Outcome::Error; return i; }
-    if (i + len > n) {
-      // Cut short: incomplete if what is there is a valid beginning.
-      for (size_t k = 1; i + k < n; ++k)
-        if ((b[i + k] & 0xC0) != 0x80) { *outcome = Outcome::Error; return i; }
-      *outcome = Outcome::Incomplete;
-      return i;
-    }
-    uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < len; ++k) {
-      if ((b[i + k] & 0xC0) != 0x80) { *outcome = Outcome::Error; return i; }
-      cp = (cp << 6) | (b[i + k] & 0x3F);
-    }
-    bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    if (overlong || !valid_cp(cp)) { *outcome = Outcome::Error; return i; }
     out.push_back(cp);
     i += len;
   }
@@ -105,7 +94,7 @@ Decoded decode(Process* p, Term data, bool utf8_in) {
       binary_bytes(cur, &d, &n);
       if (utf8_in) {
         Outcome o = Outcome::Ok;
-        size_t used = decode_utf8(d, n, r.cps, &o);
+        size_t used = decode_utf8_text(d, n, r.cps, &o);
         if (o != Outcome::Ok) {
           stop(o, binary_rest(p, cur, used));
           return r;

@@ -18,6 +18,7 @@
 #include "etf/tags.h"
 #include "term/map.h"
 #include "term/term_order.h"
+#include "term/utf8.h"
 
 namespace beamrun {
 
@@ -28,30 +29,6 @@ constexpr size_t FLOAT_EXT_BYTES = 31;
 constexpr uint32_t MAX_LOCAL_REF_WORDS = 3;
 // zlib cannot expand data by more than about 1032:1; a larger claim is a lie.
 constexpr size_t ZLIB_MAX_RATIO = 1032;
-
-// Counts the characters of UTF-8 text, or returns SIZE_MAX if it is not valid UTF-8.
-size_t utf8_length(const uint8_t* s, size_t n) {
-  size_t chars = 0;
-  for (size_t i = 0; i < n; chars++) {
-    uint8_t c = s[i];
-    size_t extra;
-    uint32_t cp;
-    if (c < 0x80) { extra = 0; cp = c; }
-    else if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; }
-    else return SIZE_MAX;
-    if (n - i - 1 < extra) return SIZE_MAX;
-    for (size_t k = 1; k <= extra; k++) {
-      if ((s[i + k] & 0xC0) != 0x80) return SIZE_MAX;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    static constexpr uint32_t min_for[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < min_for[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return SIZE_MAX;
-    i += extra + 1;
-  }
-  return chars;
-}
 
 class Decoder {
  public:
@@ -151,14 +128,7 @@ class Decoder {
     std::string text;
     if (tag == ATOM_EXT || tag == SMALL_ATOM_EXT) {
       if (n > MAX_ATOM_CHARS) fail("atom longer than 255 characters");
-      for (size_t i = 0; i < n; i++) {  // Latin-1 to UTF-8
-        if (s[i] < 0x80) {
-          text += char(s[i]);
-        } else {
-          text += char(0xC0 | (s[i] >> 6));
-          text += char(0x80 | (s[i] & 0x3F));
-        }
-      }
+      for (size_t i = 0; i < n; i++) append_utf8(text, s[i]);  // Latin-1 to UTF-8
     } else {
       size_t chars = utf8_length(s, n);
       if (chars == SIZE_MAX) fail("atom is not valid UTF-8");

@@ -16,6 +16,7 @@
 #include "term/term_order.h"
 #include "etf/tags.h"
 #include "term/atoms.h"
+#include "term/utf8.h"
 
 namespace beamrun {
 
@@ -310,27 +311,20 @@ class Encoder {
   void atom(Term a) {
     std::string_view s = atoms_.name(a);
     if (o_.minor_version < 2) {
-      // Latin-1 text when every character fits a byte (atom text is UTF-8: lead bytes
-      // 0xC2/0xC3 are the only multi-byte sequences below 256).
-      size_t chars = 0;
-      bool latin1 = true;
-      for (size_t i = 0; i < s.size(); i++, chars++) {
-        uint8_t c = uint8_t(s[i]);
-        if (c < 0x80) continue;
-        if ((c == 0xC2 || c == 0xC3) && i + 1 < s.size()) {
-          i++;
-          continue;
-        }
-        latin1 = false;
-        break;
+      // Latin-1 text when every character fits a byte (atom text is UTF-8).
+      const uint8_t* b = reinterpret_cast<const uint8_t*>(s.data());
+      size_t chars = 0, i = 0;
+      uint32_t cp;
+      for (size_t len; i < s.size(); i += len, chars++) {
+        len = decode_utf8(b + i, s.size() - i, &cp);
+        if (len == 0 || len == UTF8_TRUNCATED || cp > 0xFF) break;
       }
-      if (latin1) {
+      if (i == s.size()) {
         out_.u8(ATOM_EXT);
         out_.u16(uint32_t(chars));
-        for (size_t i = 0; i < s.size(); i++) {
-          uint8_t c = uint8_t(s[i]);
-          if (c >= 0x80) c = uint8_t(((c & 0x03) << 6) | (uint8_t(s[++i]) & 0x3F));
-          out_.u8(c);
+        for (size_t k = 0; k < s.size();) {
+          k += decode_utf8(b + k, s.size() - k, &cp);
+          out_.u8(uint8_t(cp));
         }
         return;
       }

@@ -86,7 +86,7 @@ Term bs_construct_error(Process* p, Term reason, unsigned segno, const char* typ
 
 // The pre-OTP-25 construction instructions: start a binary of `bits` bits (writing from its
 // start), or extend `bin` by `bits` (writing after its old end), with `alloc` words kept free.
-// Both set p->bs_put_base/bs_put_offset; NON_VALUE with badarg/system_limit raised on errors.
+// Both set bs_put_base/bs_put_offset in p->regs; NON_VALUE with badarg/system_limit raised on errors.
 Term bs_init(Process* p, Uint bits, unsigned live, Uint alloc);
 Term bs_append(Process* p, Term bin, Uint bits, unsigned unit, unsigned live, Uint alloc);
 

@@ -9,6 +9,7 @@
 #include "interp/bits.h"
 #include "term/map.h"
 #include "process/runtime.h"
+#include "term/utf8.h"
 
 namespace beamrun {
 
@@ -124,16 +125,7 @@ unsigned utf16_length(Term v) {
 
 Uint put_utf8(uint8_t* dst, Uint off, uint32_t cp) {
   uint8_t buf[4];
-  unsigned n;
-  if (cp < 0x80) { buf[0] = uint8_t(cp); n = 1; }
-  else if (cp < 0x800) { buf[0] = uint8_t(0xC0 | (cp >> 6)); buf[1] = uint8_t(0x80 | (cp & 0x3F)); n = 2; }
-  else if (cp < 0x10000) {
-    buf[0] = uint8_t(0xE0 | (cp >> 12)); buf[1] = uint8_t(0x80 | ((cp >> 6) & 0x3F));
-    buf[2] = uint8_t(0x80 | (cp & 0x3F)); n = 3;
-  } else {
-    buf[0] = uint8_t(0xF0 | (cp >> 18)); buf[1] = uint8_t(0x80 | ((cp >> 12) & 0x3F));
-    buf[2] = uint8_t(0x80 | ((cp >> 6) & 0x3F)); buf[3] = uint8_t(0x80 | (cp & 0x3F)); n = 4;
-  }
+  size_t n = encode_utf8(buf, cp);
   copy_bits(dst, off, buf, 0, n * 8);
   return n * 8;
 }
@@ -407,8 +399,8 @@ Term bs_init(Process* p, Uint bits, unsigned live, Uint alloc) {
   uint8_t* dst;
   Term r = make_bitstring_uninit(*p, bits, &dst);
   if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
-  p->bs_put_base = dst;
-  p->bs_put_offset = 0;
+  p->regs->bs_put_base = dst;
+  p->regs->bs_put_offset = 0;
   return r;
 }
 
@@ -426,8 +418,8 @@ Term bs_append(Process* p, Term bin, Uint bits, unsigned unit, unsigned live, Ui
   Uint doff;
   Term r = append_target(p, bin, bits, &dst, &doff);
   if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
-  p->bs_put_base = dst;
-  p->bs_put_offset = doff;
+  p->regs->bs_put_base = dst;
+  p->regs->bs_put_offset = doff;
   return r;
 }
 
@@ -440,8 +432,8 @@ Term bs_private_append(Process* p, Term bin, Uint bits, unsigned unit) {
   Uint doff;
   Term r = append_target(p, bin, bits, &dst, &doff);
   if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
-  p->bs_put_base = dst;
-  p->bs_put_offset = doff;
+  p->regs->bs_put_base = dst;
+  p->regs->bs_put_offset = doff;
   return r;
 }
 

@@ -1,4 +1,5 @@
 // bits_match.cpp - getting values out of bits: integers of any size, floats, code points.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -6,6 +7,7 @@
 #include "term/bignum.h"
 #include "interp/bits.h"
 #include "term/term.h"
+#include "term/utf8.h"
 
 namespace beamrun {
 
@@ -74,25 +76,14 @@ bool get_float(const uint8_t* base, Uint pos, unsigned bits, unsigned flags, dou
 
 Uint get_utf8(const uint8_t* base, Uint pos, Uint avail, uint32_t* cp) {
   if (avail < 8) return 0;
-  unsigned b0 = unsigned(get_bits64(base, pos, 8));
-  unsigned n;
-  uint32_t c;
-  if (b0 < 0x80) { *cp = b0; return 8; }
-  if (b0 < 0xC2) return 0;  // a continuation byte, or an overlong two-byte start
-  if (b0 < 0xE0) { n = 2; c = b0 & 0x1F; }
-  else if (b0 < 0xF0) { n = 3; c = b0 & 0x0F; }
-  else if (b0 < 0xF5) { n = 4; c = b0 & 0x07; }
-  else return 0;
-  if (avail < 8 * n) return 0;
-  for (unsigned i = 1; i < n; ++i) {
-    unsigned b = unsigned(get_bits64(base, pos + 8 * i, 8));
-    if ((b & 0xC0) != 0x80) return 0;
-    c = (c << 6) | (b & 0x3F);
-  }
-  static const uint32_t min_for[5] = {0, 0, 0x80, 0x800, 0x10000};
-  if (c < min_for[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-  *cp = c;
-  return 8 * n;
+  uint8_t b[4];
+  b[0] = uint8_t(get_bits64(base, pos, 8));
+  if (b[0] < 0x80) { *cp = b[0]; return 8; }
+  // The bytes may start at any bit: take up to four, then decode them strictly.
+  size_t n = size_t(std::min<Uint>(avail / 8, 4));
+  for (size_t i = 1; i < n; ++i) b[i] = uint8_t(get_bits64(base, pos + 8 * i, 8));
+  size_t len = decode_utf8(b, n, cp);
+  return len == 0 || len == UTF8_TRUNCATED ? 0 : 8 * len;
 }
 
 Uint get_utf16(const uint8_t* base, Uint pos, Uint avail, unsigned flags, uint32_t* cp) {

@@ -93,7 +93,7 @@ static SliceEnd run(Process* const p, const void* const** table_out) {
 
   Runtime& vm = p->vm();
   Term* const x = p->x;
-  double* const fr = p->fr;
+  double* const fr = p->regs->fr;
   Term* E = p->stop;
   Term* HTOP = p->htop;
   const Word* I = p->resume_pc;

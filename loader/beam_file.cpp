@@ -17,6 +17,7 @@
 #include "loader/genop.h"
 #include "term/export.h"
 #include "base/md5.h"
+#include "term/utf8.h"
 
 namespace beamrun {
 
@@ -80,16 +81,15 @@ uint32_t be32(const uint8_t* p) {
   return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
 }
 
-// Characters in UTF-8 text, or SIZE_MAX if the text is not UTF-8 (structure check only).
+// Characters in UTF-8 text, or SIZE_MAX if the text is not UTF-8: its shape is checked, and
+// the overlong two-byte leads 0xC0 and 0xC1 refused, nothing more.
 size_t utf8_chars(const uint8_t* s, size_t n) {
   size_t chars = 0;
   for (size_t i = 0; i < n; chars++) {
-    uint8_t c = s[i];
-    size_t extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 9;
-    if (extra == 9 || c == 0xC0 || c == 0xC1 || n - i - 1 < extra) return SIZE_MAX;
-    for (size_t k = 1; k <= extra; k++)
-      if ((s[i + k] & 0xC0) != 0x80) return SIZE_MAX;
-    i += extra + 1;
+    uint32_t cp;
+    size_t len = decode_utf8(s + i, n - i, &cp, Utf8Check::Shape);
+    if (len == 0 || len == UTF8_TRUNCATED || s[i] == 0xC0 || s[i] == 0xC1) return SIZE_MAX;
+    i += len;
   }
   return chars;
 }
@@ -201,14 +201,7 @@ class BeamParser {
         if (chars > MAX_ATOM_CHARS) r.fail_at(at, "atom longer than 255 characters");
         text.assign(reinterpret_cast<const char*>(s), len);
       } else {
-        for (size_t k = 0; k < len; k++) {
-          if (s[k] < 0x80) {
-            text += char(s[k]);
-          } else {
-            text += char(0xC0 | (s[k] >> 6));
-            text += char(0x80 | (s[k] & 0x3F));
-          }
-        }
+        for (size_t k = 0; k < len; k++) append_utf8(text, s[k]);  // Latin-1 to UTF-8
       }
       try {
         out_.atoms.push_back(atoms_.intern(text));

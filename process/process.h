@@ -103,11 +103,19 @@ constexpr size_t FRAGMENT_SPILL_WORDS = 4096;
 // because erlang:halt/0,1 was called.
 enum class ExcKind : uint8_t { None, Error, Exit, Throw, Halt };
 
-// The X and float registers. A scheduler thread owns one and lends it to the process it runs;
-// a process made for a host call outside the schedulers owns its own.
+// The X and float registers, and the rest of the state that lives only within a slice. A
+// scheduler thread owns one and lends it to the process it runs; a process made outside the
+// schedulers (by the host, by tests) owns its own.
 struct RegisterFile {
   Term x[MAX_X_REGS];
   double fr[MAX_F_REGS];
+  // The binary being built by the pre-OTP-25 bs_init2/bs_put_* sequence: where bs_put_* write
+  // (vm/bits.h). Set by bs_init*/bs_append, valid until the last bs_put_* of that construction.
+  // Compiled code runs the whole sequence in one slice with no collection in between (the
+  // segments' values and sizes are computed before bs_init*, which makes all the room), so,
+  // like ERTS's per-scheduler erts_current_bin, it is the running thread's state.
+  uint8_t* bs_put_base = nullptr;
+  Uint bs_put_offset = 0;  // in bits
 };
 
 // A term whose value fits 32 bits, kept in half a word: an atom, a local pid (28-bit payload),
@@ -333,9 +341,9 @@ class Process final : public WordAllocator, public RunQueueItem {
   Term* htop = nullptr;
   Term* stop = nullptr;
   Term* heap_end = nullptr;
-  Term* x = nullptr;     // the register file in use (RegisterFile::x)
-  double* fr = nullptr;  // RegisterFile::fr
-  void set_registers(RegisterFile* r) { x = r->x; fr = r->fr; }
+  Term* x = nullptr;             // regs->x, for the interpreter's quick reach
+  RegisterFile* regs = nullptr;  // the register file in use (valid while running, see above)
+  void set_registers(RegisterFile* r) { x = r->x; regs = r; }
   uint64_t reductions = 0;
   const Word* resume_pc = nullptr;  // where the next slice starts
   unsigned catches = 0;  // live catch tags on the stack
@@ -361,13 +369,6 @@ class Process final : public WordAllocator, public RunQueueItem {
   bool trap_exit = false;
   bool hibernating = false;       // in erlang:hibernate/3 until the next schedule-in
   bool on_dirty_thread = false;   // the native runs on a dirty thread now: it must not ask again
-
-  // The binary being built by the pre-OTP-25 bs_init2/bs_put_* sequence: where bs_put_* write.
-  // Valid from a bs_init*/bs_append to the last bs_put_* of one construction, which runs in one
-  // slice on one thread with no collection in between; so, as in ERTS, it is the thread's
-  // state, not the process's (static: `p->bs_put_base` names this thread's).
-  static inline thread_local uint8_t* bs_put_base = nullptr;
-  static inline thread_local Uint bs_put_offset = 0;  // in bits
 
   // --- off-heap binaries (term/binary.h) ------------------------------------------------------
   // The RefcBin handles on the young heap and fragments, chained through their `next` word

@@ -44,7 +44,6 @@ class ProcessDict {
       for (size_t i = 0; i < table_->capacity; ++i)
         if (Term& t = table_->slots[i]; t != EMPTY && t != TOMBSTONE) f(t);
   }
-  size_t table_words() const { return table_ ? table_->capacity : 0; }
   // Bytes of the table's block (process_info(memory)); 0 for an empty dictionary.
   size_t bytes() const { return table_ ? sizeof(Table) + table_->capacity * sizeof(Term) : 0; }
 

@@ -35,15 +35,17 @@ class Schedulers;
 class MessageTimers;
 enum class SliceEnd : uint8_t;
 
+// How a VM is set up. The VM reads nothing from the environment: the host decides (the beamrun
+// CLI sets otp_root from $BEAMRUN_OTP_ROOT and gc_stress from $BEAMRUN_GC_STRESS).
 struct VMOptions {
   std::vector<std::string> code_path;  // searched first, in order (directories or .beam files)
   bool use_otp_path = true;            // then OTP's lib/*/ebin directories
-  std::string otp_root;                // empty: $BEAMRUN_OTP_ROOT, else the build-time OTP root
+  std::string otp_root;                // empty: the OTP root found at build time
   FILE* out = stdout;                  // where erlang:display/1 writes
   unsigned schedulers = 0;             // normal scheduler threads; 0: one per hardware thread
   unsigned dirty_cpu_schedulers = 0;   // 0: as many as normal schedulers
   unsigned dirty_io_schedulers = 10;
-  bool gc_stress = false;  // collect at every allocation point (also $BEAMRUN_GC_STRESS=1)
+  bool gc_stress = false;  // collect at every allocation point and poison freed space (gc.cpp)
 };
 
 // What spawn_opt may set for the new process.
@@ -91,20 +93,20 @@ class Runtime {
   bool gc_stress() const { return options_.gc_stress; }
   // The OTP installation whose libraries form the default code path.
   const std::string& otp_root() const { return otp_root_; }
-  // Serialises access to the host process's environment (os:getenv/putenv).
-  std::mutex& env_mutex() { return env_mutex_; }
 
   // Native functions, registered by bifs/*.cpp when the VM is made.
   void register_bif(const char* module, const char* function, uint32_t arity, BifFn fn);
   BifFn find_bif(Term module, Term function, uint32_t arity) const;
 
   // --- code (the table here; loading in vm/vm.cpp) ---------------------------------------------
-  // Loads `name` from the code path unless it is loaded. Returns null and sets *error on failure.
+  // Loads `name` unless it is loaded: one of beamrun's preloaded modules (VM::load_preloaded),
+  // else the first file of that name in the code path. Returns null and sets *error on failure.
   virtual Module* ensure_loaded(Term name, std::string* error) = 0;
   // Loads a module from a file (replacing nothing: a loaded module of that name is an error).
   virtual Module* load_file(const std::string& path, std::string* error) = 0;
   Module* find_module(Term name) const;
-  // The code path, in search order: the -pa entries, then OTP's lib/*/ebin (erts excepted).
+  // The code path, in search order: VMOptions::code_path (the CLI's -pa entries), then, with
+  // use_otp_path, OTP's lib/*/ebin under otp_root() (erts excepted).
   virtual std::vector<std::string> code_path() const = 0;
   // The file ensure_loaded would load `name` from, or "" when no code path entry holds it.
   virtual std::string find_in_path(Term name) = 0;
@@ -130,11 +132,15 @@ class Runtime {
   // Code that applies x0:x1(x2) / the fun x0 to the list x1, as a process's first instruction.
   const Word* apply3_code() const { return apply3_code_; }
   const Word* apply_fun_code() const { return apply_fun_code_; }
+  // A lone return instruction: where a native tail call that went dirty resumes, so that it
+  // returns to its caller.
   const Word* return_code() const { return return_code_; }
+  // Where a process whose dirty call raised resumes: raises that exception (p->exc_*).
   const Word* dirty_raise_code() const { return dirty_raise_code_; }
   // A scheduler's turn with p: its pending signals, then one slice of the interpreter.
   virtual SliceEnd run_slice(Process& p) = 0;
-  // Hands p (its dirty_* fields set, state RUNNING) to a dirty pool; it comes back queued.
+  // Hands p (p->dirty set, state RUNNING) to its dirty pool, made on first use; it comes back
+  // queued.
   virtual void run_dirty(Process* p) = 0;
   // The scheduler's report that p's function returned, raised, or halted the VM.
   virtual void process_finished(Process* p, SliceEnd end) = 0;
@@ -176,9 +182,10 @@ class Runtime {
   WallTimeBase& wall_time_base() { return wall_time_base_; }
   virtual unsigned dirty_cpu_threads() const = 0;
   virtual unsigned dirty_io_threads() const = 0;
-  // erlang:unique_integer/0,1 and make_ref/0: numbers no other call of this VM has had, shared
-  // by all schedulers (erlang_terms.cpp spreads a reference's over its three words).
+  // erlang:unique_integer/0,1: 1, 2, 3... shared by all schedulers.
   uint64_t next_unique_integer() { return unique_counter_.fetch_add(1, std::memory_order_relaxed) + 1; }
+  // make_ref/0: a number no other reference of this VM has had, shared by all schedulers
+  // (process/runtime.cpp: new_reference spreads it over the reference's words).
   uint64_t next_ref_number() { return ref_counter_.fetch_add(1, std::memory_order_relaxed) + 1; }
   // Monotonic nanoseconds when the VM started; erlang:monotonic_time counts from here.
   int64_t start_ns() const { return start_ns_; }
@@ -200,7 +207,6 @@ class Runtime {
   Word dirty_raise_code_[1] = {};
   WallTimeBase wall_time_base_;
   std::string otp_root_;
-  std::mutex env_mutex_;
   std::atomic<uint64_t> ref_counter_{0};
   std::atomic<uint64_t> unique_counter_{0};
   StatMarks stat_marks_;
@@ -208,7 +214,8 @@ class Runtime {
   int64_t start_ns_ = 0;
   Schedulers* schedulers_ = nullptr;         // owned by the VM
   MessageTimers* message_timers_ = nullptr;  // owned by the VM
-  // Declared last: destroyed first, so no thread runs a process while the rest goes away.
+  // ~VM (vm/process_life.cpp) stops the schedulers and the dirty pools before it deletes the
+  // processes left here, so no thread runs a process while the VM goes away.
   ProcessTable processes_;
 };
 

@@ -73,8 +73,6 @@ inline uint8_t* refc_bytes(const Term* h) { return reinterpret_cast<uint8_t*>(h[
 inline Term* refc_next(const Term* h) { return reinterpret_cast<Term*>(h[4]); }
 
 // SubBin: [hdr][bit size][bit offset][orig]
-inline Uint sub_bit_size(Term t) { return boxed_ptr(t)[1]; }
-inline Uint sub_bit_offset(Term t) { return boxed_ptr(t)[2]; }
 inline Term sub_orig(Term t) { return boxed_ptr(t)[3]; }
 
 // MatchState: [hdr][bit position][bit end][orig]

@@ -124,23 +124,16 @@ void put_float_short(std::string& out, double d) {
 std::vector<uint32_t> code_points(std::string_view s) {
   std::vector<uint32_t> cps;
   cps.reserve(s.size());
+  const uint8_t* b = reinterpret_cast<const uint8_t*>(s.data());
   for (size_t i = 0; i < s.size();) {
-    unsigned c = (unsigned char)s[i];
-    size_t n = c >= 0xF0 && c < 0xF8 ? 3 : c >= 0xE0 && c < 0xF0 ? 2 : c >= 0xC0 && c < 0xE0 ? 1 : 0;
-    uint32_t cp = n == 0 ? c : c & (0x3Fu >> n);
-    bool ok = c < 0x80 || (n > 0 && i + n < s.size());
-    for (size_t k = 1; ok && k <= n; k++) {
-      unsigned cc = (unsigned char)s[i + k];
-      ok = (cc & 0xC0) == 0x80;
-      cp = (cp << 6) | (cc & 0x3F);
+    uint32_t cp;
+    size_t len = decode_utf8(b + i, s.size() - i, &cp, Utf8Check::Shape);
+    if (len == 0 || len == UTF8_TRUNCATED) {
+      cp = b[i];
+      len = 1;
     }
-    if (ok) {
-      cps.push_back(cp);
-      i += n + 1;
-    } else {
-      cps.push_back(c);
-      i++;
-    }
+    cps.push_back(cp);
+    i += len;
   }
   return cps;
 }

@@ -147,23 +147,11 @@ class Parser {
 // --- characters ---------------------------------------------------------------------------
 
 uint32_t Parser::read_utf8() {
-  int c0 = peek();
-  if (c0 < 0) fail("unexpected end of input");
-  if (c0 < 0x80) {
-    pos_++;
-    return uint32_t(c0);
-  }
-  int n = c0 >= 0xF0 && c0 < 0xF8 ? 3 : c0 >= 0xE0 ? 2 : c0 >= 0xC0 ? 1 : -1;
-  if (n < 0) fail("invalid UTF-8");
-  uint32_t cp = uint32_t(c0) & (0x3F >> n);
-  for (int i = 1; i <= n; i++) {
-    int c = peek(size_t(i));
-    if (c < 0 || (c & 0xC0) != 0x80) fail("invalid UTF-8");
-    cp = (cp << 6) | uint32_t(c & 0x3F);
-  }
-  static constexpr uint32_t min_for_len[] = {0, 0x80, 0x800, 0x10000};
-  if (cp < min_for_len[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) fail("invalid UTF-8");
-  pos_ += size_t(n) + 1;
+  if (at_end()) fail("unexpected end of input");
+  uint32_t cp;
+  size_t len = decode_utf8(reinterpret_cast<const uint8_t*>(s_.data()) + pos_, s_.size() - pos_, &cp);
+  if (len == 0 || len == UTF8_TRUNCATED) fail("invalid UTF-8");
+  pos_ += len;
   return cp;
 }
 

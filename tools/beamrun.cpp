@@ -5,7 +5,9 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/printer.h"
@@ -109,7 +111,9 @@ int main(int argc, char** argv) {
   app.add_option("--dirty-io", dirty_io, "Dirty IO scheduler threads (default: 10)")->check(CLI::Range(1, 1024));
   app.set_version_flag("--version", std::string("beamrun ") + BEAMRUN_VERSION + " (runs OTP 24-28 .beam files)");
   app.footer("Each ARG is an Erlang term literal: 30, foo, \"str\", <<\"bin\">>, [1,2], {a,1}.\n"
-             "Exit status: 0 on return, 1 on an uncaught exception, N for erlang:halt(N), 2 on usage or load errors.");
+             "Exit status: 0 on return, 1 on an uncaught exception, N for erlang:halt(N), 2 on usage or load errors.\n"
+             "Environment: BEAMRUN_OTP_ROOT=DIR takes OTP's libraries from DIR instead of the build's OTP;\n"
+             "BEAMRUN_GC_STRESS=1 collects garbage at every allocation point (a test mode).");
   std::vector<const char*> cli_argv{argv[0]};
   for (auto& o : opts) cli_argv.push_back(o.c_str());
   try {
@@ -132,6 +136,9 @@ int main(int argc, char** argv) {
   vo.schedulers = schedulers;
   vo.dirty_cpu_schedulers = dirty_cpu;
   vo.dirty_io_schedulers = dirty_io;
+  // The VM reads no environment variables itself; the CLI, as its host, takes these two.
+  if (const char* root = std::getenv("BEAMRUN_OTP_ROOT"); root && *root) vo.otp_root = root;
+  if (const char* s = std::getenv("BEAMRUN_GC_STRESS"); s && *s && std::string_view(s) != "0") vo.gc_stress = true;
   VM vm(vo);
   Term module = vm.atoms().intern(mfa.substr(0, colon));
   Term function = vm.atoms().intern(mfa.substr(colon + 1));

@@ -10,5 +10,7 @@ cmake -S . -B "$B" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$B"
 cd "$B"
 start=$(date +%s)
-BEAMRUN_GC_STRESS=1 DIFF_TIMEOUT=${DIFF_TIMEOUT:-110} ctest -R '^erl\.' --output-on-failure -j"$(nproc)"
+# erl.etf_mutation decodes 100,000 mutated terms: with a collection at every allocation point
+# it outlasts any sensible timeout; the other erl.etf_* programs run binary_to_term under stress.
+BEAMRUN_GC_STRESS=1 DIFF_TIMEOUT=${DIFF_TIMEOUT:-110} ctest -R '^erl\.' -E '^erl\.etf_mutation$' --output-on-failure -j"$(nproc)"
 echo "gc stress: differential suite passed in $(( $(date +%s) - start )) s"

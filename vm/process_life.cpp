@@ -163,7 +163,12 @@ void VM::request_halt(int status) {
 
 RunResult VM::call(Term module, Term function, const std::vector<Term>& args, Process& p) {
   RunResult result;
-  if (args.size() > MAX_X_REGS - 8 || halted_) {
+  bool halted;
+  {
+    std::lock_guard<std::mutex> g(host_mutex_);
+    halted = halted_;
+  }
+  if (args.size() > MAX_X_REGS - 8 || halted) {
     result.kind = RunResult::Kind::Raised;
     result.exc_class = atom::error;
     result.value = atom::system_limit;
@@ -191,21 +196,19 @@ RunResult VM::call(Term module, Term function, const std::vector<Term>& args, Pr
   }
   schedulers_->start();
   schedulers_->enqueue(&p, nullptr);
-  bool finished;
   {
     std::unique_lock<std::mutex> lk(host_mutex_);
     host_cv_.wait(lk, [&] { return p.host_finished || halted_; });
-    finished = p.host_finished;
+    halted = halted_;
   }
-  if (halted_) {
+  if (halted) {
     // Nothing runs after a halt; p may still be queued or running until the threads stop.
     schedulers_->stop();
     processes_.remove(&p);
     result.kind = RunResult::Kind::Halted;
-    result.halt_status = halt_status_;
+    result.halt_status = halt_status_;  // written once, before halted_ (under host_mutex_)
     return result;
   }
-  (void)finished;
   while (p.refs.load(std::memory_order_acquire) != 0) std::this_thread::yield();
   discard_mailbox(&p);
   if (p.end_kind == SliceEnd::Done) {

@@ -34,13 +34,8 @@ VM::VM(VMOptions options) : Runtime(std::move(options)), handlers_(interpreter_h
   // apply, ...)) run the apply instructions themselves.
   exports_.get(atom::erlang, atom::apply, 2)->address.store(apply_fun_code_, std::memory_order_release);
   exports_.get(atom::erlang, atom::apply, 3)->address.store(apply3_code_, std::memory_order_release);
-  if (const char* s = std::getenv("BEAMRUN_GC_STRESS"); s && *s && std::string_view(s) != "0") options_.gc_stress = true;
   register_natives(*this);
-  otp_root_ = options_.otp_root;
-  if (otp_root_.empty()) {
-    const char* env = std::getenv("BEAMRUN_OTP_ROOT");
-    otp_root_ = env && *env ? env : BEAMRUN_OTP_ROOT;
-  }
+  otp_root_ = options_.otp_root.empty() ? std::string(BEAMRUN_OTP_ROOT) : options_.otp_root;
   start_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
                   std::chrono::steady_clock::now().time_since_epoch()).count();
   unsigned n = options_.schedulers ? options_.schedulers : std::max(1u, std::thread::hardware_concurrency());

@@ -75,7 +75,7 @@ class VM final : public Runtime {
   std::unordered_map<std::string, std::string> path_index_;  // module name -> .beam path (modules_mutex_)
   bool path_indexed_ = false;
   const void* const* handlers_;
-  Word host_code_[2];  // the bottom-of-stack return address of a host call: i_return_to_host
+  Word host_code_[2];  // the bottom of every stack: i_return_to_host (process_life.cpp)
   std::mutex dirty_mutex_;  // guards creating the pools
   std::unique_ptr<DirtyPool> dirty_cpu_, dirty_io_;
   std::mutex host_mutex_;  // guards the host-call fields below and Process::host_finished

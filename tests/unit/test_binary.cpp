@@ -248,15 +248,15 @@ TEST(Append, GrowsInPlaceAndCopiesWhenBranching) {
   Process p(vm, vm.next_serial());
   Term acc = make_binary(p, "ab", 2);
   Term a1 = bs_append(&p, acc, 8, 8, 0, 0);
-  p.bs_put_base[p.bs_put_offset / 8] = 'c';
+  p.regs->bs_put_base[p.regs->bs_put_offset / 8] = 'c';
   ASSERT_TRUE(is_sub_binary(a1));
   const BinaryBlob* blob = refc_blob(boxed_ptr(sub_orig(a1)));
   EXPECT_EQ(blob->capacity, 256u);  // a fresh append buffer: twice the size, at least 256
   Term a2 = bs_append(&p, a1, 8, 8, 0, 0);
-  p.bs_put_base[p.bs_put_offset / 8] = 'd';
+  p.regs->bs_put_base[p.regs->bs_put_offset / 8] = 'd';
   EXPECT_EQ(sub_orig(a2), sub_orig(a1));  // in place
   Term b2 = bs_append(&p, a1, 8, 8, 0, 0);  // a1 no longer ends the buffer: copy
-  p.bs_put_base[p.bs_put_offset / 8] = 'X';
+  p.regs->bs_put_base[p.regs->bs_put_offset / 8] = 'X';
   EXPECT_NE(sub_orig(b2), sub_orig(a1));
   EXPECT_EQ(show(vm, a1), "<<\"abc\">>");
   EXPECT_EQ(show(vm, a2), "<<\"abcd\">>");

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "bifs/bif_util.h"
-#include "loader/module.h"
 #include "interp/stacktrace.h"
+#include "loader/module.h"
 #include "term/term_order.h"
 
 namespace beamrun {

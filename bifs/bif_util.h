@@ -2,13 +2,13 @@
 #pragma once
 #include <string>
 
-#include "term/atoms.h"
-#include "term/copy.h"
 #include "bifs/natives.h"
 #include "process/binaries.h"
 #include "process/process.h"
-#include "term/term.h"
 #include "process/runtime.h"
+#include "term/atoms.h"
+#include "term/copy.h"
+#include "term/term.h"
 
 namespace beamrun {
 

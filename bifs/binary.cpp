@@ -16,9 +16,9 @@
 
 #include "bifs/bif_util.h"
 #include "bifs/iolist.h"
+#include "interp/stacktrace.h"
 #include "term/bignum.h"
 #include "term/binary.h"
-#include "interp/stacktrace.h"
 
 namespace beamrun {
 

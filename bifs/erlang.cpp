@@ -6,13 +6,13 @@
 
 #include "bifs/bif_util.h"
 #include "etf/decode.h"
-#include "term/binary.h"
+#include "interp/stacktrace.h"
 #include "process/arith.h"
 #include "term/bignum.h"
-#include "text/printer.h"
-#include "interp/stacktrace.h"
+#include "term/binary.h"
 #include "term/term_order.h"
 #include "term/utf8.h"
+#include "text/printer.h"
 
 namespace beamrun {
 

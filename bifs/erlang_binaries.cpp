@@ -2,10 +2,10 @@
 // binaries, lists and atoms.
 #include <string>
 
+#include "base/md5.h"
 #include "bifs/bif_util.h"
 #include "bifs/iolist.h"
 #include "term/binary.h"
-#include "base/md5.h"
 #include "term/utf8.h"
 
 namespace beamrun {

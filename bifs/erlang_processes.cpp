@@ -12,11 +12,11 @@
 #include <algorithm>
 
 #include "bifs/bif_util.h"
-#include "scheduler/scheduler.h"
 #include "interp/interp.h"
-#include "loader/module.h"
-#include "supervision/process_signals.h"
 #include "interp/stacktrace.h"
+#include "loader/module.h"
+#include "scheduler/scheduler.h"
+#include "supervision/process_signals.h"
 #include "term/term_order.h"
 
 namespace beamrun {

@@ -8,9 +8,9 @@
 #include <thread>
 
 #include "bifs/bif_util.h"
-#include "scheduler/scheduler.h"
-#include "loader/module.h"
 #include "interp/stacktrace.h"
+#include "loader/module.h"
+#include "scheduler/scheduler.h"
 
 namespace beamrun {
 

@@ -18,12 +18,12 @@
 
 #include "bifs/bif_util.h"
 #include "etf/decode.h"
-#include "term/binary.h"
 #include "etf/encode.h"
-#include "term/hash.h"
-#include "loader/module.h"
-#include "text/printer.h"
 #include "interp/stacktrace.h"
+#include "loader/module.h"
+#include "term/binary.h"
+#include "term/hash.h"
+#include "text/printer.h"
 
 namespace beamrun {
 

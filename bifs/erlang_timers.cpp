@@ -6,8 +6,8 @@
 // erlang:monotonic_time(millisecond). The timer lives on the calling process's scheduler
 // (supervision/message_timers.h).
 #include "bifs/bif_util.h"
-#include "supervision/message_timers.h"
 #include "scheduler/scheduler.h"
+#include "supervision/message_timers.h"
 #include "supervision/process_signals.h"
 
 namespace beamrun {

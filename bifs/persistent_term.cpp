@@ -1,10 +1,10 @@
 // persistent_term.cpp - the persistent_term module's natives: a VM-wide store of terms that are
 // read often and written rarely (the store: process/persistent_terms.cpp).
 #include "bifs/bif_util.h"
+#include "interp/stacktrace.h"
 #include "loader/beam_file.h"
 #include "term/copy.h"
 #include "term/hash.h"
-#include "interp/stacktrace.h"
 #include "term/term_order.h"
 
 namespace beamrun {

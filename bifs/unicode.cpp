@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "bifs/bif_util.h"
-#include "term/binary.h"
 #include "interp/stacktrace.h"
+#include "term/binary.h"
 #include "term/utf8.h"
 
 namespace beamrun {

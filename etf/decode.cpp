@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "term/binary.h"
 #include "etf/encode.h"
-#include "term/export.h"
 #include "etf/tags.h"
+#include "term/binary.h"
+#include "term/export.h"
 #include "term/map.h"
 #include "term/term_order.h"
 #include "term/utf8.h"

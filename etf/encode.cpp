@@ -10,12 +10,12 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "etf/tags.h"
+#include "term/atoms.h"
 #include "term/bignum.h"
 #include "term/export.h"
 #include "term/map.h"
 #include "term/term_order.h"
-#include "etf/tags.h"
-#include "term/atoms.h"
 #include "term/utf8.h"
 
 namespace beamrun {

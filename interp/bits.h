@@ -10,8 +10,8 @@
 
 #include "loader/instructions_bits.h"
 #include "process/binaries.h"
-#include "term/binary.h"
 #include "process/process.h"
+#include "term/binary.h"
 #include "term/term.h"
 
 namespace beamrun {

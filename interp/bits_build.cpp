@@ -4,11 +4,11 @@
 #include <cstring>
 #include <vector>
 
-#include "process/arith.h"
-#include "term/bignum.h"
 #include "interp/bits.h"
-#include "term/map.h"
+#include "process/arith.h"
 #include "process/runtime.h"
+#include "term/bignum.h"
+#include "term/map.h"
 #include "term/utf8.h"
 
 namespace beamrun {

@@ -4,8 +4,8 @@
 #include <cstring>
 #include <vector>
 
-#include "term/bignum.h"
 #include "interp/bits.h"
+#include "term/bignum.h"
 #include "term/term.h"
 #include "term/utf8.h"
 

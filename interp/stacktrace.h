@@ -1,8 +1,8 @@
 // stacktrace.h - turning a process's stack into BEAM's stacktrace term
 //   [{Module, Function, ArityOrArgs, Location}]   Location = [{file, "m.erl"}, {line, N}] or []
 #pragma once
-#include "term/export.h"
 #include "process/process.h"
+#include "term/export.h"
 
 namespace beamrun {
 

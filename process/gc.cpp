@@ -30,10 +30,10 @@
 #include <cstring>
 #include <new>
 
-#include "term/binary.h"
-#include "term/export.h"
 #include "process/process.h"
 #include "process/runtime.h"
+#include "term/binary.h"
+#include "term/export.h"
 
 namespace beamrun {
 

@@ -25,8 +25,8 @@
 #include <memory>
 #include <cstdint>
 
-#include "term/export.h"
 #include "base/signal_queue.h"
+#include "term/export.h"
 #include "term/term.h"
 
 namespace beamrun {

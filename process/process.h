@@ -44,15 +44,15 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/block_alloc.h"
 #include "base/dirty_pool.h"
 #include "base/run_queue.h"
+#include "base/small_mutex.h"
 #include "base/timer_wheel.h"
-#include "term/export.h"
+#include "loader/module.h"
 #include "process/mailbox.h"
 #include "process/process_dict.h"
-#include "base/block_alloc.h"
-#include "loader/module.h"
-#include "base/small_mutex.h"
+#include "term/export.h"
 #include "term/term.h"
 
 namespace beamrun {

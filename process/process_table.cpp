@@ -5,9 +5,9 @@
 
 #include <new>
 
-#include "term/atoms.h"
 #include "process/mailbox.h"
 #include "process/process.h"
+#include "term/atoms.h"
 
 namespace beamrun {
 

@@ -19,8 +19,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "term/export.h"
 #include "process/mailbox.h"  // tombstones hold a Message block
+#include "term/export.h"
 #include "term/term.h"
 
 namespace beamrun {

@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <thread>
 
+#include "process/runtime.h"
 #include "scheduler/scheduler.h"
 #include "supervision/process_signals.h"
-#include "process/runtime.h"
 
 namespace beamrun {
 

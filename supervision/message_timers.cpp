@@ -2,8 +2,8 @@
 #include "supervision/message_timers.h"
 
 #include "process/process.h"
-#include "supervision/process_signals.h"
 #include "process/runtime.h"
+#include "supervision/process_signals.h"
 
 namespace beamrun {
 

@@ -14,8 +14,8 @@
 #include <unordered_map>
 
 #include "base/timer_wheel.h"
-#include "term/export.h"
 #include "process/mailbox.h"
+#include "term/export.h"
 #include "term/term.h"
 
 namespace beamrun {

@@ -1,11 +1,11 @@
 // process_signals.cpp - message sending, mailbox draining and adoption, receive timeouts.
 #include "supervision/process_signals.h"
 
+#include "process/process_table.h"
+#include "process/runtime.h"
 #include "scheduler/scheduler.h"
 #include "supervision/exit_signals.h"
 #include "term/binary.h"
-#include "process/process_table.h"
-#include "process/runtime.h"
 
 namespace beamrun {
 

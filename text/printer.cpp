@@ -1,6 +1,6 @@
 #include "text/printer.h"
-#include "text/atom_text.h"
 #include "term/utf8.h"
+#include "text/atom_text.h"
 
 #include <gmp.h>
 

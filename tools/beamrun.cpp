@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "text/printer.h"
 #include "process/process.h"
+#include "text/printer.h"
 #include "text/term_parser.h"
 #include "vm/vm.h"
 

@@ -10,13 +10,13 @@
 #include <ctime>
 #include <thread>
 
-#include "scheduler/scheduler.h"
-#include "term/copy.h"
-#include "loader/instructions.h"
-#include "text/printer.h"
-#include "supervision/process_signals.h"
-#include "supervision/exit_signals.h"
 #include "interp/interp.h"
+#include "loader/instructions.h"
+#include "scheduler/scheduler.h"
+#include "supervision/exit_signals.h"
+#include "supervision/process_signals.h"
+#include "term/copy.h"
+#include "text/printer.h"
 #include "vm/vm.h"
 
 namespace beamrun {

@@ -9,12 +9,12 @@
 #include <thread>
 
 #include "bifs/natives.h"
-#include "loader/translate.h"
-#include "scheduler/scheduler.h"
-#include "loader/instructions.h"
 #include "interp/interp.h"
-#include "process/process.h"
 #include "interp/stacktrace.h"
+#include "loader/instructions.h"
+#include "loader/translate.h"
+#include "process/process.h"
+#include "scheduler/scheduler.h"
 
 namespace beamrun {
 

@@ -6,10 +6,10 @@
 #include <thread>
 
 #include "bench/micro/term_builders.h"
-#include "term/copy.h"
 #include "process/process.h"
-#include "supervision/process_signals.h"
 #include "process/process_table.h"
+#include "supervision/process_signals.h"
+#include "term/copy.h"
 #include "vm/vm.h"
 
 namespace beamrun::micro {

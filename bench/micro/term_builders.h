@@ -5,8 +5,8 @@
 #include <memory>
 #include <vector>
 
-#include "tests/unit/term_arena.h"
 #include "term/term.h"
+#include "tests/unit/term_arena.h"
 
 namespace beamrun::micro {
 

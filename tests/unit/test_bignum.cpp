@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "process/arith.h"
-#include "term/bignum.h"
 #include "process/process.h"
+#include "term/bignum.h"
 #include "vm/vm.h"
 
 using namespace beamrun;

@@ -14,14 +14,14 @@
 #include <vector>
 
 #include "beam_builder.h"
-#include "term/bignum.h"
-#include "process/binaries.h"
-#include "term/binary.h"
 #include "interp/bits.h"
-#include "loader/instructions.h"
 #include "interp/interp.h"
-#include "text/printer.h"
+#include "loader/instructions.h"
+#include "process/binaries.h"
 #include "process/process.h"
+#include "term/bignum.h"
+#include "term/binary.h"
+#include "text/printer.h"
 #include "vm/vm.h"
 
 using namespace beamrun;

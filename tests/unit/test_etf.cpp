@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "loader/beam_file.h"
 #include "etf/decode.h"
+#include "etf/encode.h"
+#include "loader/beam_file.h"
 #include "term/atoms.h"
 #include "term/binary.h"
-#include "etf/encode.h"
 #include "term/export.h"
 #include "term/map.h"
 #include "term/term_order.h"

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "term/float_text.h"
 #include "process/process.h"
+#include "term/float_text.h"
 #include "text/term_parser.h"
 #include "vm/vm.h"
 

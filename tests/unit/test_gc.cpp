@@ -1,16 +1,16 @@
 // test_gc.cpp - the generational copying collector: every reachable term stays intact whatever
 // moves; promotion, full sweeps, heap sizes, fragments, off-heap binaries, literals.
 #include <gtest/gtest.h>
-#include "tests/unit/test_util.h"
 #include "base/block_alloc.h"
+#include "tests/unit/test_util.h"
 
 #include <chrono>
 #include <random>
 
 #include "process/binaries.h"
+#include "process/process.h"
 #include "term/binary.h"
 #include "text/printer.h"
-#include "process/process.h"
 #include "vm/vm.h"
 
 using namespace beamrun;

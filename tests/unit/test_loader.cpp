@@ -19,10 +19,10 @@
 #include "loader/beam_file.h"
 #include "loader/genop.h"
 #include "loader/translate.h"
+#include "process/process.h"
 #include "term/atoms.h"
 #include "term/export.h"
 #include "text/printer.h"
-#include "process/process.h"
 #include "vm/vm.h"
 
 using namespace beamrun;

@@ -15,9 +15,9 @@
 
 #include "term/atoms.h"
 #include "term/map.h"
-#include "text/printer.h"
 #include "term/term.h"
 #include "term/term_order.h"
+#include "text/printer.h"
 #include "text/term_parser.h"
 
 using namespace beamrun;

@@ -15,8 +15,8 @@
 
 #include "term/atoms.h"
 #include "term/export.h"
-#include "text/printer.h"
 #include "term/term.h"
+#include "text/printer.h"
 #include "text/term_parser.h"
 
 using namespace beamrun;

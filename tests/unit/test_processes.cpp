@@ -7,9 +7,9 @@
 #include <thread>
 #include <vector>
 
+#include "process/process.h"
 #include "tests/unit/test_util.h"
 #include "text/printer.h"
-#include "process/process.h"
 #include "vm/vm.h"
 
 namespace beamrun {

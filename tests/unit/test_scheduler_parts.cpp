@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "base/run_queue.h"
-#include "base/timer_wheel.h"
 #include "base/signal_queue.h"
+#include "base/timer_wheel.h"
 
 using namespace beamrun;
 

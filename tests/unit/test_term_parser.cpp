@@ -13,9 +13,9 @@
 
 #include "term/atoms.h"
 #include "term/export.h"
-#include "text/printer.h"
 #include "term/term.h"
 #include "term/term_order.h"
+#include "text/printer.h"
 #include "text/term_parser.h"
 
 using namespace beamrun;

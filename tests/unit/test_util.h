@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "tests/unit/term_arena.h"
 #include "term/term.h"
+#include "tests/unit/term_arena.h"
 
 namespace beamrun::test {
 

@@ -32,10 +32,10 @@
 // SmallMutex (base/small_mutex.h): 4 bytes each instead of std::mutex's 40, blocking (a futex)
 // rather than spinning, not recursive. Nobody holds two run locks, or two sig_mutexes, at once.
 #pragma once
-#include <initializer_list>
 #include <atomic>
 #include <cassert>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <new>
 #include <mutex>

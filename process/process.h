@@ -227,6 +227,7 @@ class Process final : public WordAllocator, public RunQueueItem {
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
 
+  // The VM this process belongs to, as the layers below vm/ see it (process/runtime.h).
   Runtime& vm() { return vm_; }
   Term pid() const { return make_pid(serial_); }
 

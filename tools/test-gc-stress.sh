@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the differential suite with a collection at every allocation point
-# (BEAMRUN_GC_STRESS=1, see Process::gc_due): a root the collector misses shows up as a wrong
-# result or a crash. Builds in its own directory.
+# (BEAMRUN_GC_STRESS=1, which the beamrun CLI turns into VMOptions::gc_stress; see
+# Process::gc_due): a root the collector misses shows up as a wrong result or a crash. Builds
+# in its own directory.
 #   tools/test-gc-stress.sh [BUILD_DIR]      (default: build-gcstress)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -440,7 +440,7 @@ TEST(GC, LiteralsAreNeverCopied) {
   VM vm;
   Process p(vm, vm.next_serial());
   // A "literal": a list and a tuple in memory no process owns.
-  static Term lit[7];
+  Term lit[7] = {};
   lit[0] = make_small(1);
   lit[1] = NIL;
   lit[2] = make_tuple_header(2);

@@ -21,6 +21,16 @@ namespace beamrun {
 
 namespace {
 
+// An R or D operand: the register it names. x and E as in run().
+[[gnu::always_inline]] inline Term& reg_ref(RegWord r, Term* x, Term* E) {
+  return *(((r.w & 4) ? E : x) + (r.w >> 3));
+}
+// An S operand: a constant (low bits 01, 10, 11) or a register.
+[[gnu::always_inline]] inline Term src_term(SrcWord s, Term* x, Term* E) {
+  return (s.w & 3) ? Term(s.w) : ((s.w & 4) ? E[s.w >> 3] : x[s.w >> 3]);
+}
+[[gnu::always_inline]] inline Term src_term(RegWord r, Term* x, Term* E) { return reg_ref(r, x, E); }
+
 inline bool words_free(const Term* htop, const Term* e, size_t n) {
   return size_t(e - htop) >= n + STACK_RESERVE;
 }
@@ -82,7 +92,7 @@ inline int unpack_args(Term list, Term* x) {
 // addresses exist only inside the function that holds the labels.
 static SliceEnd run(Process* const p, const void* const** table_out) {
   static const void* const labels[] = {
-#define BEAMRUN_LABEL(name, doc) &&L_##name,
+#define BEAMRUN_LABEL(name, ops, doc) &&L_##name,
       BEAMRUN_INSTRUCTIONS(BEAMRUN_LABEL)
 #undef BEAMRUN_LABEL
   };
@@ -129,13 +139,18 @@ static SliceEnd run(Process* const p, const void* const** table_out) {
   } while (0)
 #define SWAPIN (E = p->stop, HTOP = p->htop)
 #define DISPATCH() goto *reinterpret_cast<const void*>(*I)
-#define NEXT(n) do { I += (n) + 1; DISPATCH(); } while (0)
-#define OPW(i) (I[(i) + 1])
-#define SRC(w) (((w) & 3) ? Term(w) : (((w) & 4) ? E[(w) >> 3] : x[(w) >> 3]))
-#define DST(w) (*((((w) & 4) ? E : x) + ((w) >> 3)))
-#define RSRC(w) DST(w)  // a source operand the loader guarantees is a register
-#define LABEL(w) reinterpret_cast<const Word*>(w)
-#define FAIL_TO(w) do { I = LABEL(w); DISPATCH(); } while (0)
+  // Operands are read by name through the accessors generated from the instruction's spec line
+  // (vm/instructions.h): OP(i_move, src) is spec::i_move::src(I), a load at a constant offset.
+  // NEXT_OF(name) steps over the instruction, its width also from the spec.
+#define OP(name, field) (spec::name::field(I))
+#define TAIL(name, field, i) (spec::name::tail_##field(I, (i)))
+#define NEXT_OF(name) do { I += spec::name::width(I); DISPATCH(); } while (0)
+  // A variable instruction whose count the handler knows (i_bif's fast paths: 1 or 2 args).
+#define NEXT_N(name, count) do { I += spec::name::width_n(count); DISPATCH(); } while (0)
+#define SRC(o) src_term((o), x, E)
+#define DST(o) reg_ref((o), x, E)
+#define RSRC(o) DST(o)  // a source operand the loader guarantees is a register
+#define FAIL_TO(target) do { I = (target); DISPATCH(); } while (0)
   // Raise error:Reason at the current instruction.
 #define RAISE_ERROR(reason_expr)                                              \
   do {                                                                        \
@@ -176,7 +191,7 @@ static SliceEnd run(Process* const p, const void* const** table_out) {
 L_i_func_info: {
   // Reaching the function's info word means no clause matched.
   SWAPOUT;
-  const FunctionInfo* fi = reinterpret_cast<const FunctionInfo*>(OPW(0));
+  const FunctionInfo* fi = OP(i_func_info, info);
   Term args = make_list_from(*p, x, fi->arity);
   top_frame = function_frame_with_args(*p, I, fi->module, fi->name, args);
   pc_frame = false;
@@ -187,44 +202,44 @@ L_i_func_info: {
 
   // ---- moves -------------------------------------------------------------------------------
 L_i_move:
-  DST(OPW(1)) = RSRC(OPW(0));
-  NEXT(2);
+  DST(OP(i_move, dst)) = RSRC(OP(i_move, src));
+  NEXT_OF(i_move);
 L_i_move_c:
-  DST(OPW(1)) = OPW(0);
-  NEXT(2);
+  DST(OP(i_move_c, dst)) = OP(i_move_c, value);
+  NEXT_OF(i_move_c);
 L_i_move_xx:
-  x[OPW(1)] = x[OPW(0)];
-  NEXT(2);
+  x[OP(i_move_xx, to)] = x[OP(i_move_xx, from)];
+  NEXT_OF(i_move_xx);
 L_i_swap: {
-  Word a = OPW(0), b = OPW(1);
+  RegWord a = OP(i_swap, a), b = OP(i_swap, b);
   Term t = DST(a);
   DST(a) = DST(b);
   DST(b) = t;
-  NEXT(2);
+  NEXT_OF(i_swap);
 }
 L_i_init_yreg:
-  E[OPW(0)] = NIL;
-  NEXT(1);
+  E[OP(i_init_yreg, y)] = NIL;
+  NEXT_OF(i_init_yreg);
 
   // ---- stack frames and heap -----------------------------------------------------------------
 L_i_allocate: {
-  Word slots = OPW(0), heap = OPW(1), live = OPW(2);
+  Word slots = OP(i_allocate, slots), heap = OP(i_allocate, heap), live = OP(i_allocate, live);
   ENSURE(heap + slots + 1, unsigned(live));
   E -= slots;
   for (Word i = 0; i < slots; ++i) E[i] = NIL;
-  NEXT(3);
+  NEXT_OF(i_allocate);
 }
 L_i_deallocate:
-  E += OPW(0);
-  NEXT(1);
+  E += OP(i_deallocate, slots);
+  NEXT_OF(i_deallocate);
 L_i_trim: {
   // Drop the N lowest y slots: the remaining ones keep their relative order.
-  E += OPW(0);
-  NEXT(1);
+  E += OP(i_trim, slots);
+  NEXT_OF(i_trim);
 }
 L_i_test_heap:
-  ENSURE(OPW(0), unsigned(OPW(1)));
-  NEXT(2);
+  ENSURE(OP(i_test_heap, heap), unsigned(OP(i_test_heap, live)));
+  NEXT_OF(i_test_heap);
 
   // ---- calls ---------------------------------------------------------------------------------
 L_i_return:
@@ -233,33 +248,33 @@ do_return:
   DISPATCH();
   // A call costs a reduction; when the slice's are used up the process yields at the callee.
 L_i_call:
-  if (E - 1 <= HTOP) { SWAPOUT; p->collect(1, unsigned(OPW(1))); SWAPIN; }
-  *--E = reinterpret_cast<Word>(I + 3);
-  if (--reds <= 0) YIELD_TO(LABEL(OPW(0)), OPW(1));
-  I = LABEL(OPW(0));
+  if (E - 1 <= HTOP) { SWAPOUT; p->collect(1, unsigned(OP(i_call, arity))); SWAPIN; }
+  *--E = reinterpret_cast<Word>(I + spec::i_call::words);
+  if (--reds <= 0) YIELD_TO(OP(i_call, target), OP(i_call, arity));
+  I = OP(i_call, target);
   DISPATCH();
 L_i_call_last:
-  E += OPW(1);
-  if (--reds <= 0) YIELD_TO(LABEL(OPW(0)), OPW(2));
-  I = LABEL(OPW(0));
+  E += OP(i_call_last, dealloc);
+  if (--reds <= 0) YIELD_TO(OP(i_call_last, target), OP(i_call_last, arity));
+  I = OP(i_call_last, target);
   DISPATCH();
 L_i_call_only:
-  if (--reds <= 0) YIELD_TO(LABEL(OPW(0)), OPW(1));
-  I = LABEL(OPW(0));
+  if (--reds <= 0) YIELD_TO(OP(i_call_only, target), OP(i_call_only, arity));
+  I = OP(i_call_only, target);
   DISPATCH();
 L_i_call_ext:
-  call_e = reinterpret_cast<const Export*>(OPW(0));
+  call_e = OP(i_call_ext, exp);
   call_arity = call_e->arity;
-  call_ret = I + 2;
+  call_ret = I + spec::i_call_ext::words;
   goto do_call_export;
 L_i_call_ext_last:
-  call_e = reinterpret_cast<const Export*>(OPW(0));
+  call_e = OP(i_call_ext_last, exp);
   call_arity = call_e->arity;
-  E += OPW(1);
+  E += OP(i_call_ext_last, dealloc);
   call_ret = nullptr;
   goto do_call_export;
 L_i_call_ext_only:
-  call_e = reinterpret_cast<const Export*>(OPW(0));
+  call_e = OP(i_call_ext_only, exp);
   call_arity = call_e->arity;
   call_ret = nullptr;
   goto do_call_export;
@@ -309,10 +324,11 @@ L_i_call_bif_only:
 do_call_bif:
   // A direct call of a native function named by an import. A tail call drops its frame
   // first: only Y slots go, so the stacktrace of a failing call is the same.
-  bif_fn = reinterpret_cast<BifFn>(OPW(0));
-  call_e = reinterpret_cast<const Export*>(OPW(1));
-  call_ret = variant == 0 ? I + 3 : nullptr;
-  if (variant == 1) E += OPW(2);
+  // The three share fn and exp's positions (static_asserts after run()).
+  bif_fn = OP(i_call_bif, fn);
+  call_e = OP(i_call_bif, exp);
+  call_ret = variant == 0 ? I + spec::i_call_bif::words : nullptr;
+  if (variant == 1) E += OP(i_call_bif_last, dealloc);
   // Calls bif_fn (the native of call_e) on x0..., result in x0; then continues at call_ret, or
   // returns when it is null.
 do_native_call:
@@ -373,7 +389,7 @@ L_i_apply_last:
   variant = 1;
 do_apply: {
   // x(N) is the module, x(N+1) the function; args in x0..x(N-1).
-  unsigned arity = unsigned(OPW(0));
+  unsigned arity = unsigned(OP(i_apply_last, arity));
   Term m = x[arity], f = x[arity + 1];
   bool last = variant == 1;
   if (!is_atom(m) || !is_atom(f)) {
@@ -388,8 +404,8 @@ do_apply: {
   }
   call_e = vm.exports().get(m, f, arity);
   call_arity = arity;
-  if (last) { E += OPW(1); call_ret = nullptr; }
-  else call_ret = I + 2;
+  if (last) { E += OP(i_apply_last, dealloc); call_ret = nullptr; }
+  else call_ret = I + spec::i_apply::words;
   goto do_call_export;
 }
 L_i_apply3:
@@ -418,9 +434,9 @@ do_apply3: {
   }
   call_e = vm.exports().get(m, f, unsigned(n));
   call_arity = unsigned(n);
-  if (variant == 0) call_ret = I + 1;
+  if (variant == 0) call_ret = I + spec::i_apply3::words;
   else {
-    if (variant == 1) E += OPW(0);
+    if (variant == 1) E += OP(i_apply3_last, dealloc);
     call_ret = nullptr;
   }
   goto do_call_export;
@@ -447,9 +463,9 @@ do_apply_fun: {
   }
   x[n] = fun;
   call_arity = unsigned(n);
-  if (variant == 0) call_ret = I + 1;
+  if (variant == 0) call_ret = I + spec::i_apply_fun::words;
   else {
-    if (variant == 1) E += OPW(0);
+    if (variant == 1) E += OP(i_apply_fun_last, dealloc);
     call_ret = nullptr;
   }
   goto do_call_fun;
@@ -457,31 +473,32 @@ do_apply_fun: {
 
   // ---- funs ----------------------------------------------------------------------------------
 L_i_make_fun: {
-  const FunEntry* fe = reinterpret_cast<const FunEntry*>(OPW(0));
-  Word d = OPW(1), n = OPW(2);
+  const FunEntry* fe = OP(i_make_fun, fe);
+  RegWord d = OP(i_make_fun, dst);
+  Word n = OP(i_make_fun, nfree);
   Term* f;
   HALLOC(FUN_HEADER_WORDS + n, f);
   f[0] = make_header(2 + n, Subtag::Fun);
   f[1] = reinterpret_cast<Word>(fe);
   f[2] = n;
-  for (Word i = 0; i < n; ++i) f[3 + i] = SRC(OPW(3 + i));
+  for (Word i = 0; i < n; ++i) f[3 + i] = SRC(TAIL(i_make_fun, free, i));
   DST(d) = make_boxed(f);
-  NEXT(3 + n);
+  NEXT_OF(i_make_fun);
 }
 L_i_call_fun:
-  call_arity = unsigned(OPW(0));
-  call_ret = I + 2;
+  call_arity = unsigned(OP(i_call_fun, arity));
+  call_ret = I + spec::i_call_fun::words;
   goto do_call_fun;
 L_i_call_fun_last:
-  call_arity = unsigned(OPW(0));
-  E += OPW(1);
+  call_arity = unsigned(OP(i_call_fun_last, arity));
+  E += OP(i_call_fun_last, dealloc);
   call_ret = nullptr;
   goto do_call_fun;
 L_i_call_fun2: {
-  Term f = SRC(OPW(0));
-  call_arity = unsigned(OPW(1));
+  Term f = SRC(OP(i_call_fun2, fun));
+  call_arity = unsigned(OP(i_call_fun2, arity));
   x[call_arity] = f;
-  call_ret = I + 3;
+  call_ret = I + spec::i_call_fun2::words;
   goto do_call_fun;
 }
   // Calls the fun in x(call_arity) with args x0...
@@ -532,12 +549,11 @@ raise_badarity: {
 
   // ---- native functions in instructions ------------------------------------------------------
 L_i_bif: {
-  // P:fn P:export L:fail N:argc S... D
-  BifFn fn = reinterpret_cast<BifFn>(OPW(0));
-  call_e = reinterpret_cast<const Export*>(OPW(1));
-  Word fail = OPW(2), argc = OPW(3), live = OPW(4);
-  for (Word i = 0; i < argc; ++i) bif_args[i] = SRC(OPW(5 + i));
-  Word d = OPW(5 + argc);
+  BifFn fn = OP(i_bif, fn);
+  call_e = OP(i_bif, exp);
+  const Word* fail = OP(i_bif, fail);
+  Word argc = OP(i_bif, argc), live = OP(i_bif, live);
+  for (Word i = 0; i < argc; ++i) bif_args[i] = SRC(TAIL(i_bif, arg, i));
   if (fn == nullptr) {
     SWAPOUT;
     top_frame = undef_frame(*p, call_e->module, call_e->function, bif_args, unsigned(argc));
@@ -566,8 +582,8 @@ L_i_bif: {
     SWAPIN;
     r = x[live];
   }
-  DST(d) = r;
-  NEXT(6 + argc);
+  DST(OP(i_bif, dst)) = r;
+  NEXT_OF(i_bif);
 }
 
   // Two small integers never overflow int64 when added or subtracted: only the 60-bit range
@@ -575,38 +591,38 @@ L_i_bif: {
   // Smalls are added and subtracted tagged: (a<<4|15) + (b<<4) is (a+b)<<4|15, and the
   // 64-bit overflow check is exactly the 60-bit range check. Anything else takes the BIF.
 L_i_plus: {
-  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  Term a = SRC(TAIL(i_plus, arg, 0)), b = SRC(TAIL(i_plus, arg, 1));
   Sint r;
   if ((a & b & IMMED1_MASK) == IMMED1_SMALL && !__builtin_add_overflow(Sint(a), Sint(b - IMMED1_SMALL), &r)) {
-    DST(OPW(7)) = Term(r);
-    NEXT(8);
+    DST(OP(i_plus, dst)) = Term(r);
+    NEXT_N(i_plus, 2);
   }
   goto L_i_bif;
 }
 L_i_minus: {
-  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  Term a = SRC(TAIL(i_minus, arg, 0)), b = SRC(TAIL(i_minus, arg, 1));
   Sint r;
   if ((a & b & IMMED1_MASK) == IMMED1_SMALL && !__builtin_sub_overflow(Sint(a), Sint(b - IMMED1_SMALL), &r)) {
-    DST(OPW(7)) = Term(r);
-    NEXT(8);
+    DST(OP(i_minus, dst)) = Term(r);
+    NEXT_N(i_minus, 2);
   }
   goto L_i_bif;
 }
 L_i_plus_imm: {
-  Term a = RSRC(OPW(5));
+  Term a = RSRC(OP(i_plus_imm, a));
   Sint r;
-  if (is_small(a) && !__builtin_add_overflow(Sint(a), Sint(OPW(6) - IMMED1_SMALL), &r)) {
-    DST(OPW(7)) = Term(r);
-    NEXT(8);
+  if (is_small(a) && !__builtin_add_overflow(Sint(a), Sint(OP(i_plus_imm, b) - IMMED1_SMALL), &r)) {
+    DST(OP(i_plus_imm, dst)) = Term(r);
+    NEXT_OF(i_plus_imm);
   }
   goto L_i_bif;
 }
 L_i_minus_imm: {
-  Term a = RSRC(OPW(5));
+  Term a = RSRC(OP(i_minus_imm, a));
   Sint r;
-  if (is_small(a) && !__builtin_sub_overflow(Sint(a), Sint(OPW(6) - IMMED1_SMALL), &r)) {
-    DST(OPW(7)) = Term(r);
-    NEXT(8);
+  if (is_small(a) && !__builtin_sub_overflow(Sint(a), Sint(OP(i_minus_imm, b) - IMMED1_SMALL), &r)) {
+    DST(OP(i_minus_imm, dst)) = Term(r);
+    NEXT_OF(i_minus_imm);
   }
   goto L_i_bif;
 }
@@ -614,62 +630,62 @@ L_i_minus_imm: {
   // Tagged smalls: band/bor of two tagged words is the tagged result (the tag bits agree).
   // (a<<4) * b is (a*b)<<4, and fits in 64 bits exactly when a*b fits in 60.
 L_i_times: {
-  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  Term a = SRC(TAIL(i_times, arg, 0)), b = SRC(TAIL(i_times, arg, 1));
   Sint r;
   if ((a & b & IMMED1_MASK) == IMMED1_SMALL && !__builtin_mul_overflow(Sint(a - IMMED1_SMALL), small_value(b), &r)) {
-    DST(OPW(7)) = Term(r) | IMMED1_SMALL;
-    NEXT(8);
+    DST(OP(i_times, dst)) = Term(r) | IMMED1_SMALL;
+    NEXT_N(i_times, 2);
   }
   goto L_i_bif;
 }
 L_i_times_imm: {
-  Term a = RSRC(OPW(5));
+  Term a = RSRC(OP(i_times_imm, a));
   Sint r;
-  if (is_small(a) && !__builtin_mul_overflow(Sint(a - IMMED1_SMALL), small_value(OPW(6)), &r)) {
-    DST(OPW(7)) = Term(r) | IMMED1_SMALL;
-    NEXT(8);
+  if (is_small(a) && !__builtin_mul_overflow(Sint(a - IMMED1_SMALL), small_value(OP(i_times_imm, b)), &r)) {
+    DST(OP(i_times_imm, dst)) = Term(r) | IMMED1_SMALL;
+    NEXT_OF(i_times_imm);
   }
   goto L_i_bif;
 }
 L_i_band_imm: {
-  Term a = RSRC(OPW(5));
+  Term a = RSRC(OP(i_band_imm, a));
   if (is_small(a)) {
-    DST(OPW(7)) = a & OPW(6);
-    NEXT(8);
+    DST(OP(i_band_imm, dst)) = a & OP(i_band_imm, b);
+    NEXT_OF(i_band_imm);
   }
   goto L_i_bif;
 }
 L_i_band: {
-  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  Term a = SRC(TAIL(i_band, arg, 0)), b = SRC(TAIL(i_band, arg, 1));
   if (is_small(a) && is_small(b)) {
-    DST(OPW(7)) = a & b;
-    NEXT(8);
+    DST(OP(i_band, dst)) = a & b;
+    NEXT_N(i_band, 2);
   }
   goto L_i_bif;
 }
 L_i_bor: {
-  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  Term a = SRC(TAIL(i_bor, arg, 0)), b = SRC(TAIL(i_bor, arg, 1));
   if (is_small(a) && is_small(b)) {
-    DST(OPW(7)) = a | b;
-    NEXT(8);
+    DST(OP(i_bor, dst)) = a | b;
+    NEXT_N(i_bor, 2);
   }
   goto L_i_bif;
 }
 L_i_rem: {
-  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  Term a = SRC(TAIL(i_rem, arg, 0)), b = SRC(TAIL(i_rem, arg, 1));
   if (is_small(a) && is_small(b) && b != make_small(0)) {
-    DST(OPW(7)) = make_small(small_value(a) % small_value(b));
-    NEXT(8);
+    DST(OP(i_rem, dst)) = make_small(small_value(a) % small_value(b));
+    NEXT_N(i_rem, 2);
   }
   goto L_i_bif;
 }
 L_i_intdiv: {
-  Term a = SRC(OPW(5)), b = SRC(OPW(6));
+  Term a = SRC(TAIL(i_intdiv, arg, 0)), b = SRC(TAIL(i_intdiv, arg, 1));
   if (is_small(a) && is_small(b) && b != make_small(0)) {
     Sint r = small_value(a) / small_value(b);  // truncates, as div; MIN_SMALL / -1 still fits
     if (fits_small(r)) {
-      DST(OPW(7)) = make_small(r);
-      NEXT(8);
+      DST(OP(i_intdiv, dst)) = make_small(r);
+      NEXT_N(i_intdiv, 2);
     }
   }
   goto L_i_bif;
@@ -677,83 +693,83 @@ L_i_intdiv: {
 
   // Guard BIFs with a fast path; anything unusual (errors included) takes the BIF.
 L_i_element: {
-  Term n = SRC(OPW(5)), t = SRC(OPW(6));
+  Term n = SRC(TAIL(i_element, arg, 0)), t = SRC(TAIL(i_element, arg, 1));
   if (is_small(n) && is_tuple(t) && Uint(small_value(n) - 1) < tuple_arity(t)) {
-    DST(OPW(7)) = tuple_element(t, Uint(small_value(n)));
-    NEXT(8);
+    DST(OP(i_element, dst)) = tuple_element(t, Uint(small_value(n)));
+    NEXT_N(i_element, 2);
   }
   goto L_i_bif;
 }
 L_i_tuple_size: {
-  Term t = SRC(OPW(5));
+  Term t = SRC(TAIL(i_tuple_size, arg, 0));
   if (is_tuple(t)) {
-    DST(OPW(6)) = make_small(Sint(tuple_arity(t)));
-    NEXT(7);
+    DST(OP(i_tuple_size, dst)) = make_small(Sint(tuple_arity(t)));
+    NEXT_N(i_tuple_size, 1);
   }
   goto L_i_bif;
 }
 L_i_hd: {
-  Term l = SRC(OPW(5));
+  Term l = SRC(TAIL(i_hd, arg, 0));
   if (is_list(l)) {
-    DST(OPW(6)) = car(l);
-    NEXT(7);
+    DST(OP(i_hd, dst)) = car(l);
+    NEXT_N(i_hd, 1);
   }
   goto L_i_bif;
 }
 L_i_tl: {
-  Term l = SRC(OPW(5));
+  Term l = SRC(TAIL(i_tl, arg, 0));
   if (is_list(l)) {
-    DST(OPW(6)) = cdr(l);
-    NEXT(7);
+    DST(OP(i_tl, dst)) = cdr(l);
+    NEXT_N(i_tl, 1);
   }
   goto L_i_bif;
 }
 
   // ---- control flow --------------------------------------------------------------------------
 L_i_jump:
-  I = LABEL(OPW(0));
+  I = OP(i_jump, target);
   DISPATCH();
 
   // ---- comparisons ---------------------------------------------------------------------------
 L_i_is_lt: {
-  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
+  Term a = RSRC(OP(i_is_lt, a)), b = RSRC(OP(i_is_lt, b));
   bool lt = (is_small(a) && is_small(b)) ? Sint(a) < Sint(b) : compare_terms(a, b, vm.atoms(), false) < 0;
-  if (!lt) FAIL_TO(OPW(0));
-  NEXT(3);
+  if (!lt) FAIL_TO(OP(i_is_lt, fail));
+  NEXT_OF(i_is_lt);
 }
 L_i_is_ge: {
-  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
+  Term a = RSRC(OP(i_is_ge, a)), b = RSRC(OP(i_is_ge, b));
   bool ge = (is_small(a) && is_small(b)) ? Sint(a) >= Sint(b) : compare_terms(a, b, vm.atoms(), false) >= 0;
-  if (!ge) FAIL_TO(OPW(0));
-  NEXT(3);
+  if (!ge) FAIL_TO(OP(i_is_ge, fail));
+  NEXT_OF(i_is_ge);
 }
 L_i_is_eq: {
-  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
-  if (a != b && !eq_arith(a, b, vm.atoms())) FAIL_TO(OPW(0));
-  NEXT(3);
+  Term a = RSRC(OP(i_is_eq, a)), b = RSRC(OP(i_is_eq, b));
+  if (a != b && !eq_arith(a, b, vm.atoms())) FAIL_TO(OP(i_is_eq, fail));
+  NEXT_OF(i_is_eq);
 }
 L_i_is_ne: {
-  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
-  if (a == b || eq_arith(a, b, vm.atoms())) FAIL_TO(OPW(0));
-  NEXT(3);
+  Term a = RSRC(OP(i_is_ne, a)), b = RSRC(OP(i_is_ne, b));
+  if (a == b || eq_arith(a, b, vm.atoms())) FAIL_TO(OP(i_is_ne, fail));
+  NEXT_OF(i_is_ne);
 }
 L_i_is_eq_exact: {
-  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
-  if (a != b && (is_immed(a) || is_immed(b) || !eq_exact(a, b))) FAIL_TO(OPW(0));
-  NEXT(3);
+  Term a = RSRC(OP(i_is_eq_exact, a)), b = RSRC(OP(i_is_eq_exact, b));
+  if (a != b && (is_immed(a) || is_immed(b) || !eq_exact(a, b))) FAIL_TO(OP(i_is_eq_exact, fail));
+  NEXT_OF(i_is_eq_exact);
 }
 L_i_is_ne_exact: {
-  Term a = RSRC(OPW(1)), b = RSRC(OPW(2));
-  if (a == b || (!is_immed(a) && !is_immed(b) && eq_exact(a, b))) FAIL_TO(OPW(0));
-  NEXT(3);
+  Term a = RSRC(OP(i_is_ne_exact, a)), b = RSRC(OP(i_is_ne_exact, b));
+  if (a == b || (!is_immed(a) && !is_immed(b) && eq_exact(a, b))) FAIL_TO(OP(i_is_ne_exact, fail));
+  NEXT_OF(i_is_ne_exact);
 }
 
   // ---- type tests ----------------------------------------------------------------------------
 #define TYPE_TEST(name, cond)              \
   L_##name: {                              \
-    Term v = RSRC(OPW(1));                 \
-    if (!(cond)) FAIL_TO(OPW(0));          \
-    NEXT(2);                               \
+    Term v = RSRC(OP(name, value));        \
+    if (!(cond)) FAIL_TO(OP(name, fail));  \
+    NEXT_OF(name);                         \
   }
   TYPE_TEST(i_is_integer, is_integer(v))
   TYPE_TEST(i_is_float, is_float(v))
@@ -773,7 +789,7 @@ L_i_is_ne_exact: {
   TYPE_TEST(i_is_map, is_map(v))
 #undef TYPE_TEST
 L_i_is_function2: {
-  Term v = SRC(OPW(1)), a = SRC(OPW(2));
+  Term v = SRC(OP(i_is_function2, fun)), a = SRC(OP(i_is_function2, arity));
   if (!is_small(a) || small_value(a) < 0) {
     Term args[2] = {v, a};
     SWAPOUT;
@@ -786,173 +802,175 @@ L_i_is_function2: {
   Sint want = small_value(a);
   bool ok = (is_fun(v) && Sint(fun_entry(v)->arity) == want) ||
             (is_export_fun(v) && Sint(export_fun_entry(v)->arity) == want);
-  if (!ok) FAIL_TO(OPW(0));
-  NEXT(3);
+  if (!ok) FAIL_TO(OP(i_is_function2, fail));
+  NEXT_OF(i_is_function2);
 }
 L_i_test_arity: {
-  Term v = RSRC(OPW(1));
-  if (!is_tuple(v) || tuple_arity(v) != OPW(2)) FAIL_TO(OPW(0));
-  NEXT(3);
+  Term v = RSRC(OP(i_test_arity, value));
+  if (!is_tuple(v) || tuple_arity(v) != OP(i_test_arity, arity)) FAIL_TO(OP(i_test_arity, fail));
+  NEXT_OF(i_test_arity);
 }
 L_i_is_tagged_tuple: {
-  Term v = RSRC(OPW(1));
-  if (!is_tuple(v) || tuple_arity(v) != OPW(2) || tuple_element(v, 1) != OPW(3)) FAIL_TO(OPW(0));
-  NEXT(4);
+  Term v = RSRC(OP(i_is_tagged_tuple, value));
+  if (!is_tuple(v) || tuple_arity(v) != OP(i_is_tagged_tuple, arity) || tuple_element(v, 1) != OP(i_is_tagged_tuple, tag)) FAIL_TO(OP(i_is_tagged_tuple, fail));
+  NEXT_OF(i_is_tagged_tuple);
 }
 L_i_select_val: {
-  Term v = RSRC(OPW(0));
-  const Word* target = select_lookup(I + 4, OPW(2), v);
+  Term v = RSRC(OP(i_select_val, value));
+  const Word* target = select_lookup(spec::i_select_val::tail_words(I), OP(i_select_val, count), v);
   if (target == nullptr) {
     // Floats and bignums in a select list are boxed literals: compare by value.
     if (!is_immed(v)) {
-      for (Word i = 0; i < OPW(2); ++i) {
-        Term c = I[4 + 2 * i];
-        if (!is_immed(c) && eq_exact(v, c)) { target = LABEL(I[5 + 2 * i]); break; }
+      for (Word i = 0; i < OP(i_select_val, count); ++i) {
+        Term c = TAIL(i_select_val, key, i);
+        if (!is_immed(c) && eq_exact(v, c)) { target = TAIL(i_select_val, target, i); break; }
       }
     }
-    if (target == nullptr) target = LABEL(OPW(1));
+    if (target == nullptr) target = OP(i_select_val, fail);
   }
   I = target;
   DISPATCH();
 }
 L_i_select_tuple_arity: {
-  Term v = RSRC(OPW(0));
-  if (!is_tuple(v)) FAIL_TO(OPW(1));
-  const Word* target = select_lookup(I + 4, OPW(2), tuple_arity(v));
-  I = target ? target : LABEL(OPW(1));
+  Term v = RSRC(OP(i_select_tuple_arity, value));
+  if (!is_tuple(v)) FAIL_TO(OP(i_select_tuple_arity, fail));
+  const Word* target = select_lookup(spec::i_select_tuple_arity::tail_words(I), OP(i_select_tuple_arity, count), tuple_arity(v));
+  I = target ? target : OP(i_select_tuple_arity, fail);
   DISPATCH();
 }
 
   // ---- lists and tuples ----------------------------------------------------------------------
 L_i_get_list: {
-  Term l = RSRC(OPW(0));
+  Term l = RSRC(OP(i_get_list, list));
   Term h = car(l), t = cdr(l);
-  DST(OPW(1)) = h;
-  DST(OPW(2)) = t;
-  NEXT(3);
+  DST(OP(i_get_list, hd)) = h;
+  DST(OP(i_get_list, tl)) = t;
+  NEXT_OF(i_get_list);
 }
 L_i_get_hd:
-  DST(OPW(1)) = car(RSRC(OPW(0)));
-  NEXT(2);
+  DST(OP(i_get_hd, dst)) = car(RSRC(OP(i_get_hd, list)));
+  NEXT_OF(i_get_hd);
 L_i_get_tl:
-  DST(OPW(1)) = cdr(RSRC(OPW(0)));
-  NEXT(2);
+  DST(OP(i_get_tl, dst)) = cdr(RSRC(OP(i_get_tl, list)));
+  NEXT_OF(i_get_tl);
 L_i_put_list: {
   Term* c;
   HALLOC(2, c);
-  c[0] = SRC(OPW(0));
-  c[1] = SRC(OPW(1));
-  DST(OPW(2)) = make_list(c);
-  NEXT(3);
+  c[0] = SRC(OP(i_put_list, hd));
+  c[1] = SRC(OP(i_put_list, tl));
+  DST(OP(i_put_list, dst)) = make_list(c);
+  NEXT_OF(i_put_list);
 }
 L_i_put_tuple2: {
-  Word d = OPW(0), n = OPW(1);
+  RegWord d = OP(i_put_tuple2, dst);
+  Word n = OP(i_put_tuple2, arity);
   Term* t;
   HALLOC(n + 1, t);
   t[0] = make_tuple_header(n);
-  for (Word i = 0; i < n; ++i) t[1 + i] = SRC(OPW(2 + i));
+  for (Word i = 0; i < n; ++i) t[1 + i] = SRC(TAIL(i_put_tuple2, elem, i));
   DST(d) = make_boxed(t);
-  NEXT(2 + n);
+  NEXT_OF(i_put_tuple2);
 }
 L_i_get_tuple_element:
-  DST(OPW(2)) = tuple_element(RSRC(OPW(0)), OPW(1) + 1);
-  NEXT(3);
+  DST(OP(i_get_tuple_element, dst)) = tuple_element(RSRC(OP(i_get_tuple_element, tuple)), OP(i_get_tuple_element, index) + 1);
+  NEXT_OF(i_get_tuple_element);
 L_i_set_tuple_element: {
-  Term v = SRC(OPW(0)), t = SRC(OPW(1));
-  tuple_element(t, OPW(2) + 1) = v;
-  NEXT(3);
+  Term v = SRC(OP(i_set_tuple_element, value)), t = SRC(OP(i_set_tuple_element, tuple));
+  tuple_element(t, OP(i_set_tuple_element, index) + 1) = v;
+  NEXT_OF(i_set_tuple_element);
 }
 
   // ---- superinstructions (loader/translate_fused.cpp picks them) -----------------------------
 L_i_move_return:
-  x[0] = SRC(OPW(0));
+  x[0] = SRC(OP(i_move_return, src));
   goto do_return;
 L_i_deallocate_return:
-  E += OPW(0);
+  E += OP(i_deallocate_return, slots);
   goto do_return;
 L_i_move_deallocate_return:
-  x[0] = SRC(OPW(0));
-  E += OPW(1);
+  x[0] = SRC(OP(i_move_deallocate_return, src));
+  E += OP(i_move_deallocate_return, slots);
   goto do_return;
 L_i_move2:
-  DST(OPW(1)) = RSRC(OPW(0));
-  DST(OPW(3)) = RSRC(OPW(2));
-  NEXT(4);
+  DST(OP(i_move2, dst1)) = RSRC(OP(i_move2, src1));
+  DST(OP(i_move2, dst2)) = RSRC(OP(i_move2, src2));
+  NEXT_OF(i_move2);
 L_i_is_eq_exact_imm:
-  if (RSRC(OPW(1)) != OPW(2)) FAIL_TO(OPW(0));
-  NEXT(3);
+  if (RSRC(OP(i_is_eq_exact_imm, value)) != OP(i_is_eq_exact_imm, imm)) FAIL_TO(OP(i_is_eq_exact_imm, fail));
+  NEXT_OF(i_is_eq_exact_imm);
 L_i_is_ne_exact_imm:
-  if (RSRC(OPW(1)) == OPW(2)) FAIL_TO(OPW(0));
-  NEXT(3);
+  if (RSRC(OP(i_is_ne_exact_imm, value)) == OP(i_is_ne_exact_imm, imm)) FAIL_TO(OP(i_is_ne_exact_imm, fail));
+  NEXT_OF(i_is_ne_exact_imm);
 L_i_is_tuple_arity: {
-  Term v = RSRC(OPW(2));
-  if (!is_tuple(v)) FAIL_TO(OPW(0));
-  if (tuple_arity(v) != OPW(3)) FAIL_TO(OPW(1));
-  NEXT(4);
+  Term v = RSRC(OP(i_is_tuple_arity, value));
+  if (!is_tuple(v)) FAIL_TO(OP(i_is_tuple_arity, not_tuple));
+  if (tuple_arity(v) != OP(i_is_tuple_arity, arity)) FAIL_TO(OP(i_is_tuple_arity, wrong_arity));
+  NEXT_OF(i_is_tuple_arity);
 }
 L_i_get_two_elements: {
   // The translator fuses only when the first destination is not the tuple's register.
-  Term t = RSRC(OPW(0));
-  DST(OPW(2)) = tuple_element(t, OPW(1) + 1);
-  DST(OPW(4)) = tuple_element(t, OPW(3) + 1);
-  NEXT(5);
+  Term t = RSRC(OP(i_get_two_elements, tuple));
+  DST(OP(i_get_two_elements, dst1)) = tuple_element(t, OP(i_get_two_elements, index1) + 1);
+  DST(OP(i_get_two_elements, dst2)) = tuple_element(t, OP(i_get_two_elements, index2) + 1);
+  NEXT_OF(i_get_two_elements);
 }
 L_i_put_tuple2_heap: {
-  ENSURE(OPW(0), unsigned(OPW(1)));
-  I += 2;
+  // The rest of the instruction is an i_put_tuple2 (static_asserts after run()).
+  ENSURE(OP(i_put_tuple2_heap, heap), unsigned(OP(i_put_tuple2_heap, live)));
+  I += spec::i_put_tuple2_heap::at::dst;
   goto L_i_put_tuple2;
 }
 L_i_put_list_heap:
-  ENSURE(OPW(0), unsigned(OPW(1)));
-  I += 2;
+  ENSURE(OP(i_put_list_heap, heap), unsigned(OP(i_put_list_heap, live)));
+  I += spec::i_put_list_heap::at::hd;
   goto L_i_put_list;
 L_i_allocate_get_list: {
-  Word slots = OPW(0);
-  ENSURE(OPW(1) + slots + 1, unsigned(OPW(2)));
+  Word slots = OP(i_allocate_get_list, slots);
+  ENSURE(OP(i_allocate_get_list, heap) + slots + 1, unsigned(OP(i_allocate_get_list, live)));
   E -= slots;
   for (Word i = 0; i < slots; ++i) E[i] = NIL;
-  I += 3;
+  I += spec::i_allocate_get_list::at::list;
   goto L_i_get_list;
 }
 L_i_is_lt_imm: {
-  Term a = RSRC(OPW(1)), b = OPW(2);
+  Term a = RSRC(OP(i_is_lt_imm, a)), b = OP(i_is_lt_imm, b);
   bool lt = is_small(a) ? Sint(a) < Sint(b) : compare_terms(a, b, vm.atoms(), false) < 0;
-  if (!lt) FAIL_TO(OPW(0));
-  NEXT(3);
+  if (!lt) FAIL_TO(OP(i_is_lt_imm, fail));
+  NEXT_OF(i_is_lt_imm);
 }
 L_i_is_ge_imm: {
-  Term a = RSRC(OPW(1)), b = OPW(2);
+  Term a = RSRC(OP(i_is_ge_imm, a)), b = OP(i_is_ge_imm, b);
   bool ge = is_small(a) ? Sint(a) >= Sint(b) : compare_terms(a, b, vm.atoms(), false) >= 0;
-  if (!ge) FAIL_TO(OPW(0));
-  NEXT(3);
+  if (!ge) FAIL_TO(OP(i_is_ge_imm, fail));
+  NEXT_OF(i_is_ge_imm);
 }
 L_i_is_nonempty_list_get: {
-  Term l = RSRC(OPW(1));
-  if (!is_list(l)) FAIL_TO(OPW(0));
+  Term l = RSRC(OP(i_is_nonempty_list_get, list));
+  if (!is_list(l)) FAIL_TO(OP(i_is_nonempty_list_get, fail));
   Term h = car(l), t = cdr(l);
-  DST(OPW(2)) = h;
-  DST(OPW(3)) = t;
-  NEXT(4);
+  DST(OP(i_is_nonempty_list_get, hd)) = h;
+  DST(OP(i_is_nonempty_list_get, tl)) = t;
+  NEXT_OF(i_is_nonempty_list_get);
 }
 
   // ---- exceptions ----------------------------------------------------------------------------
 L_i_try:
-  E[OPW(0)] = make_catch(LABEL(OPW(1)));
+  E[OP(i_try, y)] = make_catch(OP(i_try, handler));
   ++p->catches;
-  NEXT(2);
+  NEXT_OF(i_try);
 L_i_try_end:
-  E[OPW(0)] = NIL;
+  E[OP(i_try_end, y)] = NIL;
   --p->catches;
-  NEXT(1);
+  NEXT_OF(i_try_end);
 L_i_try_case:
-  E[OPW(0)] = NIL;
+  E[OP(i_try_case, y)] = NIL;
   --p->catches;
   x[0] = x[1];
   x[1] = x[2];
   x[2] = x[3];
-  NEXT(1);
+  NEXT_OF(i_try_case);
 L_i_catch_end:
-  E[OPW(0)] = NIL;
+  E[OP(i_catch_end, y)] = NIL;
   --p->catches;
   if (x[0] == NON_VALUE) {
     // An exception was caught: catch's value depends on its class.
@@ -967,10 +985,10 @@ L_i_catch_end:
       MAKE_TUPLE2(atom::EXIT, inner, x[0]);
     }
   }
-  NEXT(1);
+  NEXT_OF(i_catch_end);
 L_i_raise: {
   // raise RawTrace Reason: re-raise with the class and trace the raw trace recorded.
-  Term raw = SRC(OPW(0)), reason = SRC(OPW(1));
+  Term raw = SRC(OP(i_raise, trace)), reason = SRC(OP(i_raise, reason));
   ExcKind k = ExcKind::Error;
   if (is_tuple(raw) && tuple_arity(raw) == 2) {
     Term cls = tuple_element(raw, 1);
@@ -983,7 +1001,7 @@ L_i_raise: {
 }
 L_i_build_stacktrace:
   x[0] = raw_trace_term(x[0]);
-  NEXT(0);
+  NEXT_OF(i_build_stacktrace);
 L_i_raw_raise: {
   Term cls = x[0], reason = x[1], trace = x[2];
   ExcKind k = cls == atom::error ? ExcKind::Error
@@ -997,52 +1015,52 @@ L_i_raw_raise: {
 }
 L_i_badmatch: {
   Term reason;
-  MAKE_TUPLE2(atom::badmatch, SRC(OPW(0)), reason);
+  MAKE_TUPLE2(atom::badmatch, SRC(OP(i_badmatch, value)), reason);
   RAISE_ERROR(reason);
 }
 L_i_case_end: {
   Term reason;
-  MAKE_TUPLE2(atom::case_clause, SRC(OPW(0)), reason);
+  MAKE_TUPLE2(atom::case_clause, SRC(OP(i_case_end, value)), reason);
   RAISE_ERROR(reason);
 }
 L_i_try_case_end: {
   Term reason;
-  MAKE_TUPLE2(atom::try_clause, SRC(OPW(0)), reason);
+  MAKE_TUPLE2(atom::try_clause, SRC(OP(i_try_case_end, value)), reason);
   RAISE_ERROR(reason);
 }
 L_i_if_end:
   RAISE_ERROR(atom::if_clause);
 L_i_badrecord: {
   Term reason;
-  MAKE_TUPLE2(atom::badrecord, SRC(OPW(0)), reason);
+  MAKE_TUPLE2(atom::badrecord, SRC(OP(i_badrecord, value)), reason);
   RAISE_ERROR(reason);
 }
 
   // ---- float registers -----------------------------------------------------------------------
 L_i_fmove_to_freg:
-  fr[OPW(1)] = float_value(SRC(OPW(0)));
-  NEXT(2);
+  fr[OP(i_fmove_to_freg, dst)] = float_value(SRC(OP(i_fmove_to_freg, value)));
+  NEXT_OF(i_fmove_to_freg);
 L_i_fmove_from_freg: {
   Term* f;
   HALLOC(FLOAT_WORDS, f);
-  DST(OPW(1)) = write_float(f, fr[OPW(0)]);
-  NEXT(2);
+  DST(OP(i_fmove_from_freg, dst)) = write_float(f, fr[OP(i_fmove_from_freg, src)]);
+  NEXT_OF(i_fmove_from_freg);
 }
 L_i_fconv: {
-  Term v = SRC(OPW(0));
+  Term v = SRC(OP(i_fconv, value));
   double d;
   if (!number_to_double(v, &d)) RAISE_ERROR(atom::badarith);
-  fr[OPW(1)] = d;
-  NEXT(2);
+  fr[OP(i_fconv, dst)] = d;
+  NEXT_OF(i_fconv);
 }
 #define FLOAT_OP(name, expr)                       \
   L_##name: {                                      \
-    double a_ = fr[OPW(0)], b_ = fr[OPW(1)];       \
-    double c_ = (expr);                            \
-    (void)b_;                                      \
+    double a_ = fr[OP(name, a)], b_ = fr[OP(name, b)];    \
+    double c_ = (expr);                                  \
+    (void)b_;                                            \
     if (!std::isfinite(c_)) RAISE_ERROR(atom::badarith); \
-    fr[OPW(2)] = c_;                               \
-    NEXT(3);                                       \
+    fr[OP(name, dst)] = c_;                              \
+    NEXT_OF(name);                                       \
   }
   FLOAT_OP(i_fadd, a_ + b_)
   FLOAT_OP(i_fsub, a_ - b_)
@@ -1051,8 +1069,8 @@ L_i_fconv: {
 #undef FLOAT_OP
 L_i_fnegate:
   // As ERTS: 0.0 - X, so both zeros negate to 0.0 (erlang:'-'/1 on a boxed float gives -0.0).
-  fr[OPW(1)] = 0.0 - fr[OPW(0)];
-  NEXT(2);
+  fr[OP(i_fnegate, dst)] = 0.0 - fr[OP(i_fnegate, a)];
+  NEXT_OF(i_fnegate);
 
   // ---- bit syntax and maps, in files of their own ----------------------------------------------
 #include "vm/interp_bits.inc"
@@ -1070,7 +1088,7 @@ L_i_send: {
   }
   x[0] = msg;
   --reds;
-  NEXT(0);
+  NEXT_OF(i_send);
 }
 L_i_loop_rec: {
   Message* m = p->messages.current();
@@ -1078,65 +1096,65 @@ L_i_loop_rec: {
     SWAPOUT;
     if (!p->take_signals()) LEAVE(SliceEnd::Killed);
     m = p->messages.current();
-    if (m == nullptr) FAIL_TO(OPW(0));
+    if (m == nullptr) FAIL_TO(OP(i_loop_rec, none));
   }
-  DST(OPW(1)) = m->term;
-  NEXT(2);
+  DST(OP(i_loop_rec, dst)) = m->term;
+  NEXT_OF(i_loop_rec);
 }
 L_i_loop_rec_end:
   p->messages.advance();
   --reds;
-  I = LABEL(OPW(0));
+  I = OP(i_loop_rec_end, next);
   DISPATCH();
 L_i_remove_message:
   SWAPOUT;
   receive_done(p, p->messages.remove_current());
   SWAPIN;
-  NEXT(0);
+  NEXT_OF(i_remove_message);
 L_i_wait:
-  save_registers(p, LABEL(OPW(0)), x, 0);
+  save_registers(p, OP(i_wait, resume), x, 0);
   LEAVE(SliceEnd::Wait);
 L_i_wait_timeout: {
   // Arms the timer on the first pass; falls through to `timeout` once it has fired.
   if (p->receive_timer_wheel != nullptr) {
     if (!receive_timer_fired(p)) {
-      save_registers(p, LABEL(OPW(0)), x, 0);
+      save_registers(p, OP(i_wait_timeout, resume), x, 0);
       LEAVE(SliceEnd::Wait);
     }
-    NEXT(2);
+    NEXT_OF(i_wait_timeout);
   }
-  Term t = SRC(OPW(1));
+  Term t = SRC(OP(i_wait_timeout, ms));
   if (t == atom::infinity) {
-    save_registers(p, LABEL(OPW(0)), x, 0);
+    save_registers(p, OP(i_wait_timeout, resume), x, 0);
     LEAVE(SliceEnd::Wait);
   }
   if (!is_small(t) || small_value(t) < 0 || small_value(t) > Sint(0xFFFFFFFF)) RAISE_ERROR(atom::timeout_value);
-  if (t == make_small(0)) NEXT(2);
+  if (t == make_small(0)) NEXT_OF(i_wait_timeout);
   arm_receive_timer(p, uint64_t(small_value(t)));
-  save_registers(p, LABEL(OPW(0)), x, 0);
+  save_registers(p, OP(i_wait_timeout, resume), x, 0);
   LEAVE(SliceEnd::Wait);
 }
 L_i_timeout:
   SWAPOUT;
   receive_done(p, nullptr);
   SWAPIN;
-  NEXT(0);
+  NEXT_OF(i_timeout);
 L_i_recv_marker_reserve:
   SWAPOUT;
   if (!p->take_signals()) LEAVE(SliceEnd::Killed);
-  DST(OPW(0)) = make_small(Sint(p->messages.reserve_marker()));
-  NEXT(1);
+  DST(OP(i_recv_marker_reserve, dst)) = make_small(Sint(p->messages.reserve_marker()));
+  NEXT_OF(i_recv_marker_reserve);
 L_i_recv_marker_bind: {
-  Term m = SRC(OPW(0));
-  if (is_small(m)) p->messages.bind_marker(unsigned(small_value(m)), SRC(OPW(1)));
-  NEXT(2);
+  Term m = SRC(OP(i_recv_marker_bind, marker));
+  if (is_small(m)) p->messages.bind_marker(unsigned(small_value(m)), SRC(OP(i_recv_marker_bind, ref)));
+  NEXT_OF(i_recv_marker_bind);
 }
 L_i_recv_marker_use:
-  p->messages.use_marker(SRC(OPW(0)));
-  NEXT(1);
+  p->messages.use_marker(SRC(OP(i_recv_marker_use, ref)));
+  NEXT_OF(i_recv_marker_use);
 L_i_recv_marker_clear:
-  p->messages.clear_marker(SRC(OPW(0)));
-  NEXT(1);
+  p->messages.clear_marker(SRC(OP(i_recv_marker_clear, ref)));
+  NEXT_OF(i_recv_marker_clear);
 
   // ---- the end and the unknown ---------------------------------------------------------------
 L_i_dirty_raise:
@@ -1149,7 +1167,7 @@ L_i_return_to_host:
   LEAVE(SliceEnd::Done);
 L_i_not_implemented: {
   SWAPOUT;
-  const char* what = reinterpret_cast<const char*>(OPW(0));
+  const char* what = OP(i_not_implemented, what);
   Term name = vm.atoms().intern(what);
   Term reason;
   MAKE_TUPLE2(atom::beamrun_unsupported, name, reason);
@@ -1196,17 +1214,35 @@ handle_exception: {
 #undef YIELD_TO
 #undef SWAPIN
 #undef DISPATCH
-#undef NEXT
-#undef OPW
+#undef OP
+#undef TAIL
+#undef NEXT_OF
+#undef NEXT_N
+#undef RSRC
 #undef SRC
 #undef DST
-#undef LABEL
 #undef FAIL_TO
 #undef RAISE_ERROR
 #undef HALLOC
 #undef ENSURE
 #undef MAKE_TUPLE2
 }
+
+// Instructions that share a handler body read each other's operands: these layouts must agree.
+static_assert(layout_continues(Instr::i_put_tuple2_heap, spec::i_put_tuple2_heap::at::dst, Instr::i_put_tuple2));
+static_assert(layout_continues(Instr::i_put_list_heap, spec::i_put_list_heap::at::hd, Instr::i_put_list));
+static_assert(layout_continues(Instr::i_allocate_get_list, spec::i_allocate_get_list::at::list, Instr::i_get_list));
+static_assert(same_leading_operands(Instr::i_call_bif, Instr::i_call_bif_last, 2) &&
+              same_leading_operands(Instr::i_call_bif, Instr::i_call_bif_only, 2));
+static_assert(same_leading_operands(Instr::i_bs_get_utf8, Instr::i_bs_skip_utf8, 2) &&
+              same_leading_operands(Instr::i_bs_get_utf16, Instr::i_bs_skip_utf16, 3) &&
+              same_leading_operands(Instr::i_bs_get_utf32, Instr::i_bs_skip_utf32, 3));
+// The i_*_imm fast paths fall back on i_bif's body: an i_bif with two arguments, whose register
+// and constant are both valid S words.
+static_assert(same_leading_operands(Instr::i_plus_imm, Instr::i_bif, spec::i_bif::count_at) &&
+              spec::i_plus_imm::words == spec::i_bif::width_n(2) &&
+              spec::i_plus_imm::at::a == spec::i_bif::at::tail && spec::i_plus_imm::at::b == spec::i_bif::at::tail + 1);
+static_assert(spec::i_bs_create_bin::group == BS_SEG_WORDS, "bs_create_bin (vm/bits.h) walks the segments");
 
 const void* const* interpreter_handlers() {
   static const void* const* const table = [] {
@@ -1218,14 +1254,5 @@ const void* const* interpreter_handlers() {
 }
 
 SliceEnd run_slice(Process& p) { return run(&p, nullptr); }
-
-const char* instr_name(Instr i) {
-  static const char* const names[] = {
-#define BEAMRUN_INSTR_NAME(name, doc) #name,
-      BEAMRUN_INSTRUCTIONS(BEAMRUN_INSTR_NAME)
-#undef BEAMRUN_INSTR_NAME
-  };
-  return unsigned(i) < unsigned(Instr::count) ? names[unsigned(i)] : "?";
-}
 
 }  // namespace beamrun

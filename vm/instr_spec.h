@@ -52,7 +52,9 @@ struct FunctionInfo;
 struct Process;
 using BifFn = Term (*)(Process* p, Term* args);
 
-enum class OpKind : uint8_t { End, R, S, D, C, L, E, F, P, N, XN, YN, FR, Count };
+// P operands carry what they point to: PFunction (FunctionInfo), PLambda (FunEntry), PText
+// (const char*). Count is the count word of a VARk tail.
+enum class OpKind : uint8_t { End, R, S, D, C, L, E, F, PFunction, PLambda, PText, N, XN, YN, FR, Count };
 
 // ---- what the handlers read (the words, typed by kind) -------------------------------------
 
@@ -70,7 +72,6 @@ struct SrcOperand {               // S: a register or a constant converts to it,
   Word w;
   SrcOperand(RegOperand r) : w(r.w) {}
   SrcOperand(ConstOperand c) : w(c.t) {}
-  static SrcOperand raw(Word w) { SrcOperand s{RegOperand{0}}; s.w = w; return s; }
 };
 struct LabelRef {  // L: a label number of the module (0 = none); the address is filled in later
   uint32_t label;
@@ -86,9 +87,9 @@ struct FRegIndex { Word n; };           // FR
 struct FunctionRef { uint32_t index; };
 struct LambdaRef { uint32_t index; };
 template <class T> struct PtrParam;
-template <> struct PtrParam<FunctionInfo> { using type = FunctionRef; };
-template <> struct PtrParam<FunEntry> { using type = LambdaRef; };
-template <> struct PtrParam<char> { using type = const char*; };
+template <> struct PtrParam<FunctionInfo> { using type = FunctionRef; static constexpr OpKind kind = OpKind::PFunction; };
+template <> struct PtrParam<FunEntry> { using type = LambdaRef; static constexpr OpKind kind = OpKind::PLambda; };
+template <> struct PtrParam<char> { using type = const char*; static constexpr OpKind kind = OpKind::PText; };
 
 // ---- the constexpr table -------------------------------------------------------------------
 
@@ -158,7 +159,7 @@ struct InstrSpec {
 #define BR_KINDS_L(n) OpKind::L,
 #define BR_KINDS_E(n) OpKind::E,
 #define BR_KINDS_F(n) OpKind::F,
-#define BR_KINDS_P(T, n) OpKind::P,
+#define BR_KINDS_P(T, n) PtrParam<T>::kind,
 #define BR_KINDS_N(n) OpKind::N,
 #define BR_KINDS_XN(n) OpKind::XN,
 #define BR_KINDS_YN(n) OpKind::YN,

@@ -5,7 +5,9 @@
 // the process or collect; SWAPIN reloads them after.
 #include "vm/interp.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "vm/arith.h"
 #include "vm/bits.h"
@@ -1254,5 +1256,18 @@ const void* const* interpreter_handlers() {
 }
 
 SliceEnd run_slice(Process& p) { return run(&p, nullptr); }
+
+Instr instr_at(Word word) {
+  // Handler addresses sorted, with their instruction: built once, searched by address.
+  static const std::vector<std::pair<Word, unsigned>> sorted = [] {
+    std::vector<std::pair<Word, unsigned>> v;
+    const void* const* h = interpreter_handlers();
+    for (unsigned i = 0; i < INSTR_COUNT; ++i) v.push_back({reinterpret_cast<Word>(h[i]), i});
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), std::pair<Word, unsigned>{word, 0});
+  return it != sorted.end() && it->first == word ? Instr(it->second) : Instr::count;
+}
 
 }  // namespace beamrun

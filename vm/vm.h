@@ -173,8 +173,6 @@ class VM {
   // (`code_server`) on the first call. NON_VALUE when it cannot be started.
   Term standard_group_leader();
 
-  // The interpreter's handler addresses, indexed by Instr. Constant for the program's life.
-  const void* const* handlers() const { return handlers_; }
   // Shared code that is no module's: the bottom-of-stack return address.
   const Word* return_to_host_code() const { return host_code_; }
 

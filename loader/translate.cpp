@@ -121,10 +121,9 @@ bool Translator::followed_by_return(size_t at, uint64_t* dealloc) const {
   return false;
 }
 
-void Translator::translate(size_t index) {
-  const GenericInstr& gi = bf_.code[index];
+// Labels, function headers, line numbers and markers that emit nothing.
+bool Translator::translate_structure(const GenericInstr& gi, size_t index) {
   const auto& o = gi.ops;
-  if (translate_fused(*this, index)) return;
   switch (gi.opcode) {
     case op_label: {
       uint32_t l = o[0].kind == K::Untagged ? uint32_t(o[0].value) : 0;
@@ -154,20 +153,25 @@ void Translator::translate(size_t index) {
       if (n > 0 && n < bf_.lines.size()) line_map_.push_back({uint32_t(code_.size()), uint32_t(n)});
       break;
     }
+    case op_fclearerror:
+    case op_fcheckerror:
+    case op_nif_start:
+    case op_executable_line:
+    case op_debug_line:
+      break;  // float errors are checked by each float operation; the rest are markers
+    default:
+      return false;
+  }
+  return true;
+}
+
+// Calls: local, external (a BIF called directly, apply), BIFs in instructions, funs.
+bool Translator::translate_calls(const GenericInstr& gi, size_t index) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
     case op_call: spec::i_call::emit(*this, label(gi, o[1]), arity_operand(gi, o[0])); break;
     case op_call_last: spec::i_call_last::emit(*this, label(gi, o[1]), untagged(gi, o[2]), arity_operand(gi, o[0])); break;
     case op_call_only: spec::i_call_only::emit(*this, label(gi, o[1]), arity_operand(gi, o[0])); break;
-    case op_send: spec::i_send::emit(*this); break;
-    case op_loop_rec: spec::i_loop_rec::emit(*this, label(gi, o[0]), reg(gi, o[1])); break;
-    case op_loop_rec_end: spec::i_loop_rec_end::emit(*this, label(gi, o[0])); break;
-    case op_remove_message: spec::i_remove_message::emit(*this); break;
-    case op_wait: spec::i_wait::emit(*this, label(gi, o[0])); break;
-    case op_wait_timeout: spec::i_wait_timeout::emit(*this, label(gi, o[0]), src(gi, o[1])); break;
-    case op_timeout: spec::i_timeout::emit(*this); break;
-    case op_recv_marker_reserve: spec::i_recv_marker_reserve::emit(*this, reg(gi, o[0])); break;
-    case op_recv_marker_bind: spec::i_recv_marker_bind::emit(*this, src(gi, o[0]), src(gi, o[1])); break;
-    case op_recv_marker_use: spec::i_recv_marker_use::emit(*this, src(gi, o[0])); break;
-    case op_recv_marker_clear: spec::i_recv_marker_clear::emit(*this, src(gi, o[0])); break;
     case op_call_ext: emit_call_ext(gi, o[1], 0, 0); break;
     case op_call_ext_last: emit_call_ext(gi, o[1], 1, untagged(gi, o[2])); break;
     case op_call_ext_only: emit_call_ext(gi, o[1], 2, 0); break;
@@ -183,96 +187,6 @@ void Translator::translate(size_t index) {
     case op_gc_bif1: emit_bif(gi, o[0], o[2], 3, 1, untagged(gi, o[1]), o[4]); break;
     case op_gc_bif2: emit_bif(gi, o[0], o[2], 3, 2, untagged(gi, o[1]), o[5]); break;
     case op_gc_bif3: emit_bif(gi, o[0], o[2], 3, 3, untagged(gi, o[1]), o[6]); break;
-    case op_allocate:
-    case op_allocate_zero:
-      spec::i_allocate::emit(*this, untagged(gi, o[0]), 0, untagged(gi, o[1]));
-      break;
-    case op_allocate_heap:
-    case op_allocate_heap_zero:
-      spec::i_allocate::emit(*this, untagged(gi, o[0]), heap_need(gi, o[1]), untagged(gi, o[2]));
-      break;
-    case op_test_heap: spec::i_test_heap::emit(*this, heap_need(gi, o[0]), untagged(gi, o[1])); break;
-    case op_init: spec::i_init_yreg::emit(*this, yindex(gi, o[0])); break;
-    case op_init_yregs:
-      if (o[0].kind != K::List) fail(gi, "expected a list");
-      for (const Operand& y : o[0].list) spec::i_init_yreg::emit(*this, yindex(gi, y));
-      break;
-    case op_deallocate: spec::i_deallocate::emit(*this, untagged(gi, o[0])); break;
-    case op_return: spec::i_return::emit(*this); break;
-    case op_trim: spec::i_trim::emit(*this, untagged(gi, o[0])); break;
-    case op_move:
-      if (o[0].kind == K::XReg && o[1].kind == K::XReg) {
-        spec::i_move_xx::emit(*this, XIndex{reg(gi, o[0]).w >> 3}, XIndex{reg(gi, o[1]).w >> 3});
-      } else if (is_reg(o[0])) {
-        spec::i_move::emit(*this, reg(gi, o[0]), reg(gi, o[1]));
-      } else {
-        ConstOperand c = constant(gi, o[0]);
-        spec::i_move_c::emit(*this, c, reg(gi, o[1]));
-      }
-      break;
-    case op_swap: spec::i_swap::emit(*this, reg(gi, o[0]), reg(gi, o[1])); break;
-    case op_is_lt: emit_compare(gi, Instr::i_is_lt); break;
-    case op_is_ge: emit_compare(gi, Instr::i_is_ge); break;
-    case op_is_eq: emit_compare(gi, Instr::i_is_eq); break;
-    case op_is_ne: emit_compare(gi, Instr::i_is_ne); break;
-    case op_is_eq_exact: emit_compare(gi, Instr::i_is_eq_exact); break;
-    case op_is_ne_exact: emit_compare(gi, Instr::i_is_ne_exact); break;
-    case op_is_integer: emit_type_test(gi, Instr::i_is_integer); break;
-    case op_is_float: emit_type_test(gi, Instr::i_is_float); break;
-    case op_is_number: emit_type_test(gi, Instr::i_is_number); break;
-    case op_is_atom: emit_type_test(gi, Instr::i_is_atom); break;
-    case op_is_pid: emit_type_test(gi, Instr::i_is_pid); break;
-    case op_is_reference: emit_type_test(gi, Instr::i_is_reference); break;
-    case op_is_port: emit_type_test(gi, Instr::i_is_port); break;
-    case op_is_nil: emit_type_test(gi, Instr::i_is_nil); break;
-    case op_is_binary: emit_type_test(gi, Instr::i_is_binary); break;
-    case op_is_bitstr: emit_type_test(gi, Instr::i_is_bitstring); break;
-    case op_is_list: emit_type_test(gi, Instr::i_is_list); break;
-    case op_is_nonempty_list: emit_type_test(gi, Instr::i_is_nonempty_list); break;
-    case op_is_tuple: emit_type_test(gi, Instr::i_is_tuple); break;
-    case op_is_boolean: emit_type_test(gi, Instr::i_is_boolean); break;
-    case op_is_function: emit_type_test(gi, Instr::i_is_function); break;
-    case op_is_map: emit_type_test(gi, Instr::i_is_map); break;
-    case op_is_function2: spec::i_is_function2::emit(*this, label(gi, o[0]), src(gi, o[1]), src(gi, o[2])); break;
-    case op_test_arity: {
-      RegOperand s = rsrc(gi, o[1]);
-      spec::i_test_arity::emit(*this, label(gi, o[0]), s, untagged(gi, o[2]));
-      break;
-    }
-    case op_is_tagged_tuple:
-      if (o[3].kind != K::Atom) fail(gi, "is_tagged_tuple needs an atom");
-      {
-        RegOperand s = rsrc(gi, o[1]);
-        spec::i_is_tagged_tuple::emit(*this, label(gi, o[0]), s, untagged(gi, o[2]), ConstOperand{o[3].term});
-      }
-      break;
-    case op_select_val: emit_select(gi, false); break;
-    case op_select_tuple_arity: emit_select(gi, true); break;
-    case op_jump: spec::i_jump::emit(*this, label(gi, o[0])); break;
-    case op_get_list: {
-      RegOperand s = cons_src(gi, o[0]);
-      spec::i_get_list::emit(*this, s, reg(gi, o[1]), reg(gi, o[2]));
-      break;
-    }
-    case op_get_hd: { RegOperand s = cons_src(gi, o[0]); spec::i_get_hd::emit(*this, s, reg(gi, o[1])); break; }
-    case op_get_tl: { RegOperand s = cons_src(gi, o[0]); spec::i_get_tl::emit(*this, s, reg(gi, o[1])); break; }
-    case op_put_list: spec::i_put_list::emit(*this, src(gi, o[0]), src(gi, o[1]), reg(gi, o[2])); break;
-    case op_put_tuple2: {
-      if (o[1].kind != K::List) fail(gi, "expected a list");
-      RegOperand d = reg(gi, o[0]);
-      std::vector<spec::i_put_tuple2::Entry> elems;
-      for (const Operand& e : o[1].list) elems.push_back({src(gi, e)});
-      spec::i_put_tuple2::emit(*this, d, elems);
-      break;
-    }
-    case op_get_tuple_element: {
-      RegOperand s = tuple_src(gi, o[0], untagged(gi, o[1]));
-      spec::i_get_tuple_element::emit(*this, s, untagged(gi, o[1]), reg(gi, o[2]));
-      break;
-    }
-    case op_set_tuple_element:
-      spec::i_set_tuple_element::emit(*this, src(gi, o[0]), src(gi, o[1]), untagged(gi, o[2]));
-      break;
     case op_make_fun2:
     case op_make_fun3: {
       uint64_t idx = untagged(gi, o[0]);
@@ -313,6 +227,157 @@ void Translator::translate(size_t index) {
     }
     case op_apply: spec::i_apply::emit(*this, arity_operand(gi, o[0])); break;
     case op_apply_last: spec::i_apply_last::emit(*this, arity_operand(gi, o[0]), untagged(gi, o[1])); break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+// Stack frames, the heap, moves.
+bool Translator::translate_frames(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
+    case op_allocate:
+    case op_allocate_zero:
+      spec::i_allocate::emit(*this, untagged(gi, o[0]), 0, untagged(gi, o[1]));
+      break;
+    case op_allocate_heap:
+    case op_allocate_heap_zero:
+      spec::i_allocate::emit(*this, untagged(gi, o[0]), heap_need(gi, o[1]), untagged(gi, o[2]));
+      break;
+    case op_test_heap: spec::i_test_heap::emit(*this, heap_need(gi, o[0]), untagged(gi, o[1])); break;
+    case op_init: spec::i_init_yreg::emit(*this, yindex(gi, o[0])); break;
+    case op_init_yregs:
+      if (o[0].kind != K::List) fail(gi, "expected a list");
+      for (const Operand& y : o[0].list) spec::i_init_yreg::emit(*this, yindex(gi, y));
+      break;
+    case op_deallocate: spec::i_deallocate::emit(*this, untagged(gi, o[0])); break;
+    case op_return: spec::i_return::emit(*this); break;
+    case op_trim: spec::i_trim::emit(*this, untagged(gi, o[0])); break;
+    case op_move:
+      if (o[0].kind == K::XReg && o[1].kind == K::XReg) {
+        spec::i_move_xx::emit(*this, XIndex{reg(gi, o[0]).w >> 3}, XIndex{reg(gi, o[1]).w >> 3});
+      } else if (is_reg(o[0])) {
+        spec::i_move::emit(*this, reg(gi, o[0]), reg(gi, o[1]));
+      } else {
+        ConstOperand c = constant(gi, o[0]);
+        spec::i_move_c::emit(*this, c, reg(gi, o[1]));
+      }
+      break;
+    case op_swap: spec::i_swap::emit(*this, reg(gi, o[0]), reg(gi, o[1])); break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+// Compares, type tests, jump tables, jumps.
+bool Translator::translate_tests(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
+    case op_is_lt: emit_compare(gi, Instr::i_is_lt); break;
+    case op_is_ge: emit_compare(gi, Instr::i_is_ge); break;
+    case op_is_eq: emit_compare(gi, Instr::i_is_eq); break;
+    case op_is_ne: emit_compare(gi, Instr::i_is_ne); break;
+    case op_is_eq_exact: emit_compare(gi, Instr::i_is_eq_exact); break;
+    case op_is_ne_exact: emit_compare(gi, Instr::i_is_ne_exact); break;
+    case op_is_integer: emit_type_test(gi, Instr::i_is_integer); break;
+    case op_is_float: emit_type_test(gi, Instr::i_is_float); break;
+    case op_is_number: emit_type_test(gi, Instr::i_is_number); break;
+    case op_is_atom: emit_type_test(gi, Instr::i_is_atom); break;
+    case op_is_pid: emit_type_test(gi, Instr::i_is_pid); break;
+    case op_is_reference: emit_type_test(gi, Instr::i_is_reference); break;
+    case op_is_port: emit_type_test(gi, Instr::i_is_port); break;
+    case op_is_nil: emit_type_test(gi, Instr::i_is_nil); break;
+    case op_is_binary: emit_type_test(gi, Instr::i_is_binary); break;
+    case op_is_bitstr: emit_type_test(gi, Instr::i_is_bitstring); break;
+    case op_is_list: emit_type_test(gi, Instr::i_is_list); break;
+    case op_is_nonempty_list: emit_type_test(gi, Instr::i_is_nonempty_list); break;
+    case op_is_tuple: emit_type_test(gi, Instr::i_is_tuple); break;
+    case op_is_boolean: emit_type_test(gi, Instr::i_is_boolean); break;
+    case op_is_function: emit_type_test(gi, Instr::i_is_function); break;
+    case op_is_map: emit_type_test(gi, Instr::i_is_map); break;
+    case op_is_function2: spec::i_is_function2::emit(*this, label(gi, o[0]), src(gi, o[1]), src(gi, o[2])); break;
+    case op_test_arity: {
+      RegOperand s = rsrc(gi, o[1]);
+      spec::i_test_arity::emit(*this, label(gi, o[0]), s, untagged(gi, o[2]));
+      break;
+    }
+    case op_is_tagged_tuple:
+      if (o[3].kind != K::Atom) fail(gi, "is_tagged_tuple needs an atom");
+      {
+        RegOperand s = rsrc(gi, o[1]);
+        spec::i_is_tagged_tuple::emit(*this, label(gi, o[0]), s, untagged(gi, o[2]), ConstOperand{o[3].term});
+      }
+      break;
+    case op_select_val: emit_select(gi, false); break;
+    case op_select_tuple_arity: emit_select(gi, true); break;
+    case op_jump: spec::i_jump::emit(*this, label(gi, o[0])); break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+// Lists and tuples.
+bool Translator::translate_data(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
+    case op_get_list: {
+      RegOperand s = cons_src(gi, o[0]);
+      spec::i_get_list::emit(*this, s, reg(gi, o[1]), reg(gi, o[2]));
+      break;
+    }
+    case op_get_hd: { RegOperand s = cons_src(gi, o[0]); spec::i_get_hd::emit(*this, s, reg(gi, o[1])); break; }
+    case op_get_tl: { RegOperand s = cons_src(gi, o[0]); spec::i_get_tl::emit(*this, s, reg(gi, o[1])); break; }
+    case op_put_list: spec::i_put_list::emit(*this, src(gi, o[0]), src(gi, o[1]), reg(gi, o[2])); break;
+    case op_put_tuple2: {
+      if (o[1].kind != K::List) fail(gi, "expected a list");
+      RegOperand d = reg(gi, o[0]);
+      std::vector<spec::i_put_tuple2::Entry> elems;
+      for (const Operand& e : o[1].list) elems.push_back({src(gi, e)});
+      spec::i_put_tuple2::emit(*this, d, elems);
+      break;
+    }
+    case op_get_tuple_element: {
+      RegOperand s = tuple_src(gi, o[0], untagged(gi, o[1]));
+      spec::i_get_tuple_element::emit(*this, s, untagged(gi, o[1]), reg(gi, o[2]));
+      break;
+    }
+    case op_set_tuple_element:
+      spec::i_set_tuple_element::emit(*this, src(gi, o[0]), src(gi, o[1]), untagged(gi, o[2]));
+      break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+// Send and receive.
+bool Translator::translate_receive(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
+    case op_send: spec::i_send::emit(*this); break;
+    case op_loop_rec: spec::i_loop_rec::emit(*this, label(gi, o[0]), reg(gi, o[1])); break;
+    case op_loop_rec_end: spec::i_loop_rec_end::emit(*this, label(gi, o[0])); break;
+    case op_remove_message: spec::i_remove_message::emit(*this); break;
+    case op_wait: spec::i_wait::emit(*this, label(gi, o[0])); break;
+    case op_wait_timeout: spec::i_wait_timeout::emit(*this, label(gi, o[0]), src(gi, o[1])); break;
+    case op_timeout: spec::i_timeout::emit(*this); break;
+    case op_recv_marker_reserve: spec::i_recv_marker_reserve::emit(*this, reg(gi, o[0])); break;
+    case op_recv_marker_bind: spec::i_recv_marker_bind::emit(*this, src(gi, o[0]), src(gi, o[1])); break;
+    case op_recv_marker_use: spec::i_recv_marker_use::emit(*this, src(gi, o[0])); break;
+    case op_recv_marker_clear: spec::i_recv_marker_clear::emit(*this, src(gi, o[0])); break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+// try/catch and the instructions that raise.
+bool Translator::translate_exceptions(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
     case op_try:
     case op_catch: spec::i_try::emit(*this, yindex(gi, o[0]), label(gi, o[1])); break;
     case op_try_end: spec::i_try_end::emit(*this, yindex(gi, o[0])); break;
@@ -326,12 +391,16 @@ void Translator::translate(size_t index) {
     case op_case_end: spec::i_case_end::emit(*this, src(gi, o[0])); break;
     case op_if_end: spec::i_if_end::emit(*this); break;
     case op_badrecord: spec::i_badrecord::emit(*this, src(gi, o[0])); break;
-    case op_fclearerror:
-    case op_fcheckerror:
-    case op_nif_start:
-    case op_executable_line:
-    case op_debug_line:
-      break;  // float errors are checked by each float operation; the rest are markers
+    default:
+      return false;
+  }
+  return true;
+}
+
+// Float registers.
+bool Translator::translate_floats(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
     case op_fmove:
       if (o[0].kind == K::FloatReg) spec::i_fmove_from_freg::emit(*this, freg(gi, o[0]), reg(gi, o[1]));
       else spec::i_fmove_to_freg::emit(*this, src(gi, o[0]), freg(gi, o[1]));
@@ -343,10 +412,22 @@ void Translator::translate(size_t index) {
     case op_fdiv: spec::i_fdiv::emit(*this, freg(gi, o[1]), freg(gi, o[2]), freg(gi, o[3])); break;
     case op_fnegate: spec::i_fnegate::emit(*this, freg(gi, o[1]), freg(gi, o[2])); break;
     default:
-      if (translate_bits(*this, index) || translate_maps(*this, index)) break;
-      emit_not_implemented(gi);
-      break;
+      return false;
   }
+  return true;
+}
+
+// One generic instruction (or, fused, a few: translate_fused.cpp) to threaded code. Each part
+// below handles one family and returns false for an opcode that is not its own.
+void Translator::translate(size_t index) {
+  const GenericInstr& gi = bf_.code[index];
+  if (translate_fused(*this, index)) return;
+  if (translate_structure(gi, index) || translate_calls(gi, index) || translate_frames(gi) ||
+      translate_tests(gi) || translate_data(gi) || translate_receive(gi) ||
+      translate_exceptions(gi) || translate_floats(gi) || translate_bits(*this, index) ||
+      translate_maps(*this, index))
+    return;
+  emit_not_implemented(gi);
 }
 
 std::unique_ptr<Module> Translator::run() {

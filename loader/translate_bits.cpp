@@ -22,6 +22,8 @@ class BitsTranslator {
   bool translate();
 
  private:
+  bool construction();
+  bool matching();
   std::string_view atom_name(const Operand& o) {
     if (o.kind != K::Atom) t_.fail(gi_, "expected an atom");
     return t_.vm_.atoms().name(o.term);
@@ -46,6 +48,12 @@ class BitsTranslator {
     }
     if (f & BSF_NATIVE) f = (f & ~BSF_NATIVE) | (NATIVE_IS_LITTLE ? BSF_LITTLE : 0);
     return f;
+  }
+  // A live-register count (the x registers a collection keeps).
+  uint64_t live_of(const Operand& o) {
+    uint64_t l = t_.untagged(gi_, o);
+    if (l >= MAX_X_REGS - 4) t_.fail(gi_, "live out of range");
+    return l;
   }
   unsigned unit(const Operand& o) {
     uint64_t u = t_.untagged(gi_, o);
@@ -174,16 +182,11 @@ void BitsTranslator::bs_match() {
   }
 }
 
-bool BitsTranslator::translate() {
+// Construction: bs_create_bin (OTP 25+), and before it bs_init/bs_append and the bs_put_*.
+bool BitsTranslator::construction() {
   const auto& o = gi_.ops;
   Translator& t = t_;
-  auto live_of = [&](const Operand& op) {
-    uint64_t l = t.untagged(gi_, op);
-    if (l >= MAX_X_REGS - 4) t.fail(gi_, "live out of range");
-    return l;
-  };
   switch (gi_.opcode) {
-    // ---- construction ----
     case op_bs_create_bin: create_bin(); return true;
     case op_bs_init_writable: spec::i_bs_init_writable::emit(t); return true;
     case op_bs_init2:
@@ -228,8 +231,16 @@ bool BitsTranslator::translate() {
       // Fail Src1 Src2 Unit Dst
       spec::i_bs_add::emit(t, t.label(gi_, o[0], true), t.src(gi_, o[1]), t.src(gi_, o[2]), unit(o[3]), t.reg(gi_, o[4]));
       return true;
+    default:
+      return false;
+  }
+}
 
-    // ---- matching ----
+// Matching: start_match, the tests and gets on a match context, and OTP 26's bs_match.
+bool BitsTranslator::matching() {
+  const auto& o = gi_.ops;
+  Translator& t = t_;
+  switch (gi_.opcode) {
     case op_bs_start_match3:
       // Fail Bin Live Dst
       spec::i_bs_start_match::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]), live_of(o[2]), t.reg(gi_, o[3]));
@@ -322,6 +333,8 @@ bool BitsTranslator::translate() {
       return false;
   }
 }
+
+bool BitsTranslator::translate() { return construction() || matching(); }
 
 }  // namespace
 

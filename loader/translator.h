@@ -203,6 +203,14 @@ class Translator {
   // True when the instructions after `at` are `deallocate N; return` or `return`.
   bool followed_by_return(size_t at, uint64_t* dealloc) const;
   void translate(size_t index);
+  bool translate_structure(const GenericInstr& gi, size_t index);
+  bool translate_calls(const GenericInstr& gi, size_t index);
+  bool translate_frames(const GenericInstr& gi);
+  bool translate_tests(const GenericInstr& gi);
+  bool translate_data(const GenericInstr& gi);
+  bool translate_receive(const GenericInstr& gi);
+  bool translate_exceptions(const GenericInstr& gi);
+  bool translate_floats(const GenericInstr& gi);
 
   const BeamFile& bf_;
   VM& vm_;

@@ -4,6 +4,8 @@
 // differential program tests/erlang/interp_fused_shapes.erl, compiled from the same source.
 #include <gtest/gtest.h>
 
+#include <type_traits>
+
 #include "beam_builder.h"
 #include "loader/beam_file.h"
 #include "loader/translate.h"
@@ -142,6 +144,12 @@ TEST(InstrSpecs, ThreadedCodeWalksByTheSpecWidths) {
   EXPECT_EQ(modules, 15u);
   EXPECT_GT(instructions, 10000u);
 }
+
+// The emitters' operand types: a register is a source, a constant is not a register, and no
+// source (which may be a constant) passes for a register.
+static_assert(std::is_convertible_v<RegOperand, SrcOperand> && std::is_convertible_v<ConstOperand, SrcOperand>);
+static_assert(!std::is_convertible_v<SrcOperand, RegOperand> && !std::is_convertible_v<ConstOperand, RegOperand>);
+static_assert(!std::is_convertible_v<Word, RegOperand> && !std::is_convertible_v<Word, LabelRef>);
 
 // Facts the interpreter's shared handler bodies rely on, checked where anyone can read them.
 static_assert(spec::i_plus::at::dst == spec::i_bif::at::dst && spec::i_element::at::tail == spec::i_bif::at::tail);

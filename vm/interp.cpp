@@ -354,7 +354,8 @@ static_assert(same_leading_operands(Instr::i_bs_get_utf8, Instr::i_bs_skip_utf8,
 // and constant are both valid S words.
 static_assert(same_leading_operands(Instr::i_plus_imm, Instr::i_bif, spec::i_bif::count_at) &&
               spec::i_plus_imm::words == spec::i_bif::width_n(2) &&
-              spec::i_plus_imm::at::a == spec::i_bif::at::tail && spec::i_plus_imm::at::b == spec::i_bif::at::tail + 1);
+              unsigned(spec::i_plus_imm::at::a) == spec::i_bif::at::tail &&
+              unsigned(spec::i_plus_imm::at::b) == spec::i_bif::at::tail + 1);
 static_assert(spec::i_bs_create_bin::group == BS_SEG_WORDS, "bs_create_bin (vm/bits.h) walks the segments");
 
 const void* const* interpreter_handlers() {

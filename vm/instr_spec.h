@@ -5,7 +5,7 @@
 //
 // A spec line (vm/instructions.h and its _bits/_maps lists) reads
 //
-//   X(i_move, OPS(R(src), D(dst)), "D := R")
+//   X(i_move, OPS(R(src), D(dst)), "dst := src")
 //
 // with these operand kinds (each one Word in memory):
 //
@@ -22,23 +22,27 @@
 //   XN(n) YN(n) FR(n)   an x register, y slot or float register number, untagged
 //
 // At most one variable-length tail ends the list: VAR1(count, K(a)), VAR2(count, K(a), K(b)),
-// VAR3(...): a word holding the count, then that many groups of one, two or three words.
+// VAR3(...): a word holding the count, then that many groups of one, two or three words
+// (tail fields are of the kinds R, S, D, C, L or N).
 // LIKE(other) instead of OPS(...) gives an instruction exactly the layout of `other`, so the
 // two can share a handler body and the translator one emitter (i_plus and i_bif).
 //
 // For each instruction `name` this generates, in namespace beamrun::spec, a struct `name` with
 //   at::<operand>           the operand's position (0 = the word after the handler address)
-//   <operand>(I)            the operand's word at instruction I, typed by its kind
+//   <operand>(I)            the operand's word at instruction I, typed by its kind (RegWord for
+//                           R and D, SrcWord for S, Term, const Word*, const Export*, BifFn...)
 //   tail_<field>(I, i)      a field of the i-th tail group (variable instructions)
 //   width(I), width_n(k)    the instruction's words (handler included); constexpr `words`
 //                           for a fixed one
 //   emit(t, operands...)    the typed emitter: calls t.op(Instr::name) then t.put(...) for each
 //                           operand, in order; wrong kinds do not compile (RegOperand, ...)
+//   emit_as(t, which, ...)  the same for another instruction of this layout (LIKE), checked
+// The words are read through force-inlined accessors at constant offsets: the same loads the
+// handlers made when they indexed I by hand.
 // and instr_specs[] (constexpr, indexed by Instr) with kinds and names.
 #pragma once
 
 #include <cstdint>
-#include <initializer_list>
 #include <span>
 #include <stdexcept>
 
@@ -277,13 +281,13 @@ struct InstrSpec {
 #define BR_TAILDEF_XN(n)
 #define BR_TAILDEF_YN(n)
 #define BR_TAILDEF_FR(n)
-#define BR_TAILDEF_VAR1(c, a) BR_TAILDEF_ANY(c, (a), BR_TK(a), BR_TN(a), BR_TF(a), BR_TP(a))
+#define BR_TAILDEF_VAR1(c, a) BR_TAILDEF_ANY(c, BR_TK(a), BR_TN(a), BR_TF(a), BR_TP(a))
 #define BR_TAILDEF_VAR2(c, a, b) \
-  BR_TAILDEF_ANY(c, (a, b), BR_TK(a) BR_TK(b), BR_TN(a) BR_TN(b), BR_TF(a) BR_TF(b), BR_TP(a) BR_TP(b))
+  BR_TAILDEF_ANY(c, BR_TK(a) BR_TK(b), BR_TN(a) BR_TN(b), BR_TF(a) BR_TF(b), BR_TP(a) BR_TP(b))
 #define BR_TAILDEF_VAR3(c, a, b, d)                                                                \
-  BR_TAILDEF_ANY(c, (a, b, d), BR_TK(a) BR_TK(b) BR_TK(d), BR_TN(a) BR_TN(b) BR_TN(d),             \
+  BR_TAILDEF_ANY(c, BR_TK(a) BR_TK(b) BR_TK(d), BR_TN(a) BR_TN(b) BR_TN(d),             \
                  BR_TF(a) BR_TF(b) BR_TF(d), BR_TP(a) BR_TP(b) BR_TP(d))
-#define BR_TAILDEF_ANY(c, list, kinds_, names_, fields_, puts_)                       \
+#define BR_TAILDEF_ANY(c, kinds_, names_, fields_, puts_)                       \
   static constexpr bool variable = true;                                             \
   static constexpr unsigned count_at = at::c;                                        \
   static constexpr OpKind tail_kinds[] = {kinds_ OpKind::End};                       \

@@ -12,11 +12,11 @@
 #include <cmath>
 #include <cstring>
 
-#include "loader/compact.h"
+#include "base/md5.h"
 #include "etf/decode.h"
+#include "loader/compact.h"
 #include "loader/genop.h"
 #include "term/export.h"
-#include "base/md5.h"
 #include "term/utf8.h"
 
 namespace beamrun {

@@ -234,7 +234,15 @@ enum GenOp : uint16_t {
 #undef BEAMRUN_GENOP_ENUM
 };
 
-constexpr unsigned MAX_GENOP = 184;  // the highest opcode this loader knows (OTP 28)
+// The highest opcode this loader knows (OTP 28's debug_line, 184), from the table above.
+constexpr unsigned MAX_GENOP = [] {
+  unsigned highest = 0;
+#define BEAMRUN_GENOP_MAX(name, number, arity, doc) highest = number > highest ? number : highest;
+  BEAMRUN_GENOPS(BEAMRUN_GENOP_MAX)
+#undef BEAMRUN_GENOP_MAX
+  return highest;
+}();
+static_assert(MAX_GENOP == op_debug_line, "genop.tab's last opcode (OTP 28)");
 
 struct GenopInfo {
   const char* name;  // null for numbers genop.tab does not use (only 0)

@@ -32,48 +32,48 @@ inline Word bs_seg_word(BsSeg kind, unsigned flags, unsigned unit, unsigned segn
 
 }  // namespace beamrun
 
-#define BEAMRUN_BIT_INSTRUCTIONS(X)                                                                     \
-  /* construction (OTP 25+) */                                                                          \
-  X(i_bs_create_bin, "L:fail N:alloc N:live D N:count T:(kind|flags|unit|seg, value S, size S)*")        \
-  X(i_bs_init_writable, "-- x0 := an empty writable binary with room for x0 bytes")                     \
-  /* construction (before OTP 25): bs_init/bs_append set the write position, bs_put_* advance it */   \
-  X(i_bs_init, "L S:size N:unit N:alloc N:live D -- a new bitstring of size*unit bits")                \
-  X(i_bs_append, "L S:size N:alloc N:live N:unit S:bin D -- bin extended by size bits")               \
-  X(i_bs_private_append, "L S:size N:unit S:bin D -- as i_bs_append, collecting nothing")             \
-  X(i_bs_put_integer, "L S:size N:unit N:flags S:value")                                             \
-  X(i_bs_put_binary, "L S:size N:unit S:value -- size may be the atom all")                          \
-  X(i_bs_put_float, "L S:size N:unit N:flags S:value")                                               \
-  X(i_bs_put_string, "S:literal binary")                                                              \
-  X(i_bs_put_utf8, "L S:value")                                                                       \
-  X(i_bs_put_utf16, "L N:flags S:value")                                                              \
-  X(i_bs_put_utf32, "L N:flags S:value")                                                              \
-  X(i_bs_utf8_size, "L S D -- bytes of S in UTF-8")                                                   \
-  X(i_bs_utf16_size, "L S D -- bytes of S in UTF-16")                                                 \
-  X(i_bs_add, "L S S N:unit D -- D := a + b * unit (sizes)")                                          \
-  /* matching */                                                                                        \
-  X(i_bs_start_match, "L S N:live D -- D := a match context over S (S itself if it is one)")         \
-  X(i_bs_get_position, "S:ctx D")                                                                     \
-  X(i_bs_set_position, "S:ctx S:position")                                                            \
-  X(i_bs_get_tail, "S:ctx D N:live -- the bits not matched yet")                                      \
-  X(i_bs_test_tail, "L S:ctx N:bits -- fail unless exactly N bits remain")                            \
-  X(i_bs_test_unit, "L S:ctx N:unit -- fail unless the remaining bits divide by N")                   \
-  X(i_bs_test_unit8, "L S:ctx -- fail unless the remaining bits are whole bytes")                      \
-  X(i_bs_ensure_bits, "L S:ctx N:bits N:unit -- at least N bits remain, the excess divides by unit")  \
-  X(i_bs_skip_bits, "L S:ctx S:size N:unit -- size may be the atom all")                              \
-  X(i_bs_skip_bits_imm, "L S:ctx N:bits")                                                             \
-  X(i_bs_get_integer, "L S:ctx N:live S:size N:unit N:flags D")                                       \
-  X(i_bs_get_integer_imm, "L S:ctx N:live N:bits N:flags D")                                          \
-  X(i_bs_get_integer_8, "L S:ctx D -- unsigned big-endian byte")                                     \
-  X(i_bs_get_integer_16, "L S:ctx D -- unsigned big-endian 16 bits")                                 \
-  X(i_bs_get_integer_32, "L S:ctx D -- unsigned big-endian 32 bits")                                 \
-  X(i_bs_match_eq, "L S:ctx N:bits N:value -- the next N (<= 64) bits equal value")                   \
-  X(i_bs_get_float, "L S:ctx N:live S:size N:unit N:flags D")                                         \
-  X(i_bs_get_binary, "L S:ctx N:live S:size N:unit D -- size may be the atom all")                    \
-  X(i_bs_match_string, "L S:ctx N:bits S:literal bitstring")                                          \
-  X(i_bs_get_utf8, "L S:ctx D")                                                                       \
-  X(i_bs_skip_utf8, "L S:ctx")                                                                        \
-  X(i_bs_get_utf16, "L S:ctx N:flags D")                                                              \
-  X(i_bs_skip_utf16, "L S:ctx N:flags")                                                               \
-  X(i_bs_get_utf32, "L S:ctx N:flags D")                                                              \
-  X(i_bs_skip_utf32, "L S:ctx N:flags")                                                               \
-  X(i_bs_context_to_binary, "D -- a match context in D becomes the binary of its remaining bits")
+#define BEAMRUN_BIT_INSTRUCTIONS(X)     \
+  /* construction (OTP 25+); each segment is kind|flags|unit|segment number, value, size */                                                 \
+  X(i_bs_create_bin, OPS(L(fail), N(alloc), N(live), D(dst), VAR3(count, N(seg), S(value), S(size))), "dst := the binary of the segments")  \
+  X(i_bs_init_writable, OPS(), "x0 := an empty writable binary with room for x0 bytes")                                                     \
+  /* construction (before OTP 25): bs_init/bs_append set the write position, bs_put_* advance it */                                         \
+  X(i_bs_init, OPS(L(fail), S(size), N(unit), N(alloc), N(live), D(dst)), "a new bitstring of size*unit bits")                              \
+  X(i_bs_append, OPS(L(fail), S(size), N(alloc), N(live), N(unit), S(bin), D(dst)), "bin extended by size bits")                            \
+  X(i_bs_private_append, OPS(L(fail), S(size), N(unit), S(bin), D(dst)), "as i_bs_append, collecting nothing")                              \
+  X(i_bs_put_integer, OPS(L(fail), S(size), N(unit), N(flags), S(value)), "write an integer segment")                                       \
+  X(i_bs_put_binary, OPS(L(fail), S(size), N(unit), S(value)), "write a binary segment; size may be the atom all")                          \
+  X(i_bs_put_float, LIKE(i_bs_put_integer), "write a float segment")                                            \
+  X(i_bs_put_string, OPS(C(bin)), "write the bytes of a literal binary")                                                                    \
+  X(i_bs_put_utf8, OPS(L(fail), S(value)), "write a code point in UTF-8")                                                                   \
+  X(i_bs_put_utf16, OPS(L(fail), N(flags), S(value)), "write a code point in UTF-16")                                                       \
+  X(i_bs_put_utf32, LIKE(i_bs_put_utf16), "write a code point in UTF-32")                                                       \
+  X(i_bs_utf8_size, OPS(L(fail), S(value), D(dst)), "bytes of the code point in UTF-8")                                                     \
+  X(i_bs_utf16_size, LIKE(i_bs_utf8_size), "bytes of the code point in UTF-16")                                                   \
+  X(i_bs_add, OPS(L(fail), S(a), S(b), N(unit), D(dst)), "dst := a + b * unit (sizes)")                                                     \
+  /* matching */                                                                                                                            \
+  X(i_bs_start_match, OPS(L(fail), S(src), N(live), D(dst)), "dst := a match context over src (src itself if it is one)")                   \
+  X(i_bs_get_position, OPS(S(ctx), D(dst)), "dst := the context's position")                                                                \
+  X(i_bs_set_position, OPS(S(ctx), S(pos)), "set the context's position")                                                                   \
+  X(i_bs_get_tail, OPS(S(ctx), D(dst), N(live)), "the bits not matched yet")                                                                \
+  X(i_bs_test_tail, OPS(L(fail), S(ctx), N(bits)), "fail unless exactly that many bits remain")                                             \
+  X(i_bs_test_unit, OPS(L(fail), S(ctx), N(unit)), "fail unless the remaining bits divide by unit")                                         \
+  X(i_bs_test_unit8, OPS(L(fail), S(ctx)), "fail unless the remaining bits are whole bytes")                                                \
+  X(i_bs_ensure_bits, OPS(L(fail), S(ctx), N(bits), N(unit)), "at least bits remain, the excess divides by unit")                           \
+  X(i_bs_skip_bits, OPS(L(fail), S(ctx), S(size), N(unit)), "skip size*unit bits; size may be the atom all")                                \
+  X(i_bs_skip_bits_imm, OPS(L(fail), S(ctx), N(bits)), "skip that many bits")                                                               \
+  X(i_bs_get_integer, OPS(L(fail), S(ctx), N(live), S(size), N(unit), N(flags), D(dst)), "match an integer")                                \
+  X(i_bs_get_integer_imm, OPS(L(fail), S(ctx), N(live), N(bits), N(flags), D(dst)), "match an integer of a constant size")                  \
+  X(i_bs_get_integer_8, OPS(L(fail), S(ctx), D(dst)), "unsigned big-endian byte")                                                           \
+  X(i_bs_get_integer_16, LIKE(i_bs_get_integer_8), "unsigned big-endian 16 bits")                                                       \
+  X(i_bs_get_integer_32, LIKE(i_bs_get_integer_8), "unsigned big-endian 32 bits")                                                       \
+  X(i_bs_match_eq, OPS(L(fail), S(ctx), N(bits), N(value)), "the next bits (<= 64) equal value")                                            \
+  X(i_bs_get_float, LIKE(i_bs_get_integer), "match a float")                                     \
+  X(i_bs_get_binary, OPS(L(fail), S(ctx), N(live), S(size), N(unit), D(dst)), "match a binary; size may be the atom all")                   \
+  X(i_bs_match_string, OPS(L(fail), S(ctx), N(bits), C(bin)), "the next bits equal the literal bitstring's")                                \
+  X(i_bs_get_utf8, OPS(L(fail), S(ctx), D(dst)), "match a UTF-8 code point")                                                                \
+  X(i_bs_skip_utf8, OPS(L(fail), S(ctx)), "skip a UTF-8 code point")                                                                        \
+  X(i_bs_get_utf16, OPS(L(fail), S(ctx), N(flags), D(dst)), "match a UTF-16 code point")                                                    \
+  X(i_bs_skip_utf16, OPS(L(fail), S(ctx), N(flags)), "skip a UTF-16 code point")                                                            \
+  X(i_bs_get_utf32, LIKE(i_bs_get_utf16), "match a UTF-32 code point")                                                    \
+  X(i_bs_skip_utf32, LIKE(i_bs_skip_utf16), "skip a UTF-32 code point")                                                            \
+  X(i_bs_context_to_binary, OPS(D(reg)), "a match context in reg becomes the binary of its remaining bits")

@@ -22,30 +22,26 @@ void Translator::emit_call_ext(const GenericInstr& gi, const Operand& imp, int k
   Export* e = vm_.exports().get(ie.module, ie.function, ie.arity);
   if (ie.module == atom::erlang && ie.function == atom::apply && (ie.arity == 3 || ie.arity == 2)) {
     bool three = ie.arity == 3;
-    Instr body = three ? Instr::i_apply3 : Instr::i_apply_fun;
-    Instr last = three ? Instr::i_apply3_last : Instr::i_apply_fun_last;
-    Instr only = three ? Instr::i_apply3_only : Instr::i_apply_fun_only;
-    if (kind == 0) op(body);
-    else if (kind == 1) { op(last); word(dealloc); }
-    else op(only);
+    if (kind == 0) spec::i_apply3::emit_as(*this, three ? Instr::i_apply3 : Instr::i_apply_fun);
+    else if (kind == 1) spec::i_apply3_last::emit_as(*this, three ? Instr::i_apply3_last : Instr::i_apply_fun_last, dealloc);
+    else spec::i_apply3::emit_as(*this, three ? Instr::i_apply3_only : Instr::i_apply_fun_only);
     return;
   }
   if (BifFn fn = vm_.find_bif(ie.module, ie.function, ie.arity)) {
-    op(kind == 0 ? Instr::i_call_bif : kind == 1 ? Instr::i_call_bif_last : Instr::i_call_bif_only);
-    word(reinterpret_cast<Word>(fn));
-    word(reinterpret_cast<Word>(e));
-    if (kind == 1) word(dealloc);
+    if (kind == 1) spec::i_call_bif_last::emit(*this, BifRef{fn}, ExportRef{e}, dealloc);
+    else spec::i_call_bif::emit_as(*this, kind == 0 ? Instr::i_call_bif : Instr::i_call_bif_only, BifRef{fn}, ExportRef{e});
     return;
   }
-  op(kind == 0 ? Instr::i_call_ext : kind == 1 ? Instr::i_call_ext_last : Instr::i_call_ext_only);
-  word(reinterpret_cast<Word>(e));
-  if (kind == 1) word(dealloc);
+  if (kind == 1) spec::i_call_ext_last::emit(*this, ExportRef{e}, dealloc);
+  else spec::i_call_ext::emit_as(*this, kind == 0 ? Instr::i_call_ext : Instr::i_call_ext_only, ExportRef{e});
 }
 
 void Translator::emit_bif(const GenericInstr& gi, const Operand& fail_label, const Operand& bif,
                           size_t first_arg, size_t argc, Word live, const Operand& dst) {
   const ImportEntry& ie = import(gi, bif);
   if (ie.arity != argc) fail(gi, "BIF arity does not match its operands");
+  // Every instruction chosen here has i_bif's layout (LIKE(i_bif) in loader/instructions.h), or
+  // for the _imm forms i_plus_imm's, which is an i_bif of two arguments.
   Instr which = Instr::i_bif;
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::plus) which = Instr::i_plus;
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::minus) which = Instr::i_minus;
@@ -61,44 +57,51 @@ void Translator::emit_bif(const GenericInstr& gi, const Operand& fail_label, con
     if (argc == 1 && name == "hd") which = Instr::i_hd;
     if (argc == 1 && name == "tl") which = Instr::i_tl;
   }
+  BifRef fn{vm_.find_bif(ie.module, ie.function, ie.arity)};
+  ExportRef exp{vm_.exports().get(ie.module, ie.function, ie.arity)};
+  LabelRef fail_to = label(gi, fail_label, true);
   // A small constant as second operand needs no decode or tag test (x - 1, x * 17, x band 255).
-  const Operand& second = argc == 2 ? gi.ops[first_arg + 1] : gi.ops[first_arg];
-  const Operand& first = gi.ops[first_arg];
-  bool first_reg = first.kind == K::XReg || first.kind == K::YReg;
-  if (argc == 2 && first_reg && second.kind == K::Integer && is_small(second.term)) {
-    if (which == Instr::i_plus) which = Instr::i_plus_imm;
-    if (which == Instr::i_minus) which = Instr::i_minus_imm;
-    if (which == Instr::i_times) which = Instr::i_times_imm;
-    if (which == Instr::i_band) which = Instr::i_band_imm;
+  if (argc == 2) {
+    const Operand& first = gi.ops[first_arg];
+    const Operand& second = gi.ops[first_arg + 1];
+    Instr imm = which == Instr::i_plus    ? Instr::i_plus_imm
+                : which == Instr::i_minus ? Instr::i_minus_imm
+                : which == Instr::i_times ? Instr::i_times_imm
+                : which == Instr::i_band  ? Instr::i_band_imm
+                                          : Instr::i_bif;
+    if (imm != Instr::i_bif && is_reg(first) && second.kind == K::Integer && is_small(second.term)) {
+      RegOperand a = reg(gi, first);
+      ConstOperand b = constant(gi, second);
+      spec::i_plus_imm::emit_as(*this, imm, fn, exp, fail_to, live, reg(gi, dst), 2, a, b);
+      return;
+    }
   }
-  op(which);
-  word(reinterpret_cast<Word>(vm_.find_bif(ie.module, ie.function, ie.arity)));
-  word(reinterpret_cast<Word>(vm_.exports().get(ie.module, ie.function, ie.arity)));
-  label(gi, fail_label, true);
-  word(argc);
-  word(live);
-  for (size_t i = 0; i < argc; ++i) word(src(gi, gi.ops[first_arg + i]));
-  word(reg(gi, dst));
+  std::vector<spec::i_bif::Entry> args;
+  for (size_t i = 0; i < argc; ++i) args.push_back({src(gi, gi.ops[first_arg + i])});
+  spec::i_bif::emit_as(*this, which, fn, exp, fail_to, live, reg(gi, dst), args);
 }
 
-void Translator::emit_select(const GenericInstr& gi, Instr i, bool by_arity) {
+void Translator::emit_select(const GenericInstr& gi, bool by_arity) {
   const Operand& list = gi.ops[2];
   if (list.kind != K::List || list.list.size() % 2 != 0) fail(gi, "bad jump table");
-  std::vector<std::pair<Word, const Operand*>> table;
+  // Sorted by the value's word, as the interpreter's lookup searches them.
+  std::vector<std::pair<Word, LabelRef>> table;
   for (size_t k = 0; k < list.list.size(); k += 2) {
-    Word v = by_arity ? untagged(gi, list.list[k]) : src(gi, list.list[k]);
-    if (!by_arity && (v & 3) == 0) fail(gi, "register in a jump table");
-    table.push_back({v, &list.list[k + 1]});
+    const Operand& v = list.list[k];
+    if (!by_arity && is_reg(v)) fail(gi, "register in a jump table");
+    table.push_back({by_arity ? untagged(gi, v) : constant(gi, v).t, label(gi, list.list[k + 1])});
   }
   std::sort(table.begin(), table.end(), [](auto& a, auto& b) { return a.first < b.first; });
-  Word s = rsrc(gi, gi.ops[0]);
-  op(i);
-  word(s);
-  label(gi, gi.ops[1]);
-  word(table.size());
-  for (auto& [v, l] : table) {
-    word(v);
-    label(gi, *l);
+  RegOperand s = rsrc(gi, gi.ops[0]);
+  LabelRef fail_to = label(gi, gi.ops[1]);
+  if (by_arity) {
+    std::vector<spec::i_select_tuple_arity::Entry> entries;
+    for (auto& [v, l] : table) entries.push_back({v, l});
+    spec::i_select_tuple_arity::emit(*this, s, fail_to, entries);
+  } else {
+    std::vector<spec::i_select_val::Entry> entries;
+    for (auto& [v, l] : table) entries.push_back({ConstOperand{v}, l});
+    spec::i_select_val::emit(*this, s, fail_to, entries);
   }
 }
 
@@ -116,10 +119,9 @@ bool Translator::followed_by_return(size_t at, uint64_t* dealloc) const {
   return false;
 }
 
-void Translator::translate(size_t index) {
-  const GenericInstr& gi = bf_.code[index];
+// Labels, function headers, line numbers and markers that emit nothing.
+bool Translator::translate_structure(const GenericInstr& gi, size_t index) {
   const auto& o = gi.ops;
-  if (translate_fused(*this, index)) return;
   switch (gi.opcode) {
     case op_label: {
       uint32_t l = o[0].kind == K::Untagged ? uint32_t(o[0].value) : 0;
@@ -138,9 +140,7 @@ void Translator::translate(size_t index) {
       frame_limit_ = largest_frame(index);
       function_offsets_.push_back(code_.size());
       functions_.push_back(fi);
-      op(Instr::i_func_info);
-      function_uses_.push_back({code_.size(), functions_.size() - 1});
-      word(0);
+      spec::i_func_info::emit(*this, FunctionRef{uint32_t(functions_.size() - 1)});
       break;
     }
     case op_int_code_end:
@@ -151,22 +151,25 @@ void Translator::translate(size_t index) {
       if (n > 0 && n < bf_.lines.size()) line_map_.push_back({uint32_t(code_.size()), uint32_t(n)});
       break;
     }
-    case op_call: op(Instr::i_call); label(gi, o[1]); word(arity_operand(gi, o[0])); break;
-    case op_call_last:
-      op(Instr::i_call_last); label(gi, o[1]); word(untagged(gi, o[2])); word(arity_operand(gi, o[0]));
-      break;
-    case op_call_only: op(Instr::i_call_only); label(gi, o[1]); word(arity_operand(gi, o[0])); break;
-    case op_send: op(Instr::i_send); break;
-    case op_loop_rec: op(Instr::i_loop_rec); label(gi, o[0]); word(reg(gi, o[1])); break;
-    case op_loop_rec_end: op(Instr::i_loop_rec_end); label(gi, o[0]); break;
-    case op_remove_message: op(Instr::i_remove_message); break;
-    case op_wait: op(Instr::i_wait); label(gi, o[0]); break;
-    case op_wait_timeout: op(Instr::i_wait_timeout); label(gi, o[0]); word(src(gi, o[1])); break;
-    case op_timeout: op(Instr::i_timeout); break;
-    case op_recv_marker_reserve: op(Instr::i_recv_marker_reserve); word(reg(gi, o[0])); break;
-    case op_recv_marker_bind: op(Instr::i_recv_marker_bind); word(src(gi, o[0])); word(src(gi, o[1])); break;
-    case op_recv_marker_use: op(Instr::i_recv_marker_use); word(src(gi, o[0])); break;
-    case op_recv_marker_clear: op(Instr::i_recv_marker_clear); word(src(gi, o[0])); break;
+    case op_fclearerror:
+    case op_fcheckerror:
+    case op_nif_start:
+    case op_executable_line:
+    case op_debug_line:
+      break;  // float errors are checked by each float operation; the rest are markers
+    default:
+      return false;
+  }
+  return true;
+}
+
+// Calls: local, external (a BIF called directly, apply), BIFs in instructions, funs.
+bool Translator::translate_calls(const GenericInstr& gi, size_t index) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
+    case op_call: spec::i_call::emit(*this, label(gi, o[1]), arity_operand(gi, o[0])); break;
+    case op_call_last: spec::i_call_last::emit(*this, label(gi, o[1]), untagged(gi, o[2]), arity_operand(gi, o[0])); break;
+    case op_call_only: spec::i_call_only::emit(*this, label(gi, o[1]), arity_operand(gi, o[0])); break;
     case op_call_ext: emit_call_ext(gi, o[1], 0, 0); break;
     case op_call_ext_last: emit_call_ext(gi, o[1], 1, untagged(gi, o[2])); break;
     case op_call_ext_only: emit_call_ext(gi, o[1], 2, 0); break;
@@ -182,33 +185,94 @@ void Translator::translate(size_t index) {
     case op_gc_bif1: emit_bif(gi, o[0], o[2], 3, 1, untagged(gi, o[1]), o[4]); break;
     case op_gc_bif2: emit_bif(gi, o[0], o[2], 3, 2, untagged(gi, o[1]), o[5]); break;
     case op_gc_bif3: emit_bif(gi, o[0], o[2], 3, 3, untagged(gi, o[1]), o[6]); break;
+    case op_make_fun2:
+    case op_make_fun3: {
+      uint64_t idx = untagged(gi, o[0]);
+      if (idx >= bf_.lambdas.size()) fail(gi, "lambda index out of range");
+      std::vector<spec::i_make_fun::Entry> free;
+      if (gi.opcode == op_make_fun2) {
+        // make_fun2 takes its free variables from x0.. and leaves the fun in x0.
+        uint32_t nfree = bf_.lambdas[idx].num_free;
+        for (uint32_t i = 0; i < nfree; ++i) free.push_back({RegOperand::x(i)});
+        spec::i_make_fun::emit(*this, LambdaRef{uint32_t(idx)}, RegOperand::x(0), free);
+      } else {
+        if (o[2].kind != K::List) fail(gi, "expected a list");
+        RegOperand d = reg(gi, o[1]);
+        for (const Operand& v : o[2].list) free.push_back({src(gi, v)});
+        spec::i_make_fun::emit(*this, LambdaRef{uint32_t(idx)}, d, free);
+      }
+      break;
+    }
+    case op_call_fun:
+    case op_call_fun2: {
+      bool two = gi.opcode == op_call_fun2;
+      uint64_t arity = untagged(gi, o[two ? 1 : 0]);
+      if (arity >= MAX_X_REGS - 8) fail(gi, "arity out of range");
+      uint64_t dealloc = 0;
+      bool last = followed_by_return(index, &dealloc);
+      if (two) {
+        // The fun goes to x(arity), where i_call_fun looks for it.
+        if (is_reg(o[2])) spec::i_move::emit(*this, reg(gi, o[2]), RegOperand::x(arity));
+        else spec::i_move_c::emit(*this, constant(gi, o[2]), RegOperand::x(arity));
+      }
+      if (last) {
+        spec::i_call_fun_last::emit(*this, arity, dealloc);
+        skip_ = dealloc ? 2 : 1;
+      } else {
+        spec::i_call_fun::emit(*this, arity);
+      }
+      break;
+    }
+    case op_apply: spec::i_apply::emit(*this, arity_operand(gi, o[0])); break;
+    case op_apply_last: spec::i_apply_last::emit(*this, arity_operand(gi, o[0]), untagged(gi, o[1])); break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+// Stack frames, the heap, moves.
+bool Translator::translate_frames(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
     case op_allocate:
     case op_allocate_zero:
-      op(Instr::i_allocate); word(untagged(gi, o[0])); word(0); word(untagged(gi, o[1]));
+      spec::i_allocate::emit(*this, untagged(gi, o[0]), 0, untagged(gi, o[1]));
       break;
     case op_allocate_heap:
     case op_allocate_heap_zero:
-      op(Instr::i_allocate); word(untagged(gi, o[0])); word(heap_need(gi, o[1])); word(untagged(gi, o[2]));
+      spec::i_allocate::emit(*this, untagged(gi, o[0]), heap_need(gi, o[1]), untagged(gi, o[2]));
       break;
-    case op_test_heap: op(Instr::i_test_heap); word(heap_need(gi, o[0])); word(untagged(gi, o[1])); break;
-    case op_init: op(Instr::i_init_yreg); word(yindex(gi, o[0])); break;
+    case op_test_heap: spec::i_test_heap::emit(*this, heap_need(gi, o[0]), untagged(gi, o[1])); break;
+    case op_init: spec::i_init_yreg::emit(*this, yindex(gi, o[0])); break;
     case op_init_yregs:
       if (o[0].kind != K::List) fail(gi, "expected a list");
-      for (const Operand& y : o[0].list) { op(Instr::i_init_yreg); word(yindex(gi, y)); }
+      for (const Operand& y : o[0].list) spec::i_init_yreg::emit(*this, yindex(gi, y));
       break;
-    case op_deallocate: op(Instr::i_deallocate); word(untagged(gi, o[0])); break;
-    case op_return: op(Instr::i_return); break;
-    case op_trim: op(Instr::i_trim); word(untagged(gi, o[0])); break;
+    case op_deallocate: spec::i_deallocate::emit(*this, untagged(gi, o[0])); break;
+    case op_return: spec::i_return::emit(*this); break;
+    case op_trim: spec::i_trim::emit(*this, untagged(gi, o[0])); break;
     case op_move:
       if (o[0].kind == K::XReg && o[1].kind == K::XReg) {
-        op(Instr::i_move_xx); word(reg(gi, o[0]) >> 3); word(reg(gi, o[1]) >> 3);
-      } else if (o[0].kind == K::XReg || o[0].kind == K::YReg) {
-        op(Instr::i_move); word(reg(gi, o[0])); word(reg(gi, o[1]));
+        spec::i_move_xx::emit(*this, XIndex{reg(gi, o[0]).w >> 3}, XIndex{reg(gi, o[1]).w >> 3});
+      } else if (is_reg(o[0])) {
+        spec::i_move::emit(*this, reg(gi, o[0]), reg(gi, o[1]));
       } else {
-        op(Instr::i_move_c); word(src(gi, o[0])); word(reg(gi, o[1]));
+        ConstOperand c = constant(gi, o[0]);
+        spec::i_move_c::emit(*this, c, reg(gi, o[1]));
       }
       break;
-    case op_swap: op(Instr::i_swap); word(reg(gi, o[0])); word(reg(gi, o[1])); break;
+    case op_swap: spec::i_swap::emit(*this, reg(gi, o[0]), reg(gi, o[1])); break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+// Compares, type tests, jump tables, jumps.
+bool Translator::translate_tests(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
     case op_is_lt: emit_compare(gi, Instr::i_is_lt); break;
     case op_is_ge: emit_compare(gi, Instr::i_is_ge); break;
     case op_is_eq: emit_compare(gi, Instr::i_is_eq); break;
@@ -231,124 +295,137 @@ void Translator::translate(size_t index) {
     case op_is_boolean: emit_type_test(gi, Instr::i_is_boolean); break;
     case op_is_function: emit_type_test(gi, Instr::i_is_function); break;
     case op_is_map: emit_type_test(gi, Instr::i_is_map); break;
-    case op_is_function2:
-      op(Instr::i_is_function2); label(gi, o[0]); word(src(gi, o[1])); word(src(gi, o[2]));
-      break;
+    case op_is_function2: spec::i_is_function2::emit(*this, label(gi, o[0]), src(gi, o[1]), src(gi, o[2])); break;
     case op_test_arity: {
-      Word s = rsrc(gi, o[1]);
-      op(Instr::i_test_arity); label(gi, o[0]); word(s); word(untagged(gi, o[2]));
+      RegOperand s = rsrc(gi, o[1]);
+      spec::i_test_arity::emit(*this, label(gi, o[0]), s, untagged(gi, o[2]));
       break;
     }
     case op_is_tagged_tuple:
       if (o[3].kind != K::Atom) fail(gi, "is_tagged_tuple needs an atom");
       {
-        Word s = rsrc(gi, o[1]);
-        op(Instr::i_is_tagged_tuple); label(gi, o[0]); word(s); word(untagged(gi, o[2]));
-        word(o[3].term);
+        RegOperand s = rsrc(gi, o[1]);
+        spec::i_is_tagged_tuple::emit(*this, label(gi, o[0]), s, untagged(gi, o[2]), ConstOperand{o[3].term});
       }
       break;
-    case op_select_val: emit_select(gi, Instr::i_select_val, false); break;
-    case op_select_tuple_arity: emit_select(gi, Instr::i_select_tuple_arity, true); break;
-    case op_jump: op(Instr::i_jump); label(gi, o[0]); break;
+    case op_select_val: emit_select(gi, false); break;
+    case op_select_tuple_arity: emit_select(gi, true); break;
+    case op_jump: spec::i_jump::emit(*this, label(gi, o[0])); break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+// Lists and tuples.
+bool Translator::translate_data(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
     case op_get_list: {
-      Word s = cons_src(gi, o[0]);
-      op(Instr::i_get_list); word(s); word(reg(gi, o[1])); word(reg(gi, o[2]));
+      RegOperand s = cons_src(gi, o[0]);
+      spec::i_get_list::emit(*this, s, reg(gi, o[1]), reg(gi, o[2]));
       break;
     }
-    case op_get_hd: { Word s = cons_src(gi, o[0]); op(Instr::i_get_hd); word(s); word(reg(gi, o[1])); break; }
-    case op_get_tl: { Word s = cons_src(gi, o[0]); op(Instr::i_get_tl); word(s); word(reg(gi, o[1])); break; }
-    case op_put_list: op(Instr::i_put_list); word(src(gi, o[0])); word(src(gi, o[1])); word(reg(gi, o[2])); break;
+    case op_get_hd: { RegOperand s = cons_src(gi, o[0]); spec::i_get_hd::emit(*this, s, reg(gi, o[1])); break; }
+    case op_get_tl: { RegOperand s = cons_src(gi, o[0]); spec::i_get_tl::emit(*this, s, reg(gi, o[1])); break; }
+    case op_put_list: spec::i_put_list::emit(*this, src(gi, o[0]), src(gi, o[1]), reg(gi, o[2])); break;
     case op_put_tuple2: {
       if (o[1].kind != K::List) fail(gi, "expected a list");
-      op(Instr::i_put_tuple2);
-      word(reg(gi, o[0]));
-      word(o[1].list.size());
-      for (const Operand& s : o[1].list) word(src(gi, s));
+      RegOperand d = reg(gi, o[0]);
+      std::vector<spec::i_put_tuple2::Entry> elems;
+      for (const Operand& e : o[1].list) elems.push_back({src(gi, e)});
+      spec::i_put_tuple2::emit(*this, d, elems);
       break;
     }
     case op_get_tuple_element: {
-      Word s = tuple_src(gi, o[0], untagged(gi, o[1]));
-      op(Instr::i_get_tuple_element); word(s); word(untagged(gi, o[1])); word(reg(gi, o[2]));
+      RegOperand s = tuple_src(gi, o[0], untagged(gi, o[1]));
+      spec::i_get_tuple_element::emit(*this, s, untagged(gi, o[1]), reg(gi, o[2]));
       break;
     }
     case op_set_tuple_element:
-      op(Instr::i_set_tuple_element); word(src(gi, o[0])); word(src(gi, o[1])); word(untagged(gi, o[2]));
+      spec::i_set_tuple_element::emit(*this, src(gi, o[0]), src(gi, o[1]), untagged(gi, o[2]));
       break;
-    case op_make_fun2:
-    case op_make_fun3: {
-      uint64_t idx = untagged(gi, o[0]);
-      if (idx >= bf_.lambdas.size()) fail(gi, "lambda index out of range");
-      op(Instr::i_make_fun);
-      lambda_uses_.push_back({code_.size(), uint32_t(idx)});
-      word(0);
-      if (gi.opcode == op_make_fun2) {
-        uint32_t nfree = bf_.lambdas[idx].num_free;
-        word(0);  // x0
-        word(nfree);
-        for (uint32_t i = 0; i < nfree; ++i) word(Word(i) << 3);
-      } else {
-        if (o[2].kind != K::List) fail(gi, "expected a list");
-        word(reg(gi, o[1]));
-        word(o[2].list.size());
-        for (const Operand& s : o[2].list) word(src(gi, s));
-      }
-      break;
-    }
-    case op_call_fun:
-    case op_call_fun2: {
-      bool two = gi.opcode == op_call_fun2;
-      uint64_t arity = untagged(gi, o[two ? 1 : 0]);
-      if (arity >= MAX_X_REGS - 8) fail(gi, "arity out of range");
-      uint64_t dealloc = 0;
-      bool last = followed_by_return(index, &dealloc);
-      if (two) {
-        bool r = o[2].kind == K::XReg || o[2].kind == K::YReg;
-        op(r ? Instr::i_move : Instr::i_move_c); word(src(gi, o[2])); word(Word(arity) << 3);
-      }
-      if (last) {
-        op(Instr::i_call_fun_last); word(arity); word(dealloc);
-        skip_ = dealloc ? 2 : 1;
-      } else {
-        op(Instr::i_call_fun); word(arity);
-      }
-      break;
-    }
-    case op_apply: op(Instr::i_apply); word(arity_operand(gi, o[0])); break;
-    case op_apply_last: op(Instr::i_apply_last); word(arity_operand(gi, o[0])); word(untagged(gi, o[1])); break;
-    case op_try:
-    case op_catch: op(Instr::i_try); word(yindex(gi, o[0])); label(gi, o[1]); break;
-    case op_try_end: op(Instr::i_try_end); word(yindex(gi, o[0])); break;
-    case op_try_case: op(Instr::i_try_case); word(yindex(gi, o[0])); break;
-    case op_catch_end: op(Instr::i_catch_end); word(yindex(gi, o[0])); break;
-    case op_try_case_end: op(Instr::i_try_case_end); word(src(gi, o[0])); break;
-    case op_raise: op(Instr::i_raise); word(src(gi, o[0])); word(src(gi, o[1])); break;
-    case op_build_stacktrace: op(Instr::i_build_stacktrace); break;
-    case op_raw_raise: op(Instr::i_raw_raise); break;
-    case op_badmatch: op(Instr::i_badmatch); word(src(gi, o[0])); break;
-    case op_case_end: op(Instr::i_case_end); word(src(gi, o[0])); break;
-    case op_if_end: op(Instr::i_if_end); break;
-    case op_badrecord: op(Instr::i_badrecord); word(src(gi, o[0])); break;
-    case op_fclearerror:
-    case op_fcheckerror:
-    case op_nif_start:
-    case op_executable_line:
-    case op_debug_line:
-      break;  // float errors are checked by each float operation; the rest are markers
-    case op_fmove:
-      if (o[0].kind == K::FloatReg) { op(Instr::i_fmove_from_freg); word(freg(gi, o[0])); word(reg(gi, o[1])); }
-      else { op(Instr::i_fmove_to_freg); word(src(gi, o[0])); word(freg(gi, o[1])); }
-      break;
-    case op_fconv: op(Instr::i_fconv); word(src(gi, o[0])); word(freg(gi, o[1])); break;
-    case op_fadd: op(Instr::i_fadd); word(freg(gi, o[1])); word(freg(gi, o[2])); word(freg(gi, o[3])); break;
-    case op_fsub: op(Instr::i_fsub); word(freg(gi, o[1])); word(freg(gi, o[2])); word(freg(gi, o[3])); break;
-    case op_fmul: op(Instr::i_fmul); word(freg(gi, o[1])); word(freg(gi, o[2])); word(freg(gi, o[3])); break;
-    case op_fdiv: op(Instr::i_fdiv); word(freg(gi, o[1])); word(freg(gi, o[2])); word(freg(gi, o[3])); break;
-    case op_fnegate: op(Instr::i_fnegate); word(freg(gi, o[1])); word(freg(gi, o[2])); break;
     default:
-      if (translate_bits(*this, index) || translate_maps(*this, index)) break;
-      emit_not_implemented(gi);
-      break;
+      return false;
   }
+  return true;
+}
+
+// Send and receive.
+bool Translator::translate_receive(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
+    case op_send: spec::i_send::emit(*this); break;
+    case op_loop_rec: spec::i_loop_rec::emit(*this, label(gi, o[0]), reg(gi, o[1])); break;
+    case op_loop_rec_end: spec::i_loop_rec_end::emit(*this, label(gi, o[0])); break;
+    case op_remove_message: spec::i_remove_message::emit(*this); break;
+    case op_wait: spec::i_wait::emit(*this, label(gi, o[0])); break;
+    case op_wait_timeout: spec::i_wait_timeout::emit(*this, label(gi, o[0]), src(gi, o[1])); break;
+    case op_timeout: spec::i_timeout::emit(*this); break;
+    case op_recv_marker_reserve: spec::i_recv_marker_reserve::emit(*this, reg(gi, o[0])); break;
+    case op_recv_marker_bind: spec::i_recv_marker_bind::emit(*this, src(gi, o[0]), src(gi, o[1])); break;
+    case op_recv_marker_use: spec::i_recv_marker_use::emit(*this, src(gi, o[0])); break;
+    case op_recv_marker_clear: spec::i_recv_marker_clear::emit(*this, src(gi, o[0])); break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+// try/catch and the instructions that raise.
+bool Translator::translate_exceptions(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
+    case op_try:
+    case op_catch: spec::i_try::emit(*this, yindex(gi, o[0]), label(gi, o[1])); break;
+    case op_try_end: spec::i_try_end::emit(*this, yindex(gi, o[0])); break;
+    case op_try_case: spec::i_try_case::emit(*this, yindex(gi, o[0])); break;
+    case op_catch_end: spec::i_catch_end::emit(*this, yindex(gi, o[0])); break;
+    case op_try_case_end: spec::i_try_case_end::emit(*this, src(gi, o[0])); break;
+    case op_raise: spec::i_raise::emit(*this, src(gi, o[0]), src(gi, o[1])); break;
+    case op_build_stacktrace: spec::i_build_stacktrace::emit(*this); break;
+    case op_raw_raise: spec::i_raw_raise::emit(*this); break;
+    case op_badmatch: spec::i_badmatch::emit(*this, src(gi, o[0])); break;
+    case op_case_end: spec::i_case_end::emit(*this, src(gi, o[0])); break;
+    case op_if_end: spec::i_if_end::emit(*this); break;
+    case op_badrecord: spec::i_badrecord::emit(*this, src(gi, o[0])); break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+// Float registers.
+bool Translator::translate_floats(const GenericInstr& gi) {
+  const auto& o = gi.ops;
+  switch (gi.opcode) {
+    case op_fmove:
+      if (o[0].kind == K::FloatReg) spec::i_fmove_from_freg::emit(*this, freg(gi, o[0]), reg(gi, o[1]));
+      else spec::i_fmove_to_freg::emit(*this, src(gi, o[0]), freg(gi, o[1]));
+      break;
+    case op_fconv: spec::i_fconv::emit(*this, src(gi, o[0]), freg(gi, o[1])); break;
+    case op_fadd: spec::i_fadd::emit(*this, freg(gi, o[1]), freg(gi, o[2]), freg(gi, o[3])); break;
+    case op_fsub: spec::i_fsub::emit(*this, freg(gi, o[1]), freg(gi, o[2]), freg(gi, o[3])); break;
+    case op_fmul: spec::i_fmul::emit(*this, freg(gi, o[1]), freg(gi, o[2]), freg(gi, o[3])); break;
+    case op_fdiv: spec::i_fdiv::emit(*this, freg(gi, o[1]), freg(gi, o[2]), freg(gi, o[3])); break;
+    case op_fnegate: spec::i_fnegate::emit(*this, freg(gi, o[1]), freg(gi, o[2])); break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+// One generic instruction (or, fused, a few: translate_fused.cpp) to threaded code. Each part
+// below handles one family and returns false for an opcode that is not its own.
+void Translator::translate(size_t index) {
+  const GenericInstr& gi = bf_.code[index];
+  if (translate_fused(*this, index)) return;
+  if (translate_structure(gi, index) || translate_calls(gi, index) || translate_frames(gi) ||
+      translate_tests(gi) || translate_data(gi) || translate_receive(gi) ||
+      translate_exceptions(gi) || translate_floats(gi) || translate_bits(*this, index) ||
+      translate_maps(*this, index))
+    return;
+  emit_not_implemented(gi);
 }
 
 std::unique_ptr<Module> Translator::run() {
@@ -375,8 +452,8 @@ std::unique_ptr<Module> Translator::run() {
   m->functions = std::move(functions_);
   for (size_t i = 0; i < m->functions.size(); ++i) {
     m->functions[i].info = base + function_offsets_[i];
-    // The entry is just past i_func_info (one operand).
-    m->functions[i].entry = base + function_offsets_[i] + 2;
+    // The entry is just past i_func_info.
+    m->functions[i].entry = base + function_offsets_[i] + spec::i_func_info::words;
   }
   for (auto [pos, fi] : function_uses_) base[pos] = reinterpret_cast<Word>(&m->functions[fi]);
 

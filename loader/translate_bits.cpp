@@ -6,8 +6,8 @@
 // literal area, so the code keeps no pointer into the .beam file.
 #include <bit>
 
-#include "loader/translator.h"
 #include "loader/instructions_bits.h"
+#include "loader/translator.h"
 #include "term/binary.h"
 
 namespace beamrun {
@@ -23,6 +23,8 @@ class BitsTranslator {
   bool translate();
 
  private:
+  bool construction();
+  bool matching();
   std::string_view atom_name(const Operand& o) {
     if (o.kind != K::Atom) t_.fail(gi_, "expected an atom");
     return t_.vm_.atoms().name(o.term);
@@ -48,6 +50,12 @@ class BitsTranslator {
     if (f & BSF_NATIVE) f = (f & ~BSF_NATIVE) | (NATIVE_IS_LITTLE ? BSF_LITTLE : 0);
     return f;
   }
+  // A live-register count (the x registers a collection keeps).
+  uint64_t live_of(const Operand& o) {
+    uint64_t l = t_.untagged(gi_, o);
+    if (l >= MAX_X_REGS - 4) t_.fail(gi_, "live out of range");
+    return l;
+  }
   unsigned unit(const Operand& o) {
     uint64_t u = t_.untagged(gi_, o);
     if (u > 256) t_.fail(gi_, "unit out of range");
@@ -60,21 +68,13 @@ class BitsTranslator {
     return make_bitstring(*t_.bf_.literal_area, reinterpret_cast<const uint8_t*>(s.data()) + offset, bytes * 8);
   }
   // Emits the fastest get_integer instruction for a constant size.
-  void get_integer_imm(const Operand& fail, Word ctx, uint64_t live, uint64_t bits, unsigned f, Word dst) {
+  void get_integer_imm(LabelRef fail, SrcOperand ctx, uint64_t live, uint64_t bits, unsigned f, RegOperand dst) {
     if (f == 0 && (bits == 8 || bits == 16 || bits == 32)) {
-      t_.op(bits == 8 ? Instr::i_bs_get_integer_8 : bits == 16 ? Instr::i_bs_get_integer_16 : Instr::i_bs_get_integer_32);
-      t_.label(gi_, fail);
-      t_.word(ctx);
-      t_.word(dst);
+      Instr which = bits == 8 ? Instr::i_bs_get_integer_8 : bits == 16 ? Instr::i_bs_get_integer_16 : Instr::i_bs_get_integer_32;
+      spec::i_bs_get_integer_8::emit_as(t_, which, fail, ctx, dst);
       return;
     }
-    t_.op(Instr::i_bs_get_integer_imm);
-    t_.label(gi_, fail);
-    t_.word(ctx);
-    t_.word(live);
-    t_.word(bits);
-    t_.word(f);
-    t_.word(dst);
+    spec::i_bs_get_integer_imm::emit(t_, fail, ctx, live, bits, f, dst);
   }
   void create_bin();
   void bs_match();
@@ -90,14 +90,12 @@ void BitsTranslator::create_bin() {
   if (list.kind != K::List || list.list.size() % 6 != 0) t_.fail(gi_, "bad segment list");
   size_t count = list.list.size() / 6;
   if (count == 0) t_.fail(gi_, "no segments");
-  t_.op(Instr::i_bs_create_bin);
-  t_.label(gi_, o[0], true);
-  t_.word(t_.heap_need(gi_, o[1]));
+  LabelRef fail = t_.label(gi_, o[0], true);
+  uint64_t alloc = t_.heap_need(gi_, o[1]);
   uint64_t live = t_.untagged(gi_, o[2]);
   if (live >= MAX_X_REGS - 4) t_.fail(gi_, "live out of range");
-  t_.word(live);
-  t_.word(t_.reg(gi_, o[4]));
-  t_.word(count);
+  RegOperand dst = t_.reg(gi_, o[4]);
+  std::vector<spec::i_bs_create_bin::Entry> segs;
   for (size_t i = 0; i < count; ++i) {
     const Operand* s = &list.list[6 * i];
     std::string_view type = atom_name(s[0]);
@@ -116,16 +114,17 @@ void BitsTranslator::create_bin() {
     else if (type == "private_append") kind = BsSeg::PrivateAppend;
     else t_.fail(gi_, "unknown segment type " + std::string(type));
     if ((kind == BsSeg::Append || kind == BsSeg::PrivateAppend) && i != 0) t_.fail(gi_, "append segment not first");
-    t_.word(bs_seg_word(kind, f, u, unsigned(segno)));
+    Word seg = bs_seg_word(kind, f, u, unsigned(segno));
     if (kind == BsSeg::String) {
       uint64_t len = t_.untagged(gi_, s[5]);
-      t_.word(string_literal(t_.untagged(gi_, s[4]), len));
-      t_.word(make_small(Sint(len)));
+      Term lit = string_literal(t_.untagged(gi_, s[4]), len);
+      segs.push_back({seg, ConstOperand{lit}, ConstOperand{make_small(Sint(len))}});
     } else {
-      t_.word(t_.src(gi_, s[4]));
-      t_.word(t_.src(gi_, s[5]));
+      SrcOperand value = t_.src(gi_, s[4]);
+      segs.push_back({seg, value, t_.src(gi_, s[5])});
     }
   }
+  spec::i_bs_create_bin::emit(t_, fail, alloc, live, dst, segs);
 }
 
 void BitsTranslator::bs_match() {
@@ -133,7 +132,7 @@ void BitsTranslator::bs_match() {
   const auto& o = gi_.ops;
   const Operand& list = o[2];
   if (list.kind != K::List) t_.fail(gi_, "bad command list");
-  Word ctx = t_.src(gi_, o[1]);
+  SrcOperand ctx = t_.src(gi_, o[1]);
   const auto& c = list.list;
   auto need = [&](size_t k, size_t n) {
     if (k + n > c.size()) t_.fail(gi_, "truncated command");
@@ -142,18 +141,11 @@ void BitsTranslator::bs_match() {
     std::string_view cmd = atom_name(c[k]);
     if (cmd == "ensure_at_least") {
       need(k, 3);
-      t_.op(Instr::i_bs_ensure_bits);
-      t_.label(gi_, o[0]);
-      t_.word(ctx);
-      t_.word(t_.untagged(gi_, c[k + 1]));
-      t_.word(t_.untagged(gi_, c[k + 2]));
+      spec::i_bs_ensure_bits::emit(t_, t_.label(gi_, o[0]), ctx, t_.untagged(gi_, c[k + 1]), t_.untagged(gi_, c[k + 2]));
       k += 3;
     } else if (cmd == "ensure_exactly") {
       need(k, 2);
-      t_.op(Instr::i_bs_test_tail);
-      t_.label(gi_, o[0]);
-      t_.word(ctx);
-      t_.word(t_.untagged(gi_, c[k + 1]));
+      spec::i_bs_test_tail::emit(t_, t_.label(gi_, o[0]), ctx, t_.untagged(gi_, c[k + 1]));
       k += 2;
     } else if (cmd == "integer" || cmd == "binary") {
       need(k, 6);
@@ -161,45 +153,29 @@ void BitsTranslator::bs_match() {
       unsigned f = flags(c[k + 2]);
       uint64_t size = t_.untagged(gi_, c[k + 3]);
       unsigned u = unit(c[k + 4]);
-      Word dst = t_.reg(gi_, c[k + 5]);
+      RegOperand dst = t_.reg(gi_, c[k + 5]);
       if (live >= MAX_X_REGS - 4 || size > (uint64_t(1) << 32)) t_.fail(gi_, "operand out of range");
       if (cmd == "integer") {
-        get_integer_imm(o[0], ctx, live, size * u, f, dst);
+        get_integer_imm(t_.label(gi_, o[0]), ctx, live, size * u, f, dst);
       } else {
-        t_.op(Instr::i_bs_get_binary);
-        t_.label(gi_, o[0]);
-        t_.word(ctx);
-        t_.word(live);
-        t_.word(make_small(Sint(size)));
-        t_.word(u);
-        t_.word(dst);
+        spec::i_bs_get_binary::emit(t_, t_.label(gi_, o[0]), ctx, live, ConstOperand{make_small(Sint(size))}, u, dst);
       }
       k += 6;
     } else if (cmd == "skip") {
       need(k, 2);
-      t_.op(Instr::i_bs_skip_bits_imm);
-      t_.label(gi_, o[0]);
-      t_.word(ctx);
-      t_.word(t_.untagged(gi_, c[k + 1]));
+      spec::i_bs_skip_bits_imm::emit(t_, t_.label(gi_, o[0]), ctx, t_.untagged(gi_, c[k + 1]));
       k += 2;
     } else if (cmd == "get_tail") {
       need(k, 4);
       uint64_t live = t_.untagged(gi_, c[k + 1]);
       if (live >= MAX_X_REGS - 4) t_.fail(gi_, "live out of range");
-      t_.op(Instr::i_bs_get_tail);
-      t_.word(ctx);
-      t_.word(t_.reg(gi_, c[k + 3]));
-      t_.word(live);
+      spec::i_bs_get_tail::emit(t_, ctx, t_.reg(gi_, c[k + 3]), live);
       k += 4;
     } else if (cmd == "=:=") {
       need(k, 4);
       uint64_t bits = t_.untagged(gi_, c[k + 2]);
       if (bits > 64) t_.fail(gi_, "=:= wider than 64 bits");
-      t_.op(Instr::i_bs_match_eq);
-      t_.label(gi_, o[0]);
-      t_.word(ctx);
-      t_.word(bits);
-      t_.word(t_.untagged(gi_, c[k + 3]));
+      spec::i_bs_match_eq::emit(t_, t_.label(gi_, o[0]), ctx, bits, t_.untagged(gi_, c[k + 3]));
       k += 4;
     } else {
       t_.fail(gi_, "unknown bs_match command " + std::string(cmd));
@@ -207,158 +183,99 @@ void BitsTranslator::bs_match() {
   }
 }
 
-bool BitsTranslator::translate() {
+// Construction: bs_create_bin (OTP 25+), and before it bs_init/bs_append and the bs_put_*.
+bool BitsTranslator::construction() {
   const auto& o = gi_.ops;
   Translator& t = t_;
-  auto live_of = [&](const Operand& op) {
-    uint64_t l = t.untagged(gi_, op);
-    if (l >= MAX_X_REGS - 4) t.fail(gi_, "live out of range");
-    return l;
-  };
   switch (gi_.opcode) {
-    // ---- construction ----
     case op_bs_create_bin: create_bin(); return true;
-    case op_bs_init_writable: t.op(Instr::i_bs_init_writable); return true;
+    case op_bs_init_writable: spec::i_bs_init_writable::emit(t); return true;
     case op_bs_init2:
     case op_bs_init_bits:
       // Fail Size Extra Live Flags Dst
-      t.op(Instr::i_bs_init);
-      t.label(gi_, o[0], true);
-      t.word(t.size_src(gi_, o[1]));
-      t.word(gi_.opcode == op_bs_init2 ? 8 : 1);
-      t.word(t.heap_need(gi_, o[2]));
-      t.word(live_of(o[3]));
-      t.word(t.reg(gi_, o[5]));
+      spec::i_bs_init::emit(t, t.label(gi_, o[0], true), t.size_src(gi_, o[1]), gi_.opcode == op_bs_init2 ? 8 : 1, t.heap_need(gi_, o[2]), live_of(o[3]), t.reg(gi_, o[5]));
       return true;
     case op_bs_append:
       // Fail Size Extra Live Unit Bin Flags Dst
-      t.op(Instr::i_bs_append);
-      t.label(gi_, o[0], true);
-      t.word(t.src(gi_, o[1]));
-      t.word(t.heap_need(gi_, o[2]));
-      t.word(live_of(o[3]));
-      t.word(unit(o[4]));
-      t.word(t.src(gi_, o[5]));
-      t.word(t.reg(gi_, o[7]));
+      spec::i_bs_append::emit(t, t.label(gi_, o[0], true), t.src(gi_, o[1]), t.heap_need(gi_, o[2]), live_of(o[3]), unit(o[4]), t.src(gi_, o[5]), t.reg(gi_, o[7]));
       return true;
     case op_bs_private_append:
       // Fail Size Unit Bin Flags Dst
-      t.op(Instr::i_bs_private_append);
-      t.label(gi_, o[0], true);
-      t.word(t.src(gi_, o[1]));
-      t.word(unit(o[2]));
-      t.word(t.src(gi_, o[3]));
-      t.word(t.reg(gi_, o[5]));
+      spec::i_bs_private_append::emit(t, t.label(gi_, o[0], true), t.src(gi_, o[1]), unit(o[2]), t.src(gi_, o[3]), t.reg(gi_, o[5]));
       return true;
     case op_bs_put_integer:
     case op_bs_put_float:
       // Fail Size Unit Flags Src
-      t.op(gi_.opcode == op_bs_put_integer ? Instr::i_bs_put_integer : Instr::i_bs_put_float);
-      t.label(gi_, o[0], true);
-      t.word(t.src(gi_, o[1]));
-      t.word(unit(o[2]));
-      t.word(flags(o[3]));
-      t.word(t.src(gi_, o[4]));
+      spec::i_bs_put_integer::emit_as(t, gi_.opcode == op_bs_put_integer ? Instr::i_bs_put_integer : Instr::i_bs_put_float, t.label(gi_, o[0], true), t.src(gi_, o[1]), unit(o[2]), flags(o[3]), t.src(gi_, o[4]));
       return true;
     case op_bs_put_binary:
-      t.op(Instr::i_bs_put_binary);
-      t.label(gi_, o[0], true);
-      t.word(t.src(gi_, o[1]));
-      t.word(unit(o[2]));
-      t.word(t.src(gi_, o[4]));
+      spec::i_bs_put_binary::emit(t, t.label(gi_, o[0], true), t.src(gi_, o[1]), unit(o[2]), t.src(gi_, o[4]));
       return true;
     case op_bs_put_string:
       // Len Offset
-      t.op(Instr::i_bs_put_string);
-      t.word(string_literal(t.untagged(gi_, o[1]), t.untagged(gi_, o[0])));
+      spec::i_bs_put_string::emit(t, ConstOperand{string_literal(t.untagged(gi_, o[1]), t.untagged(gi_, o[0]))});
       return true;
     case op_bs_put_utf8:
       // Fail Flags Src
-      t.op(Instr::i_bs_put_utf8);
-      t.label(gi_, o[0], true);
-      t.word(t.src(gi_, o[2]));
+      spec::i_bs_put_utf8::emit(t, t.label(gi_, o[0], true), t.src(gi_, o[2]));
       return true;
     case op_bs_put_utf16:
     case op_bs_put_utf32:
-      t.op(gi_.opcode == op_bs_put_utf16 ? Instr::i_bs_put_utf16 : Instr::i_bs_put_utf32);
-      t.label(gi_, o[0], true);
-      t.word(flags(o[1]));
-      t.word(t.src(gi_, o[2]));
+      spec::i_bs_put_utf16::emit_as(t, gi_.opcode == op_bs_put_utf16 ? Instr::i_bs_put_utf16 : Instr::i_bs_put_utf32, t.label(gi_, o[0], true), flags(o[1]), t.src(gi_, o[2]));
       return true;
     case op_bs_utf8_size:
     case op_bs_utf16_size:
       // Fail Src Dst
-      t.op(gi_.opcode == op_bs_utf8_size ? Instr::i_bs_utf8_size : Instr::i_bs_utf16_size);
-      t.label(gi_, o[0], true);
-      t.word(t.src(gi_, o[1]));
-      t.word(t.reg(gi_, o[2]));
+      spec::i_bs_utf8_size::emit_as(t, gi_.opcode == op_bs_utf8_size ? Instr::i_bs_utf8_size : Instr::i_bs_utf16_size, t.label(gi_, o[0], true), t.src(gi_, o[1]), t.reg(gi_, o[2]));
       return true;
     case op_bs_add:
       // Fail Src1 Src2 Unit Dst
-      t.op(Instr::i_bs_add);
-      t.label(gi_, o[0], true);
-      t.word(t.src(gi_, o[1]));
-      t.word(t.src(gi_, o[2]));
-      t.word(unit(o[3]));
-      t.word(t.reg(gi_, o[4]));
+      spec::i_bs_add::emit(t, t.label(gi_, o[0], true), t.src(gi_, o[1]), t.src(gi_, o[2]), unit(o[3]), t.reg(gi_, o[4]));
       return true;
+    default:
+      return false;
+  }
+}
 
-    // ---- matching ----
+// Matching: start_match, the tests and gets on a match context, and OTP 26's bs_match.
+bool BitsTranslator::matching() {
+  const auto& o = gi_.ops;
+  Translator& t = t_;
+  switch (gi_.opcode) {
     case op_bs_start_match3:
       // Fail Bin Live Dst
-      t.op(Instr::i_bs_start_match);
-      t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[1]));
-      t.word(live_of(o[2]));
-      t.word(t.reg(gi_, o[3]));
+      spec::i_bs_start_match::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]), live_of(o[2]), t.reg(gi_, o[3]));
       return true;
     case op_bs_start_match4:
       // Fail Live Src Dst; Fail is a label or the atom no_fail / resume (cannot fail).
-      t.op(Instr::i_bs_start_match);
-      if (o[0].kind == K::Atom) t.word(0);
-      else t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[2]));
-      t.word(live_of(o[1]));
-      t.word(t.reg(gi_, o[3]));
+      spec::i_bs_start_match::emit(t, o[0].kind == K::Atom ? LabelRef::none() : t.label(gi_, o[0]), t.src(gi_, o[2]),
+                                   live_of(o[1]), t.reg(gi_, o[3]));
       return true;
     case op_bs_get_position:
       // Ctx Dst Live
-      t.op(Instr::i_bs_get_position);
-      t.word(t.src(gi_, o[0]));
-      t.word(t.reg(gi_, o[1]));
+      spec::i_bs_get_position::emit(t, t.src(gi_, o[0]), t.reg(gi_, o[1]));
       return true;
     case op_bs_set_position:
-      t.op(Instr::i_bs_set_position);
-      t.word(t.src(gi_, o[0]));
-      t.word(t.src(gi_, o[1]));
+      spec::i_bs_set_position::emit(t, t.src(gi_, o[0]), t.src(gi_, o[1]));
       return true;
     case op_bs_get_tail:
       // Ctx Dst Live
-      t.op(Instr::i_bs_get_tail);
-      t.word(t.src(gi_, o[0]));
-      t.word(t.reg(gi_, o[1]));
-      t.word(live_of(o[2]));
+      spec::i_bs_get_tail::emit(t, t.src(gi_, o[0]), t.reg(gi_, o[1]), live_of(o[2]));
       return true;
     case op_bs_test_tail2:
       // Fail Ctx Bits. A bit count beyond 64 bits can never match: ERTS loads such a test as
       // a jump to its fail label (ops.tab: `bs_test_tail2 Fail=f Ms=xy o => jump Fail`).
       if (o[2].kind == K::Overflow) {
-        t.op(Instr::i_jump);
-        t.label(gi_, o[0]);
+        spec::i_jump::emit(t, t.label(gi_, o[0]));
         return true;
       }
-      t.op(Instr::i_bs_test_tail);
-      t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[1]));
-      t.word(t.untagged(gi_, o[2]));
+      spec::i_bs_test_tail::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]), t.untagged(gi_, o[2]));
       return true;
     case op_bs_test_unit: {
       // Fail Ctx Unit (a unit of 8, by far the most common, needs no division)
       unsigned u = unit(o[2]);
-      t.op(u == 8 ? Instr::i_bs_test_unit8 : Instr::i_bs_test_unit);
-      t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[1]));
-      if (u != 8) t.word(u ? u : 1);
+      if (u == 8) spec::i_bs_test_unit8::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]));
+      else spec::i_bs_test_unit::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]), u ? u : 1);
       return true;
     }
     case op_bs_skip_bits2: {
@@ -366,17 +283,10 @@ bool BitsTranslator::translate() {
       unsigned u = unit(o[3]);
       if (o[2].kind == K::Integer && is_small(o[2].term) && small_value(o[2].term) >= 0 &&
           Uint(small_value(o[2].term)) <= BS_MAX_BITS / (u ? u : 1)) {
-        t.op(Instr::i_bs_skip_bits_imm);
-        t.label(gi_, o[0]);
-        t.word(t.src(gi_, o[1]));
-        t.word(Uint(small_value(o[2].term)) * u);
+        spec::i_bs_skip_bits_imm::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]), Uint(small_value(o[2].term)) * u);
         return true;
       }
-      t.op(Instr::i_bs_skip_bits);
-      t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[1]));
-      t.word(t.src(gi_, o[2]));
-      t.word(u);
+      spec::i_bs_skip_bits::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]), t.src(gi_, o[2]), u);
       return true;
     }
     case op_bs_get_integer2: {
@@ -384,80 +294,48 @@ bool BitsTranslator::translate() {
       unsigned u = unit(o[4]), f = flags(o[5]);
       if (o[3].kind == K::Integer && is_small(o[3].term) && small_value(o[3].term) >= 0 &&
           Uint(small_value(o[3].term)) <= BS_MAX_BITS / (u ? u : 1)) {
-        get_integer_imm(o[0], t.src(gi_, o[1]), live_of(o[2]), Uint(small_value(o[3].term)) * u, f, t.reg(gi_, o[6]));
+        get_integer_imm(t.label(gi_, o[0]), t.src(gi_, o[1]), live_of(o[2]), Uint(small_value(o[3].term)) * u, f, t.reg(gi_, o[6]));
         return true;
       }
-      t.op(Instr::i_bs_get_integer);
-      t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[1]));
-      t.word(live_of(o[2]));
-      t.word(t.src(gi_, o[3]));
-      t.word(u);
-      t.word(f);
-      t.word(t.reg(gi_, o[6]));
+      spec::i_bs_get_integer::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]), live_of(o[2]), t.src(gi_, o[3]), u, f, t.reg(gi_, o[6]));
       return true;
     }
     case op_bs_get_float2:
-      t.op(Instr::i_bs_get_float);
-      t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[1]));
-      t.word(live_of(o[2]));
-      t.word(t.src(gi_, o[3]));
-      t.word(unit(o[4]));
-      t.word(flags(o[5]));
-      t.word(t.reg(gi_, o[6]));
+      spec::i_bs_get_float::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]), live_of(o[2]), t.src(gi_, o[3]), unit(o[4]), flags(o[5]), t.reg(gi_, o[6]));
       return true;
     case op_bs_get_binary2:
-      t.op(Instr::i_bs_get_binary);
-      t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[1]));
-      t.word(live_of(o[2]));
-      t.word(t.src(gi_, o[3]));
-      t.word(unit(o[4]));
-      t.word(t.reg(gi_, o[6]));
+      spec::i_bs_get_binary::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]), live_of(o[2]), t.src(gi_, o[3]), unit(o[4]), t.reg(gi_, o[6]));
       return true;
     case op_bs_match_string: {
       // Fail Ctx Bits Offset
       uint64_t bits = t.untagged(gi_, o[2]);
-      t.op(Instr::i_bs_match_string);
-      t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[1]));
-      t.word(bits);
-      t.word(string_literal(t.untagged(gi_, o[3]), (bits + 7) / 8));
+      spec::i_bs_match_string::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]), bits, ConstOperand{string_literal(t.untagged(gi_, o[3]), (bits + 7) / 8)});
       return true;
     }
     case op_bs_get_utf8:
     case op_bs_skip_utf8:
       // Fail Ctx Live Flags [Dst]
-      t.op(gi_.opcode == op_bs_get_utf8 ? Instr::i_bs_get_utf8 : Instr::i_bs_skip_utf8);
-      t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[1]));
-      if (gi_.opcode == op_bs_get_utf8) t.word(t.reg(gi_, o[4]));
+      if (gi_.opcode == op_bs_get_utf8) spec::i_bs_get_utf8::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]), t.reg(gi_, o[4]));
+      else spec::i_bs_skip_utf8::emit(t, t.label(gi_, o[0]), t.src(gi_, o[1]));
       return true;
     case op_bs_get_utf16:
     case op_bs_get_utf32:
-      t.op(gi_.opcode == op_bs_get_utf16 ? Instr::i_bs_get_utf16 : Instr::i_bs_get_utf32);
-      t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[1]));
-      t.word(flags(o[3]));
-      t.word(t.reg(gi_, o[4]));
+      spec::i_bs_get_utf16::emit_as(t, gi_.opcode == op_bs_get_utf16 ? Instr::i_bs_get_utf16 : Instr::i_bs_get_utf32, t.label(gi_, o[0]), t.src(gi_, o[1]), flags(o[3]), t.reg(gi_, o[4]));
       return true;
     case op_bs_skip_utf16:
     case op_bs_skip_utf32:
-      t.op(gi_.opcode == op_bs_skip_utf16 ? Instr::i_bs_skip_utf16 : Instr::i_bs_skip_utf32);
-      t.label(gi_, o[0]);
-      t.word(t.src(gi_, o[1]));
-      t.word(flags(o[3]));
+      spec::i_bs_skip_utf16::emit_as(t, gi_.opcode == op_bs_skip_utf16 ? Instr::i_bs_skip_utf16 : Instr::i_bs_skip_utf32, t.label(gi_, o[0]), t.src(gi_, o[1]), flags(o[3]));
       return true;
     case op_bs_context_to_binary:
-      t.op(Instr::i_bs_context_to_binary);
-      t.word(t.reg(gi_, o[0]));
+      spec::i_bs_context_to_binary::emit(t, t.reg(gi_, o[0]));
       return true;
     case op_bs_match: bs_match(); return true;
     default:
       return false;
   }
 }
+
+bool BitsTranslator::translate() { return construction() || matching(); }
 
 }  // namespace
 

@@ -26,42 +26,38 @@ bool translate_maps(Translator& t, size_t index) {
       const Operand& list = pair_list(t, gi, o[4], 2);
       uint64_t live = t.untagged(gi, o[3]);
       if (live >= MAX_X_REGS - 4) t.fail(gi, "live register count out of range");
-      t.op(gi.opcode == op_put_map_assoc ? Instr::i_put_map_assoc : Instr::i_put_map_exact);
-      t.label(gi, o[0], true);
-      t.word(t.src(gi, o[1]));
-      t.word(t.reg(gi, o[2]));
-      t.word(live);
-      t.word(list.list.size() / 2);
-      for (size_t i = 0; i < list.list.size(); ++i) t.word(t.src(gi, list.list[i]));
+      LabelRef fail = t.label(gi, o[0], true);
+      SrcOperand map = t.src(gi, o[1]);
+      RegOperand dst = t.reg(gi, o[2]);
+      std::vector<spec::i_put_map_assoc::Entry> pairs;
+      for (size_t i = 0; i < list.list.size(); i += 2)
+        pairs.push_back({t.src(gi, list.list[i]), t.src(gi, list.list[i + 1])});
+      spec::i_put_map_assoc::emit_as(t, gi.opcode == op_put_map_assoc ? Instr::i_put_map_assoc : Instr::i_put_map_exact,
+                                     fail, map, dst, live, pairs);
       return true;
     }
     case op_get_map_elements: {
       const Operand& list = pair_list(t, gi, o[2], 2);
+      LabelRef fail = t.label(gi, o[0]);
+      SrcOperand map = t.src(gi, o[1]);
       if (list.list.size() == 2) {
-        t.op(Instr::i_get_map_element);
-        t.label(gi, o[0]);
-        t.word(t.src(gi, o[1]));
-        t.word(t.src(gi, list.list[0]));
-        t.word(t.reg(gi, list.list[1]));
+        SrcOperand key = t.src(gi, list.list[0]);
+        spec::i_get_map_element::emit(t, fail, map, key, t.reg(gi, list.list[1]));
         return true;
       }
-      t.op(Instr::i_get_map_elements);
-      t.label(gi, o[0]);
-      t.word(t.src(gi, o[1]));
-      t.word(list.list.size() / 2);
-      for (size_t i = 0; i < list.list.size(); i += 2) {
-        t.word(t.src(gi, list.list[i]));
-        t.word(t.reg(gi, list.list[i + 1]));
-      }
+      std::vector<spec::i_get_map_elements::Entry> pairs;
+      for (size_t i = 0; i < list.list.size(); i += 2)
+        pairs.push_back({t.src(gi, list.list[i]), t.reg(gi, list.list[i + 1])});
+      spec::i_get_map_elements::emit(t, fail, map, pairs);
       return true;
     }
     case op_has_map_fields: {
       const Operand& list = pair_list(t, gi, o[2], 1);
-      t.op(Instr::i_has_map_fields);
-      t.label(gi, o[0]);
-      t.word(t.src(gi, o[1]));
-      t.word(list.list.size());
-      for (const Operand& k : list.list) t.word(t.src(gi, k));
+      LabelRef fail = t.label(gi, o[0]);
+      SrcOperand map = t.src(gi, o[1]);
+      std::vector<spec::i_has_map_fields::Entry> keys;
+      for (const Operand& k : list.list) keys.push_back({t.src(gi, k)});
+      spec::i_has_map_fields::emit(t, fail, map, keys);
       return true;
     }
     default:

@@ -12,8 +12,8 @@
 #include "loader/compact.h"
 #include "loader/genop.h"
 #include "loader/instructions.h"
-#include "loader/translate.h"
 #include "loader/module.h"
+#include "loader/translate.h"
 
 namespace beamrun {
 
@@ -37,37 +37,65 @@ class Translator {
     throw BeamError(bf_.path + ": " + genop_name(gi.opcode) + " at code offset " +
                     std::to_string(gi.offset) + ": " + what);
   }
+  // ---- what the generated emitters (spec::<name>::emit, loader/instr_spec.h) call ----
+  // Instructions are written only through those emitters: spec::i_move::emit(t, reg(..), reg(..)).
   void op(Instr i) { code_.push_back(reinterpret_cast<Word>(h_[unsigned(i)])); }
-  void word(Word w) { code_.push_back(w); }
-  void label(const GenericInstr& gi, const Operand& o, bool allow_zero = false) {
+  void put(Word n) { code_.push_back(n); }
+  void put(RegOperand r) { code_.push_back(r.w); }
+  void put(SrcOperand s) { code_.push_back(s.w); }
+  void put(ConstOperand c) { code_.push_back(c.t); }
+  void put(LabelRef l) {
+    if (l.label != 0) label_uses_.push_back({code_.size(), l.label});
+    code_.push_back(0);
+  }
+  void put(ExportRef e) { code_.push_back(reinterpret_cast<Word>(e.e)); }
+  void put(BifRef f) { code_.push_back(reinterpret_cast<Word>(f.f)); }
+  void put(XIndex x) { code_.push_back(x.n); }
+  void put(YIndex y) { code_.push_back(y.n); }
+  void put(FRegIndex f) { code_.push_back(f.n); }
+  void put(FunctionRef f) {
+    function_uses_.push_back({code_.size(), f.index});
+    code_.push_back(0);
+  }
+  void put(LambdaRef l) {
+    lambda_uses_.push_back({code_.size(), l.index});
+    code_.push_back(0);
+  }
+  void put(const char* s) { code_.push_back(reinterpret_cast<Word>(s)); }
+
+  // ---- operands, checked and typed ----
+  LabelRef label(const GenericInstr& gi, const Operand& o, bool allow_zero = false) {
     if (o.kind != K::Label) fail(gi, "expected a label operand");
     if (o.index == 0) {
       if (!allow_zero) fail(gi, "label 0 where a label is required");
-      word(0);
-      return;
+      return LabelRef::none();
     }
     if (o.index > bf_.label_count) fail(gi, "label " + std::to_string(o.index) + " out of range");
-    label_uses_.push_back({code_.size(), o.index});
-    word(0);
+    return LabelRef{o.index};
   }
-  Word reg(const GenericInstr& gi, const Operand& o) {
+  RegOperand reg(const GenericInstr& gi, const Operand& o) {
     if (o.kind == K::XReg) {
       if (o.index >= MAX_X_REGS - 4) fail(gi, "x register out of range");
-      return Word(o.index) << 3;
+      return RegOperand{Word(o.index) << 3};
     }
     if (o.kind == K::YReg) {
       if (o.index >= frame_limit_) fail(gi, "y register outside every stack frame of its function");
-      return (Word(o.index) << 3) | 4;
+      return RegOperand{(Word(o.index) << 3) | 4};
     }
     fail(gi, "expected a register operand");
   }
-  Word src(const GenericInstr& gi, const Operand& o) {
+  static bool is_reg(const Operand& o) { return o.kind == K::XReg || o.kind == K::YReg; }
+  // A constant source operand (what src() accepts besides registers).
+  ConstOperand constant(const GenericInstr& gi, const Operand& o) {
     switch (o.kind) {
-      case K::XReg: case K::YReg: return reg(gi, o);
-      case K::Integer: case K::Atom: case K::Literal: case K::Nil: return o.term;
-      case K::Char: return make_small(o.index);
-      default: fail(gi, "expected a source operand");
+      case K::Integer: case K::Atom: case K::Literal: case K::Nil: return ConstOperand{o.term};
+      case K::Char: return ConstOperand{make_small(o.index)};
+      default: fail(gi, is_reg(o) ? "expected a constant operand" : "expected a source operand");
     }
+  }
+  SrcOperand src(const GenericInstr& gi, const Operand& o) {
+    if (is_reg(o)) return reg(gi, o);
+    return constant(gi, o);
   }
   // The size operand of bs_init2 and bs_init_bits. Compilers before OTP 25 (erlc 24 wrote
   // Elixir 1.14's stdlib) give a size known at compile time untagged, and ERTS's loader
@@ -75,35 +103,33 @@ class Translator {
   // `u` beyond 64 bits meaning system_limit. Both become integer constants here: a size too
   // big for a small is a bignum, which i_bs_init turns into system_limit (or the fail label).
   // Any other position refuses `u` where a term is meant, as ERTS does.
-  Word size_src(const GenericInstr& gi, const Operand& o) {
-    if (o.kind == K::Overflow) return o.term;
+  SrcOperand size_src(const GenericInstr& gi, const Operand& o) {
+    if (o.kind == K::Overflow) return ConstOperand{o.term};
     if (o.kind != K::Untagged) return src(gi, o);
     RawCompact raw;
     raw.value = o.value;
-    return compact_unsigned(raw, *bf_.literal_area);
+    return ConstOperand{compact_unsigned(raw, *bf_.literal_area)};
   }
   // A source for an R operand (loader/instructions.h). A constant is first moved into one of the
   // loader's two scratch registers, which no instruction can name (reg() refuses the top
   // four), so R handlers never test for constants. Call it before op() of the instruction it
   // feeds; an instruction with two R operands uses scratch 0 for one and 1 for the other.
-  Word rsrc(const GenericInstr& gi, const Operand& o, unsigned scratch_index = 0) {
-    if (o.kind == K::XReg || o.kind == K::YReg) return reg(gi, o);
-    Word scratch = Word(SCRATCH_X - scratch_index) << 3;
-    op(Instr::i_move_c);
-    word(src(gi, o));
-    word(scratch);
+  RegOperand rsrc(const GenericInstr& gi, const Operand& o, unsigned scratch_index = 0) {
+    if (is_reg(o)) return reg(gi, o);
+    RegOperand scratch = RegOperand::x(SCRATCH_X - scratch_index);
+    spec::i_move_c::emit(*this, constant(gi, o), scratch);
     return scratch;
   }
   // The source of get_list, get_hd and get_tl: a register, or a constant that is a list cell
   // (their handlers take the cell apart without a test; a constant is known now, so anything
   // else is a load error rather than a read through a bogus pointer).
-  Word cons_src(const GenericInstr& gi, const Operand& o) {
+  RegOperand cons_src(const GenericInstr& gi, const Operand& o) {
     if (o.kind != K::XReg && o.kind != K::YReg && !(o.kind == K::Literal && is_list(o.term)))
       fail(gi, "takes apart a constant that is not a list cell");
     return rsrc(gi, o);
   }
   // The source of get_tuple_element: a register, or a literal tuple with that element.
-  Word tuple_src(const GenericInstr& gi, const Operand& o, uint64_t element) {
+  RegOperand tuple_src(const GenericInstr& gi, const Operand& o, uint64_t element) {
     if (o.kind != K::XReg && o.kind != K::YReg &&
         !(o.kind == K::Literal && is_tuple(o.term) && element < tuple_arity(o.term)))
       fail(gi, "takes an element of a constant that is not a tuple of that size");
@@ -121,10 +147,10 @@ class Translator {
     if (a >= MAX_X_REGS - 8) fail(gi, "arity out of range");
     return a;
   }
-  uint32_t yindex(const GenericInstr& gi, const Operand& o) {
+  YIndex yindex(const GenericInstr& gi, const Operand& o) {
     if (o.kind != K::YReg) fail(gi, "expected a y register");
     if (o.index >= frame_limit_) fail(gi, "y register outside every stack frame of its function");
-    return o.index;
+    return YIndex{o.index};
   }
   // The largest frame any allocate in the function starting at `index` asks for: Y operands of
   // that function must lie inside it, so hostile code cannot reach past the stack.
@@ -139,9 +165,9 @@ class Translator {
     }
     return uint32_t(std::min<uint64_t>(largest, 1u << 20));
   }
-  uint32_t freg(const GenericInstr& gi, const Operand& o) {
+  FRegIndex freg(const GenericInstr& gi, const Operand& o) {
     if (o.kind != K::FloatReg || o.index >= MAX_F_REGS) fail(gi, "expected a float register");
-    return o.index;
+    return FRegIndex{o.index};
   }
   // Heap words an allocation operand (a number or an allocation list) asks for.
   uint64_t heap_need(const GenericInstr& gi, const Operand& o) {
@@ -161,27 +187,28 @@ class Translator {
   void emit_call_ext(const GenericInstr& gi, const Operand& imp, int kind, uint64_t dealloc);
   void emit_bif(const GenericInstr& gi, const Operand& fail_label, const Operand& bif,
                 size_t first_arg, size_t argc, Word live, const Operand& dst);
+  // rsrc() may emit a move into a scratch register: it runs before the emitter writes the op.
   void emit_type_test(const GenericInstr& gi, Instr i) {
-    Word s = rsrc(gi, gi.ops[1]);
-    op(i);
-    label(gi, gi.ops[0]);
-    word(s);
+    RegOperand s = rsrc(gi, gi.ops[1]);
+    spec::i_is_integer::emit_as(*this, i, label(gi, gi.ops[0]), s);
   }
   void emit_compare(const GenericInstr& gi, Instr i) {
-    Word a = rsrc(gi, gi.ops[1], 0), b = rsrc(gi, gi.ops[2], 1);
-    op(i);
-    label(gi, gi.ops[0]);
-    word(a);
-    word(b);
+    RegOperand a = rsrc(gi, gi.ops[1], 0), b = rsrc(gi, gi.ops[2], 1);
+    spec::i_is_lt::emit_as(*this, i, label(gi, gi.ops[0]), a, b);
   }
-  void emit_select(const GenericInstr& gi, Instr i, bool by_arity);
-  void emit_not_implemented(const GenericInstr& gi) {
-    op(Instr::i_not_implemented);
-    word(reinterpret_cast<Word>(genop_name(gi.opcode)));
-  }
+  void emit_select(const GenericInstr& gi, bool by_arity);
+  void emit_not_implemented(const GenericInstr& gi) { spec::i_not_implemented::emit(*this, genop_name(gi.opcode)); }
   // True when the instructions after `at` are `deallocate N; return` or `return`.
   bool followed_by_return(size_t at, uint64_t* dealloc) const;
   void translate(size_t index);
+  bool translate_structure(const GenericInstr& gi, size_t index);
+  bool translate_calls(const GenericInstr& gi, size_t index);
+  bool translate_frames(const GenericInstr& gi);
+  bool translate_tests(const GenericInstr& gi);
+  bool translate_data(const GenericInstr& gi);
+  bool translate_receive(const GenericInstr& gi);
+  bool translate_exceptions(const GenericInstr& gi);
+  bool translate_floats(const GenericInstr& gi);
 
   const BeamFile& bf_;
   const LoadEnv& vm_;  // the VM loaded into
@@ -189,7 +216,7 @@ class Translator {
   std::vector<Word> code_;
   std::vector<int64_t> label_pos_;
   std::vector<std::pair<size_t, uint32_t>> label_uses_;     // code position -> label
-  std::vector<std::pair<size_t, size_t>> function_uses_;    // code position -> function index
+  std::vector<std::pair<size_t, uint32_t>> function_uses_;  // code position -> function index
   std::vector<std::pair<size_t, uint32_t>> lambda_uses_;    // code position -> lambda index
   std::vector<FunctionInfo> functions_;
   std::vector<size_t> function_offsets_;

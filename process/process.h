@@ -110,7 +110,7 @@ struct RegisterFile {
   Term x[MAX_X_REGS];
   double fr[MAX_F_REGS];
   // The binary being built by the pre-OTP-25 bs_init2/bs_put_* sequence: where bs_put_* write
-  // (vm/bits.h). Set by bs_init*/bs_append, valid until the last bs_put_* of that construction.
+  // (interp/bits.h). Set by bs_init*/bs_append, valid until the last bs_put_* of that construction.
   // Compiled code runs the whole sequence in one slice with no collection in between (the
   // segments' values and sizes are computed before bs_init*, which makes all the room), so,
   // like ERTS's per-scheduler erts_current_bin, it is the running thread's state.

@@ -3,6 +3,12 @@
 // Prints the chunk list, the tables (atoms, imports, exports, locals, lambdas, literals,
 // lines) and every decoded generic instruction, one per line with its Code chunk offset.
 // A file the loader rejects prints one line "beamrun-disasm: <error>" and exits with 2.
+//
+// beamrun-disasm --threaded FILE.beam loads the module through the real loader instead and
+// prints the threaded code it made, fused instructions included: one instruction per line,
+// its word offset, name and operands decoded by the kinds of its spec line (loader/instructions.h):
+// x(N)/y(N), constants as ~w terms, labels as @offset, exports as m:f/a. Code that does not
+// walk (a word that is no handler where an instruction should start) exits with 1.
 #include <charconv>
 #include <cctype>
 #include <cstdio>
@@ -12,11 +18,15 @@
 #include <string>
 #include <vector>
 
+#include "interp/interp.h"
 #include "loader/beam_file.h"
-#include "text/printer.h"
 #include "loader/genop.h"
+#include "loader/instructions.h"
+#include "loader/module.h"
 #include "term/atoms.h"
 #include "term/export.h"
+#include "text/printer.h"
+#include "vm/vm.h"
 
 using namespace beamrun;
 
@@ -152,11 +162,123 @@ void print_file(const std::vector<uint8_t>& bytes, const BeamFile& f, const Atom
   }
 }
 
+// ---- threaded code ------------------------------------------------------------------------
+
+class ThreadedPrinter {
+ public:
+  ThreadedPrinter(const Module& m, const AtomTable& atoms) : m_(m), atoms_(atoms) {}
+
+  std::string reg(Word w) const { return std::string((w & 4) ? "y(" : "x(") + std::to_string(w >> 3) + ")"; }
+  std::string term(Term t) const { return format_w(t, atoms_); }
+  std::string mfa(Term m, Term f, unsigned a) const {
+    return format_atom(m, atoms_) + ":" + format_atom(f, atoms_) + "/" + std::to_string(a);
+  }
+  std::string label(Word w) const {
+    if (w == 0) return "none";
+    const Word* at = reinterpret_cast<const Word*>(w);
+    if (!m_.contains(at)) return "@?";
+    return "@" + std::to_string(at - m_.code.get());
+  }
+  std::string operand(OpKind k, Word w) const {
+    switch (k) {
+      case OpKind::R: case OpKind::D: return reg(w);
+      case OpKind::S: return (w & 3) ? term(Term(w)) : reg(w);
+      case OpKind::C: return term(Term(w));
+      case OpKind::L: return label(w);
+      case OpKind::E: {
+        const Export* e = reinterpret_cast<const Export*>(w);
+        return e ? mfa(e->module, e->function, e->arity) : "null";
+      }
+      case OpKind::F: return w ? "native" : "undefined";
+      case OpKind::PFunction: {
+        const FunctionInfo* f = reinterpret_cast<const FunctionInfo*>(w);
+        return f ? mfa(f->module, f->name, f->arity) : "null";
+      }
+      case OpKind::PLambda: {
+        const FunEntry* f = reinterpret_cast<const FunEntry*>(w);
+        return f ? "fun " + mfa(f->module, f->function, f->arity) : "null";
+      }
+      case OpKind::PText: return w ? "\"" + std::string(reinterpret_cast<const char*>(w)) + "\"" : "null";
+      case OpKind::N: case OpKind::Count: return w == ~Word(0) ? "~0" : std::to_string(w);
+      case OpKind::XN: return "x(" + std::to_string(w) + ")";
+      case OpKind::YN: return "y(" + std::to_string(w) + ")";
+      case OpKind::FR: return "fr(" + std::to_string(w) + ")";
+      case OpKind::End: break;
+    }
+    return "?";
+  }
+
+  // One instruction at I; returns its width, or 0 when I holds no handler.
+  size_t print(const Word* I) const {
+    Instr i = instr_at(I[0]);
+    if (i == Instr::count) return 0;
+    const InstrSpec& s = instr_spec(i);
+    Word width = s.width(I);
+    if (I + width > m_.code.get() + m_.code_words) return 0;
+    std::string text = s.name;
+    for (unsigned k = 0; k < s.fixed; ++k) text += std::string(" ") + s.names[k] + "=" + operand(s.kinds[k], I[1 + k]);
+    if (s.variable) {
+      Word count = I[1 + s.count_at];
+      text += " [";
+      for (Word g = 0; g < count; ++g) {
+        text += g ? ", " : "";
+        if (s.group > 1) text += "{";
+        for (unsigned f = 0; f < s.group; ++f)
+          text += (f ? " " : "") + operand(s.tail_kinds[f], I[1 + s.fixed + g * s.group + f]);
+        if (s.group > 1) text += "}";
+      }
+      text += "]";
+    }
+    std::printf("  %6zu  %s\n", size_t(I - m_.code.get()), text.c_str());
+    return width;
+  }
+
+  // Walks the whole module; false when the walk falls out of step.
+  bool print_all() const {
+    const Word* base = m_.code.get();
+    size_t f = 0;
+    for (const Word* I = base; I < base + m_.code_words;) {
+      // m_.functions is sorted by address.
+      while (f < m_.functions.size() && m_.functions[f].info < I) ++f;
+      if (f < m_.functions.size() && m_.functions[f].info == I)
+        std::printf("\nfunction %s\n", mfa(m_.functions[f].module, m_.functions[f].name, m_.functions[f].arity).c_str());
+      size_t w = print(I);
+      if (w == 0) {
+        std::printf("  %6zu  ??? no instruction starts here (word %#llx)\n", size_t(I - base),
+                    static_cast<unsigned long long>(I[0]));
+        return false;
+      }
+      I += w;
+    }
+    return true;
+  }
+
+ private:
+  const Module& m_;
+  const AtomTable& atoms_;
+};
+
+int threaded(const char* path) {
+  VMOptions opts;
+  opts.use_otp_path = false;  // load this file only, through the loader beamrun uses
+  VM vm(opts);
+  std::string err;
+  Module* m = vm.load_file(path, &err);
+  if (m == nullptr) {
+    std::fprintf(stderr, "beamrun-disasm: %s\n", err.c_str());
+    return 2;
+  }
+  std::printf("module %s: %zu words of threaded code, %zu functions\n", format_atom(m->name, vm.atoms()).c_str(),
+              m->code_words, m->functions.size());
+  return ThreadedPrinter(*m, vm.atoms()).print_all() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 3 && std::string(argv[1]) == "--threaded") return threaded(argv[2]);
   if (argc != 2) {
-    std::fprintf(stderr, "usage: beamrun-disasm FILE.beam\n");
+    std::fprintf(stderr, "usage: beamrun-disasm [--threaded] FILE.beam\n");
     return 2;
   }
   std::ifstream in(argv[1], std::ios::binary);

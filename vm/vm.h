@@ -46,8 +46,6 @@ class VM final : public Runtime {
   // terms live on p's heap. After a halt the schedulers are stopped: the VM runs nothing more.
   RunResult call(Term module, Term function, const std::vector<Term>& args, Process& p);
 
-  // The interpreter's handler addresses, indexed by Instr. Constant for the program's life.
-  const void* const* handlers() const { return handlers_; }
   // What the translator needs to load code into this VM.
   LoadEnv load_env() { return LoadEnv{atoms_, exports_, handlers_}; }
 

@@ -466,35 +466,37 @@ TEST(BsMatch, CommandsBecomeMatchInstructions) {
   ASSERT_NE(m, nullptr) << err;
   const void* const* h = interpreter_handlers();
   auto is = [&](size_t at, Instr i) { return m->code[at] == reinterpret_cast<Word>(h[unsigned(i)]); };
-  // f/1: i_func_info(1) then start_match(4), ensure_bits(4), get_integer_8(3), match_eq(4), get_tail(3).
-  size_t at = m->functions[0].entry - m->code.get();
+  // Widths and operands come from the instructions' spec lines (spec::<name>, loader/instructions.h).
+  const Word* code = m->code.get();
+  // f/1: start_match, ensure_bits, get_integer_8, match_eq, get_tail.
+  size_t at = m->functions[0].entry - code;
   ASSERT_TRUE(is(at, Instr::i_bs_start_match));
-  at += 5;
+  at += spec::i_bs_start_match::words;
   ASSERT_TRUE(is(at, Instr::i_bs_ensure_bits));
-  EXPECT_EQ(m->code[at + 3], 24u);
-  EXPECT_EQ(m->code[at + 4], 8u);
-  at += 5;
+  EXPECT_EQ(spec::i_bs_ensure_bits::bits(code + at), 24u);
+  EXPECT_EQ(spec::i_bs_ensure_bits::unit(code + at), 8u);
+  at += spec::i_bs_ensure_bits::words;
   ASSERT_TRUE(is(at, Instr::i_bs_get_integer_8));
-  at += 4;
+  at += spec::i_bs_get_integer_8::words;
   ASSERT_TRUE(is(at, Instr::i_bs_match_eq));
-  EXPECT_EQ(m->code[at + 3], 8u);
-  EXPECT_EQ(m->code[at + 4], Word(':'));
-  at += 5;
+  EXPECT_EQ(spec::i_bs_match_eq::bits(code + at), 8u);
+  EXPECT_EQ(spec::i_bs_match_eq::value(code + at), Word(':'));
+  at += spec::i_bs_match_eq::words;
   ASSERT_TRUE(is(at, Instr::i_bs_get_tail));
   // g/1: the 12-bit little signed integer keeps its flags; the binary has a constant size.
-  at = m->functions[1].entry - m->code.get() + 5;
+  at = m->functions[1].entry - code + spec::i_bs_start_match::words;
   ASSERT_TRUE(is(at, Instr::i_bs_test_tail));
-  EXPECT_EQ(m->code[at + 3], 40u);
-  at += 4;
+  EXPECT_EQ(spec::i_bs_test_tail::bits(code + at), 40u);
+  at += spec::i_bs_test_tail::words;
   ASSERT_TRUE(is(at, Instr::i_bs_skip_bits_imm));
-  at += 4;
+  at += spec::i_bs_skip_bits_imm::words;
   ASSERT_TRUE(is(at, Instr::i_bs_get_integer_imm));
-  EXPECT_EQ(m->code[at + 4], 12u);
-  EXPECT_EQ(m->code[at + 5], Word(BSF_LITTLE | BSF_SIGNED));
-  at += 7;
+  EXPECT_EQ(spec::i_bs_get_integer_imm::bits(code + at), 12u);
+  EXPECT_EQ(spec::i_bs_get_integer_imm::flags(code + at), Word(BSF_LITTLE | BSF_SIGNED));
+  at += spec::i_bs_get_integer_imm::words;
   ASSERT_TRUE(is(at, Instr::i_bs_get_binary));
-  EXPECT_EQ(m->code[at + 4], Word(make_small(3)));
-  EXPECT_EQ(m->code[at + 5], 8u);
+  EXPECT_EQ(spec::i_bs_get_binary::size(code + at).w, Word(make_small(3)));
+  EXPECT_EQ(spec::i_bs_get_binary::unit(code + at), 8u);
 }
 
 TEST(BsMatch, HandAssembledModuleRuns) {

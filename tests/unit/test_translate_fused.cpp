@@ -4,12 +4,14 @@
 // differential program tests/erlang/interp_fused_shapes.erl, compiled from the same source.
 #include <gtest/gtest.h>
 
+#include <type_traits>
+
 #include "beam_builder.h"
 #include "loader/beam_file.h"
 #include "loader/translate.h"
 
-#include "loader/instructions.h"
 #include "interp/interp.h"
+#include "loader/instructions.h"
 #include "loader/module.h"
 #include "vm/vm.h"
 
@@ -34,7 +36,7 @@ class FusedShapes : public ::testing::Test {
       if (f.name == n && f.arity == arity) return f.entry;
     return nullptr;
   }
-  static bool is(const Word* at, Instr i) { return at && at[0] == reinterpret_cast<Word>(interpreter_handlers()[unsigned(i)]); }
+  static bool is(const Word* at, Instr i) { return at && instr_at(at[0]) == i; }
 
   std::unique_ptr<VM> vm_;
   Module* module_ = nullptr;
@@ -48,20 +50,20 @@ TEST_F(FusedShapes, ArithmeticAndComparesWithSmallConstants) {
 }
 
 TEST_F(FusedShapes, ExactCompareWithAnImmediateThenMoveReturn) {
-  // tree(0) -> nil: is_eq_exact x0 0 (4 words), then move nil x0 + return.
+  // tree(0) -> nil: is_eq_exact x0 0, then move nil x0 + return.
   const Word* at = entry("tree", 1);
   ASSERT_TRUE(is(at, Instr::i_is_eq_exact_imm));
-  EXPECT_EQ(at[3], Word(make_small(0)));
-  EXPECT_TRUE(is(at + 4, Instr::i_move_return));
+  EXPECT_EQ(spec::i_is_eq_exact_imm::imm(at), Term(make_small(0)));
+  EXPECT_TRUE(is(at + spec::i_is_eq_exact_imm::words, Instr::i_move_return));
 }
 
 TEST_F(FusedShapes, TupleTestAndListWalk) {
   // count({L, R}): is_tuple + test_arity become one instruction.
   EXPECT_TRUE(is(entry("count", 1), Instr::i_is_tuple_arity));
-  // app([H | T], L): is_nonempty_list (3 words), then allocate + get_list as one.
+  // app([H | T], L): is_nonempty_list, then allocate + get_list as one.
   const Word* at = entry("app", 2);
   ASSERT_TRUE(is(at, Instr::i_is_nonempty_list));
-  EXPECT_TRUE(is(at + 3, Instr::i_allocate_get_list));
+  EXPECT_TRUE(is(at + spec::i_is_nonempty_list::words, Instr::i_allocate_get_list));
 }
 
 // Hostile files: instructions whose handlers take a register operand apart without a test must
@@ -114,6 +116,46 @@ TEST_F(HostileOperands, RegisterSourcesStillFuse) {
   ASSERT_NE(code, nullptr);
   EXPECT_EQ(code[0], reinterpret_cast<Word>(interpreter_handlers()[unsigned(Instr::i_allocate_get_list)]));
 }
+
+// Every module's threaded code walks from instruction to instruction with the widths of the
+// spec lines and ends exactly at its last word: the translator wrote what the specs say.
+TEST(InstrSpecs, ThreadedCodeWalksByTheSpecWidths) {
+  VMOptions opts;
+  opts.code_path = {BEAMRUN_TEST_BEAM_DIR};
+  VM vm(opts);
+  size_t modules = 0, instructions = 0;
+  for (const char* name : {"lists", "maps", "io_lib_format", "string", "unicode", "binary", "ets", "gen_server",
+                           "interp_fused_shapes", "erl_scan", "erl_parse", "filename", "sets", "dict", "proplists"}) {
+    std::string err;
+    const Module* m = vm.ensure_loaded(vm.atoms().intern(name), &err);
+    ASSERT_NE(m, nullptr) << name << ": " << err;
+    const Word* end = m->code.get() + m->code_words;
+    const Word* I = m->code.get();
+    while (I < end) {
+      Instr i = instr_at(I[0]);
+      ASSERT_NE(i, Instr::count) << name << " word " << (I - m->code.get());
+      I += instr_spec(i).width(I);
+      ++instructions;
+    }
+    EXPECT_EQ(I, end) << name;
+    for (const FunctionInfo& f : m->functions) EXPECT_EQ(instr_at(f.info[0]), Instr::i_func_info) << name;
+    ++modules;
+  }
+  EXPECT_EQ(modules, 15u);
+  EXPECT_GT(instructions, 10000u);
+}
+
+// The emitters' operand types: a register is a source, a constant is not a register, and no
+// source (which may be a constant) passes for a register.
+static_assert(std::is_convertible_v<RegOperand, SrcOperand> && std::is_convertible_v<ConstOperand, SrcOperand>);
+static_assert(!std::is_convertible_v<SrcOperand, RegOperand> && !std::is_convertible_v<ConstOperand, RegOperand>);
+static_assert(!std::is_convertible_v<Word, RegOperand> && !std::is_convertible_v<Word, LabelRef>);
+
+// Facts the interpreter's shared handler bodies rely on, checked where anyone can read them.
+static_assert(spec::i_plus::at::dst == spec::i_bif::at::dst && spec::i_element::at::tail == spec::i_bif::at::tail);
+static_assert(spec::i_bif::width_n(2) == spec::i_plus_imm::words);
+static_assert(instr_spec(Instr::i_hd).layout == unsigned(Instr::i_bif));
+static_assert(spec::i_select_val::group == 2 && spec::i_select_val::tail_kinds[1] == OpKind::L);
 
 }  // namespace
 }  // namespace beamrun

@@ -1,4 +1,4 @@
-// test_utf8.cpp - the one UTF-8 decoder (vm/utf8.h) and its strictness levels.
+// test_utf8.cpp - the one UTF-8 decoder (term/utf8.h) and its strictness levels.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -44,12 +44,7 @@ Term make_bitstring_uninit(Process& p, Uint bit_size, uint8_t** data) {
   Term bin = make_binary_uninit(p, bytes, data);
   if (bin == NON_VALUE || bit_size % 8 == 0) return bin;
   (*data)[bytes - 1] = 0;
-  Term* s = p.alloc(SUB_BIN_WORDS);
-  s[0] = make_header(SUB_BIN_WORDS - 1, Subtag::SubBin);
-  s[1] = bit_size;
-  s[2] = 0;
-  s[3] = bin;
-  return make_boxed(s);
+  return write_sub_bin(p.alloc(SUB_BIN_WORDS), bit_size, 0, bin);
 }
 
 Term make_sub_binary(Process& p, Term orig, Uint offset, Uint size) {
@@ -61,12 +56,7 @@ Term make_sub_binary(Process& p, Term orig, Uint offset, Uint size) {
     copy_bits(out, 0, orig_bytes(orig), offset, size);  // orig_bytes after the allocation: it never moves
     return bin;
   }
-  Term* s = p.alloc(SUB_BIN_WORDS);
-  s[0] = make_header(SUB_BIN_WORDS - 1, Subtag::SubBin);
-  s[1] = size;
-  s[2] = offset;
-  s[3] = orig;
-  return make_boxed(s);
+  return write_sub_bin(p.alloc(SUB_BIN_WORDS), size, offset, orig);
 }
 
 }  // namespace beamrun

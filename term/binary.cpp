@@ -51,12 +51,7 @@ Term make_bitstring(WordAllocator& a, const uint8_t* data, size_t bit_size) {
   }
   Term bin = make_boxed(b);
   if (bit_size % 8 == 0) return bin;
-  Term* s = a.alloc_words(SUB_BIN_WORDS);
-  s[0] = make_header(SUB_BIN_WORDS - 1, Subtag::SubBin);
-  s[1] = bit_size;
-  s[2] = 0;
-  s[3] = bin;
-  return make_boxed(s);
+  return write_sub_bin(a.alloc_words(SUB_BIN_WORDS), bit_size, 0, bin);
 }
 
 // --- reading --------------------------------------------------------------------------------------

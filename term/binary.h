@@ -110,6 +110,15 @@ Term make_bitstring(WordAllocator& a, const uint8_t* data, size_t bit_size);
 // Words make_sub_binary may allocate on the heap.
 constexpr Uint SUB_BINARY_MAX_WORDS = 2 + HEAP_BIN_LIMIT / 8;
 
+// Writes a SubBin of bits [offset, offset + bit_size) of orig into the SUB_BIN_WORDS words at s.
+inline Term write_sub_bin(Term* s, Uint bit_size, Uint offset, Term orig) {
+  s[0] = make_header(SUB_BIN_WORDS - 1, Subtag::SubBin);
+  s[1] = bit_size;
+  s[2] = offset;
+  s[3] = orig;
+  return make_boxed(s);
+}
+
 // --- reading ------------------------------------------------------------------------------------
 // The bytes of a binary whose size is a whole number of bytes (any representation). False for
 // anything else, including bitstrings with trailing bits.

@@ -124,12 +124,14 @@ Module* VM::load_file(const std::string& path, std::string* error) {
 
 Module* VM::install(std::unique_ptr<Module> m) {
   Module* raw = m.get();
-  {
-    std::lock_guard<std::mutex> lock(modules_mutex_);
-    by_address_[raw->code.get()] = raw;
-    modules_[raw->name] = std::move(m);
-  }
-  // Publish the exports last, so a caller that sees an address finds a complete module.
+  // One critical section for the table and the exports: a process that finds the module
+  // (find_module, so ensure_loaded) must also find its exports published, or a call racing
+  // another process's load raises undef. A caller that reads an export's address without the
+  // lock finds the code complete, and module_at waits here for the table.
+  // Lock order: modules_mutex_, then ExportTable's own mutex (never the other way round).
+  std::lock_guard<std::mutex> lock(modules_mutex_);
+  by_address_[raw->code.get()] = raw;
+  modules_[raw->name] = std::move(m);
   for (size_t i = 0; i < raw->exports.size(); ++i) {
     const ExportEntry& e = raw->exports[i];
     Export* ex = exports_.get(raw->name, e.function, e.arity);

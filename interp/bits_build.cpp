@@ -401,6 +401,8 @@ Term bs_init(Process* p, Uint bits, unsigned live, Uint alloc) {
   if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
   p->regs->bs_put_base = dst;
   p->regs->bs_put_offset = 0;
+  p->regs->bs_put_end = bits;
+  p->regs->bs_put_collections = p->collections();
   return r;
 }
 
@@ -420,6 +422,8 @@ Term bs_append(Process* p, Term bin, Uint bits, unsigned unit, unsigned live, Ui
   if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
   p->regs->bs_put_base = dst;
   p->regs->bs_put_offset = doff;
+  p->regs->bs_put_end = doff + bits;
+  p->regs->bs_put_collections = p->collections();
   return r;
 }
 
@@ -434,6 +438,8 @@ Term bs_private_append(Process* p, Term bin, Uint bits, unsigned unit) {
   if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
   p->regs->bs_put_base = dst;
   p->regs->bs_put_offset = doff;
+  p->regs->bs_put_end = doff + bits;
+  p->regs->bs_put_collections = p->collections();
   return r;
 }
 

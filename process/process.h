@@ -114,8 +114,20 @@ struct RegisterFile {
   // Compiled code runs the whole sequence in one slice with no collection in between (the
   // segments' values and sizes are computed before bs_init*, which makes all the room), so,
   // like ERTS's per-scheduler erts_current_bin, it is the running thread's state.
+  // Hostile code can run bs_put_* without a bs_init*, past the size it made, after a yield, or
+  // after a collection moved the binary. So every bs_put_* checks that its bits fit before
+  // bs_put_end and that the process has not collected since the bs_init* (bs_put_collections),
+  // and fails as for a bad value otherwise; the scheduler closes any construction (end 0) when
+  // it lends the file to a process.
   uint8_t* bs_put_base = nullptr;
   Uint bs_put_offset = 0;  // in bits
+  Uint bs_put_end = 0;     // in bits: bs_put_offset never passes it
+  uint64_t bs_put_collections = 0;  // the process's Process::collections() at the bs_init*
+  void close_bs_put() {
+    bs_put_base = nullptr;
+    bs_put_offset = 0;
+    bs_put_end = 0;
+  }
 };
 
 // A term whose value fits 32 bits, kept in half a word: an atom, a local pid (28-bit payload),

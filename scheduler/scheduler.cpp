@@ -92,6 +92,7 @@ void Scheduler::run(Process* p) {
     p->scheduler = this;
     p->hibernating = false;
     p->set_registers(&regs_);
+    regs_.close_bs_put();  // a construction never spans slices (RegisterFile)
     size_t n = p->saved_x.size();
     for (size_t i = 0; i < n; ++i) regs_.x[i] = p->saved_x[i];
     p->saved_x.clear();

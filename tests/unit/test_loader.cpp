@@ -695,6 +695,24 @@ Bytes init2_put16(uint8_t opcode, const Bytes& size, uint64_t fail, const Bytes&
 
 }  // namespace
 
+// bs_put_* write where the last bs_init*/bs_append said, as far as the size it made. Compilers
+// never emit a bs_put_* without that, or past it; hostile code does, and must fail (badarg, or
+// the fail label) instead of writing through a stale or short buffer (RegisterFile::bs_put_end).
+TEST(HostileBitSyntax, BsPutWithoutRoomFails) {
+  // bs_put_integer 0 {integer,16} 1 Flags x0; return: no construction is open.
+  Bytes lone = instr(89, {compact(F, 0), compact(I, 16), compact(U, 1), field_flags(), compact(X, 0)});
+  lone.push_back(19);
+  EXPECT_EQ(run_f1("h1", module_f1("h1", lone), 258), "error:badarg");
+  // The same with a fail label: it goes there.
+  Bytes lone_fail = instr(89, {compact(F, 3), compact(I, 16), compact(U, 1), field_flags(), compact(X, 0)});
+  lone_fail.push_back(19);
+  EXPECT_EQ(run_f1("h2", module_f1("h2", lone_fail), 258), "fail");
+  // bs_init2 of 1 byte, then 16 bits put into it: past its end.
+  EXPECT_EQ(run_f1("h3", module_f1("h3", init2_put16(109, compact(U, 1), 0, compact(X, 1))), 258), "error:badarg");
+  // The right size still works.
+  EXPECT_EQ(run_f1("h4", module_f1("h4", init2_put16(109, compact(U, 2), 0, compact(X, 1))), 258), "<<1,2>>");
+}
+
 TEST(OldOperandEncodings, UntaggedBinarySizes) {
   // erlc 24 (Elixir 1.14's stdlib) writes a constant size of bs_init2 untagged:
   // {bs_init2, Fail, 2, 0, 1, Flags, Dst}. ERTS takes it as the size in bytes.

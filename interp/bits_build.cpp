@@ -393,16 +393,35 @@ Term bs_create_bin(Process* p, const Word* segs, unsigned count, unsigned live, 
 
 // --- the pre-OTP-25 construction instructions -------------------------------------------------------
 
+namespace {
+
+// The bs_put_* that follow write `bits` bits at dst/off, and nothing else (RegisterFile).
+void open_bs_put(Process* p, uint8_t* dst, Uint off, Uint bits) {
+  p->regs->bs_put_base = dst;
+  p->regs->bs_put_offset = off;
+  p->regs->bs_put_end = off + bits;
+  p->regs->bs_put_collections = p->collections();
+}
+
+// bin extended by `bits` bits for the bs_put_* that follow (in place when it can be).
+Term append_and_open(Process* p, Term bin, Uint bits) {
+  uint8_t* dst;
+  Uint doff;
+  Term r = append_target(p, bin, bits, &dst, &doff);
+  if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
+  open_bs_put(p, dst, doff, bits);
+  return r;
+}
+
+}  // namespace
+
 Term bs_init(Process* p, Uint bits, unsigned live, Uint alloc) {
   if (bits > BS_MAX_BITS) return p->raise(ExcKind::Error, atom::system_limit);
   bs_ensure(p, alloc + bitstring_words(bits), live);
   uint8_t* dst;
   Term r = make_bitstring_uninit(*p, bits, &dst);
   if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
-  p->regs->bs_put_base = dst;
-  p->regs->bs_put_offset = 0;
-  p->regs->bs_put_end = bits;
-  p->regs->bs_put_collections = p->collections();
+  open_bs_put(p, dst, 0, bits);
   return r;
 }
 
@@ -416,15 +435,7 @@ Term bs_append(Process* p, Term bin, Uint bits, unsigned unit, unsigned live, Ui
     p->collect(alloc + APPEND_WORDS, live + 1);
     bin = p->x[live];
   }
-  uint8_t* dst;
-  Uint doff;
-  Term r = append_target(p, bin, bits, &dst, &doff);
-  if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
-  p->regs->bs_put_base = dst;
-  p->regs->bs_put_offset = doff;
-  p->regs->bs_put_end = doff + bits;
-  p->regs->bs_put_collections = p->collections();
-  return r;
+  return append_and_open(p, bin, bits);
 }
 
 Term bs_private_append(Process* p, Term bin, Uint bits, unsigned unit) {
@@ -432,15 +443,7 @@ Term bs_private_append(Process* p, Term bin, Uint bits, unsigned unit) {
   Uint off, n;
   if (!bits_of(bin, &o, &off, &n) || (unit > 1 && n % unit)) return p->raise(ExcKind::Error, atom::badarg);
   if (bits > BS_MAX_BITS) return p->raise(ExcKind::Error, atom::system_limit);
-  uint8_t* dst;
-  Uint doff;
-  Term r = append_target(p, bin, bits, &dst, &doff);
-  if (r == NON_VALUE) return p->raise(ExcKind::Error, atom::system_limit);
-  p->regs->bs_put_base = dst;
-  p->regs->bs_put_offset = doff;
-  p->regs->bs_put_end = doff + bits;
-  p->regs->bs_put_collections = p->collections();
-  return r;
+  return append_and_open(p, bin, bits);
 }
 
 Term bs_init_writable(Process* p, Term size) {

@@ -19,7 +19,7 @@ namespace beamrun {
 void Translator::emit_call_ext(const GenericInstr& gi, const Operand& imp, int kind, uint64_t dealloc) {
   // kind: 0 body call, 1 call_last (dealloc), 2 call_only
   const ImportEntry& ie = import(gi, imp);
-  Export* e = vm_.exports().get(ie.module, ie.function, ie.arity);
+  Export* e = env_.exports.get(ie.module, ie.function, ie.arity);
   if (ie.module == atom::erlang && ie.function == atom::apply && (ie.arity == 3 || ie.arity == 2)) {
     bool three = ie.arity == 3;
     if (kind == 0) spec::i_apply3::emit_as(*this, three ? Instr::i_apply3 : Instr::i_apply_fun);
@@ -27,7 +27,7 @@ void Translator::emit_call_ext(const GenericInstr& gi, const Operand& imp, int k
     else spec::i_apply3::emit_as(*this, three ? Instr::i_apply3_only : Instr::i_apply_fun_only);
     return;
   }
-  if (BifFn fn = vm_.find_bif(ie.module, ie.function, ie.arity)) {
+  if (BifFn fn = env_.exports.find_bif(ie.module, ie.function, ie.arity)) {
     if (kind == 1) spec::i_call_bif_last::emit(*this, BifRef{fn}, ExportRef{e}, dealloc);
     else spec::i_call_bif::emit_as(*this, kind == 0 ? Instr::i_call_bif : Instr::i_call_bif_only, BifRef{fn}, ExportRef{e});
     return;
@@ -51,14 +51,14 @@ void Translator::emit_bif(const GenericInstr& gi, const Operand& fail_label, con
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::rem) which = Instr::i_rem;
   if (ie.module == atom::erlang && argc == 2 && ie.function == atom::div) which = Instr::i_intdiv;
   if (ie.module == atom::erlang && which == Instr::i_bif) {
-    std::string_view name = vm_.atoms().name(ie.function);
+    std::string_view name = env_.atoms.name(ie.function);
     if (argc == 2 && name == "element") which = Instr::i_element;
     if (argc == 1 && name == "tuple_size") which = Instr::i_tuple_size;
     if (argc == 1 && name == "hd") which = Instr::i_hd;
     if (argc == 1 && name == "tl") which = Instr::i_tl;
   }
-  BifRef fn{vm_.find_bif(ie.module, ie.function, ie.arity)};
-  ExportRef exp{vm_.exports().get(ie.module, ie.function, ie.arity)};
+  BifRef fn{env_.exports.find_bif(ie.module, ie.function, ie.arity)};
+  ExportRef exp{env_.exports.get(ie.module, ie.function, ie.arity)};
   LabelRef fail_to = label(gi, fail_label, true);
   // A small constant as second operand needs no decode or tag test (x - 1, x * 17, x band 255).
   if (argc == 2) {

@@ -11,16 +11,9 @@ namespace beamrun {
 
 // What translation needs of the VM it loads into (VM::load_env makes one).
 struct LoadEnv {
-  AtomTable& atoms_;
-  ExportTable& exports_;         // imports become entries here; natives are found on them
-  const void* const* handlers_;  // the interpreter's handler addresses, indexed by Instr
-
-  AtomTable& atoms() const { return atoms_; }
-  ExportTable& exports() const { return exports_; }
-  BifFn find_bif(Term module, Term function, uint32_t arity) const {
-    Export* e = exports_.find(module, function, arity);
-    return e ? e->bif : nullptr;
-  }
+  AtomTable& atoms;
+  ExportTable& exports;         // imports become entries here; natives are found on them
+  const void* const* handlers;  // the interpreter's handler addresses, indexed by Instr
 };
 
 // Builds the module's threaded code, resolving imports to export entries or natives.

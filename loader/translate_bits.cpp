@@ -27,7 +27,7 @@ class BitsTranslator {
   bool matching();
   std::string_view atom_name(const Operand& o) {
     if (o.kind != K::Atom) t_.fail(gi_, "expected an atom");
-    return t_.vm_.atoms().name(o.term);
+    return t_.env_.atoms.name(o.term);
   }
   unsigned flags(const Operand& o) {
     unsigned f = 0;
@@ -38,7 +38,7 @@ class BitsTranslator {
       for (; is_list(l); l = cdr(l)) {
         Term a = car(l);
         if (!is_atom(a)) t_.fail(gi_, "bad segment flag");
-        std::string_view n = t_.vm_.atoms().name(a);
+        std::string_view n = t_.env_.atoms.name(a);
         if (n == "little") f |= BSF_LITTLE;
         else if (n == "native") f |= BSF_NATIVE;
         else if (n == "signed") f |= BSF_SIGNED;

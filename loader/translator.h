@@ -26,7 +26,7 @@ inline const char* genop_name(unsigned opcode) {
 
 class Translator {
  public:
-  Translator(const BeamFile& bf, const LoadEnv& env) : bf_(bf), vm_(env), h_(env.handlers_) {
+  Translator(const BeamFile& bf, const LoadEnv& env) : bf_(bf), env_(env), h_(env.handlers) {
     label_pos_.assign(bf.label_count + 1, -1);
   }
 
@@ -211,7 +211,7 @@ class Translator {
   bool translate_floats(const GenericInstr& gi);
 
   const BeamFile& bf_;
-  const LoadEnv& vm_;  // the VM loaded into
+  const LoadEnv& env_;  // the VM loaded into
   const void* const* h_;
   std::vector<Word> code_;
   std::vector<int64_t> label_pos_;

@@ -10,11 +10,6 @@ void Runtime::register_bif(const char* module, const char* function, uint32_t ar
   e->bif = fn;
 }
 
-BifFn Runtime::find_bif(Term module, Term function, uint32_t arity) const {
-  Export* e = const_cast<ExportTable&>(exports_).find(module, function, arity);
-  return e ? e->bif : nullptr;
-}
-
 Module* Runtime::find_module(Term name) const {
   std::lock_guard<std::mutex> lock(modules_mutex_);
   auto it = modules_.find(name);

@@ -96,7 +96,7 @@ class Runtime {
 
   // Native functions, registered by bifs/*.cpp when the VM is made.
   void register_bif(const char* module, const char* function, uint32_t arity, BifFn fn);
-  BifFn find_bif(Term module, Term function, uint32_t arity) const;
+  BifFn find_bif(Term module, Term function, uint32_t arity) const { return exports_.find_bif(module, function, arity); }
 
   // --- code (the table here; loading in vm/vm.cpp) ---------------------------------------------
   // Loads `name` unless it is loaded: one of beamrun's preloaded modules (VM::load_preloaded),

@@ -91,6 +91,11 @@ class ExportTable {
  public:
   Export* get(Term module, Term function, uint32_t arity);  // creates if missing
   Export* find(Term module, Term function, uint32_t arity) const;
+  // The native registered as M:F/A, or null.
+  BifFn find_bif(Term module, Term function, uint32_t arity) const {
+    Export* e = find(module, function, arity);
+    return e ? e->bif : nullptr;
+  }
 
  private:
   struct Key {

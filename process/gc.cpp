@@ -692,24 +692,12 @@ bool Process::verify_heap(unsigned live, const char** problem) {
 // ---- exceptions -------------------------------------------------------------------------------
 
 Term Process::bif_error(Term reason) {
-  exc_kind = ExcKind::Error;
-  exc_reason = reason;
-  exc_trace = NON_VALUE;
+  raise(ExcKind::Error, reason);
   exc_bif_frame = true;
-  exc_pc_extra = NON_VALUE;
-  if (cold_) cold_->exc_pc_args = NON_VALUE;
   return NON_VALUE;
 }
 
-Term Process::raise(ExcKind kind, Term reason) {
-  exc_kind = kind;
-  exc_reason = reason;
-  exc_trace = NON_VALUE;
-  exc_bif_frame = false;
-  exc_pc_extra = NON_VALUE;
-  if (cold_) cold_->exc_pc_args = NON_VALUE;
-  return NON_VALUE;
-}
+Term Process::raise(ExcKind kind, Term reason) { return raise_with_trace(kind, reason, NON_VALUE); }
 
 Term Process::raise_with_trace(ExcKind kind, Term reason, Term trace) {
   exc_kind = kind;

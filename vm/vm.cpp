@@ -103,21 +103,31 @@ Module* VM::ensure_loaded(Term name, std::string* error) {
 }
 
 Module* VM::load_file(const std::string& path, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = path + ": cannot open file";
+    return nullptr;
+  }
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return load_bytes(bytes, path, fs::path(path).stem().string(), error);
+}
+
+Module* VM::load_bytes(const std::vector<uint8_t>& bytes, const std::string& origin, const std::string& expected,
+                       std::string* error) {
+  // One load at a time: the "already loaded" check and the install must not interleave with
+  // another load of the same module.
+  std::lock_guard<std::recursive_mutex> load_lock(load_mutex_);
   try {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw BeamError(path + ": cannot open file");
-    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    BeamFile bf = parse_beam(bytes, path, atoms_, [this](Term m, Term f, uint32_t a) { return exports_.get(m, f, a); });
-    if (find_module(bf.module)) throw BeamError(path + ": module " + std::string(atoms_.name(bf.module)) + " is already loaded");
-    std::string expected = fs::path(path).stem().string();
-    if (atoms_.name(bf.module) != expected)
-      throw BeamError(path + ": file holds module " + std::string(atoms_.name(bf.module)) + ", not " + expected);
+    BeamFile bf = parse_beam(bytes, origin, atoms_, [this](Term m, Term f, uint32_t a) { return exports_.get(m, f, a); });
+    if (find_module(bf.module)) throw BeamError(origin + ": module " + std::string(atoms_.name(bf.module)) + " is already loaded");
+    if (!expected.empty() && atoms_.name(bf.module) != expected)
+      throw BeamError(origin + ": file holds module " + std::string(atoms_.name(bf.module)) + ", not " + expected);
     return install(translate_module(bf, load_env()));
   } catch (const BeamError& e) {
     *error = e.what();
     return nullptr;
   } catch (const std::exception& e) {
-    *error = path + ": " + e.what();
+    *error = origin + ": " + e.what();
     return nullptr;
   }
 }

@@ -46,6 +46,12 @@ class VM final : public Runtime {
   // terms live on p's heap. After a halt the schedulers are stopped: the VM runs nothing more.
   RunResult call(Term module, Term function, const std::vector<Term>& args, Process& p);
 
+  // Loads a module from the bytes of a .beam file; `origin` names them in errors (a path, or
+  // "<bytes>"), `expected` is the module name they must hold ("" : any). Null and *error on
+  // failure, also when a module of that name is loaded.
+  Module* load_bytes(const std::vector<uint8_t>& bytes, const std::string& origin, const std::string& expected,
+                     std::string* error);
+
   // What the translator needs to load code into this VM.
   LoadEnv load_env() { return LoadEnv{atoms_, exports_, handlers_}; }
 

@@ -15,14 +15,14 @@
 
 namespace beamrun {
 
-enum class Priority : uint8_t { Max = 0, High = 1, Normal = 2, Low = 3 };
+enum class RunPriority : uint8_t { Max = 0, High = 1, Normal = 2, Low = 3 };
 constexpr unsigned PRIORITY_LEVELS = 4;
 constexpr unsigned LOW_INTERLEAVE = 8;
 
 // Embedded in whatever is queued (a Process). `priority` is read when pushed.
 struct RunQueueItem {
   RunQueueItem* rq_next = nullptr;
-  Priority priority = Priority::Normal;
+  RunPriority priority = RunPriority::Normal;
 };
 
 class RunQueue {

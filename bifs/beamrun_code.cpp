@@ -38,7 +38,7 @@ Term load_module(Process* p, Term m) {
   std::string error;
   if (m == atom::erlang || vm.ensure_loaded(m, &error)) return atom::module;
   if (vm.find_in_path(m).empty()) return atom_of(p, "nofile");
-  std::fprintf(stderr, "beamrun: %s\n", error.c_str());
+  p->vm().write_output(2, "beamrun: " + error + "\n");
   return atom_of(p, "badfile");
 }
 

@@ -99,9 +99,8 @@ Term bif_put_chars_native(Process* p, Term* a) {
     return badarg(p);
   DeviceText text{a[3] == unicode, {}};
   if (!put_chardata(text, a[2], a[1] == unicode)) return atom::error;
-  FILE* f = small_value(a[0]) == 2 ? stderr : p->vm().out();
-  if (!text.bytes.empty()) std::fwrite(text.bytes.data(), 1, text.bytes.size(), f);
-  std::fflush(f);  // as erl's user, which writes each request out at once
+  p->vm().write_output(small_value(a[0]) == 2 ? 2 : 1,
+                       std::string_view(reinterpret_cast<const char*>(text.bytes.data()), text.bytes.size()));
   return atom::ok;
 }
 

@@ -337,8 +337,8 @@ Term do_halt(Process* p, Term status) {
   if (is_small(status) && small_value(status) >= 0) return p->halt(int(small_value(status) & 0xFF));
   std::string s;
   if (charlist_to_utf8(status, &s)) {
-    std::fflush(p->vm().out());
-    std::fprintf(stderr, "%s\n", s.c_str());
+    s.push_back('\n');
+    p->vm().write_output(2, s);
     return p->halt(1);
   }
   return badarg(p);
@@ -351,7 +351,7 @@ Term bif_halt2(Process* p, Term* a) { return do_halt(p, a[0]); }
 Term bif_display(Process* p, Term* a) {
   std::string s = display_term(a[0], p->vm().atoms());
   s.push_back('\n');
-  std::fwrite(s.data(), 1, s.size(), p->vm().out());
+  p->vm().write_output(1, s);
   return atom::true_;
 }
 Term bif_self(Process* p, Term*) { return p->pid(); }

@@ -66,7 +66,7 @@ Term max_heap_size_map(Process* q) {
 }
 
 // Parses spawn_opt's option list into `o`; false for anything BEAM rejects.
-bool parse_spawn_options(Process* p, Term list, SpawnOptions* o) {
+bool parse_spawn_options(Process* p, Term list, SpawnSettings* o) {
   AtomTable& atoms = p->vm().atoms();
   for (; is_list(list); list = cdr(list)) {
     Term opt = car(list);
@@ -75,10 +75,10 @@ bool parse_spawn_options(Process* p, Term list, SpawnOptions* o) {
     if (!is_tuple(opt) || tuple_arity(opt) != 2) return false;
     Term key = tuple_element(opt, 1), val = tuple_element(opt, 2);
     if (key == atoms.intern("priority")) {
-      if (val == atoms.intern("low")) o->priority = Priority::Low;
-      else if (val == atoms.intern("normal")) o->priority = Priority::Normal;
-      else if (val == atoms.intern("high")) o->priority = Priority::High;
-      else if (val == atoms.intern("max")) o->priority = Priority::Max;
+      if (val == atoms.intern("low")) o->priority = RunPriority::Low;
+      else if (val == atoms.intern("normal")) o->priority = RunPriority::Normal;
+      else if (val == atoms.intern("high")) o->priority = RunPriority::High;
+      else if (val == atoms.intern("max")) o->priority = RunPriority::Max;
       else return false;
     } else if (key == atoms.intern("min_heap_size") || key == atoms.intern("min_bin_vheap_size") ||
                key == atoms.intern("fullsweep_after")) {
@@ -97,7 +97,7 @@ bool parse_spawn_options(Process* p, Term list, SpawnOptions* o) {
   return is_nil(list);
 }
 
-Term do_spawn(Process* p, const Word* entry, const Term* args, unsigned n, SpawnOptions o,
+Term do_spawn(Process* p, const Word* entry, const Term* args, unsigned n, SpawnSettings o,
               Term init_m, Term init_f, Term init_a) {
   Term ref = NON_VALUE;
   o.initial_call[0] = init_m;
@@ -109,13 +109,13 @@ Term do_spawn(Process* p, const Word* entry, const Term* args, unsigned n, Spawn
   return pid;
 }
 
-Term spawn_fun(Process* p, Term fun, const SpawnOptions& o) {
+Term spawn_fun(Process* p, Term fun, const SpawnSettings& o) {
   if (!is_fun(fun) && !is_export_fun(fun)) return badarg(p);
   Term args[2] = {fun, NIL};
   return do_spawn(p, p->vm().apply_fun_code(), args, 2, o, atom::erlang, atom::apply, make_small(2));
 }
 
-Term spawn_mfa(Process* p, Term m, Term f, Term a, const SpawnOptions& o) {
+Term spawn_mfa(Process* p, Term m, Term f, Term a, const SpawnSettings& o) {
   Sint n = list_length(a);
   if (!is_atom(m) || !is_atom(f) || n < 0) return badarg(p);
   Term args[3] = {m, f, a};
@@ -133,23 +133,23 @@ Term bif_spawn4(Process* p, Term* a) {
   return spawn_mfa(p, a[1], a[2], a[3], {});
 }
 Term bif_spawn_opt2(Process* p, Term* a) {
-  SpawnOptions o;
+  SpawnSettings o;
   if (!parse_spawn_options(p, a[1], &o)) return badarg_cause(p, "badopt");
   return spawn_fun(p, a[0], o);
 }
 Term bif_spawn_opt3(Process* p, Term* a) {
-  SpawnOptions o;
+  SpawnSettings o;
   if (!is_atom(a[0]) || !is_this_node(a[0])) return badarg(p);
   if (!parse_spawn_options(p, a[2], &o)) return badarg_cause(p, "badopt");
   return spawn_fun(p, a[1], o);
 }
 Term bif_spawn_opt4(Process* p, Term* a) {
-  SpawnOptions o;
+  SpawnSettings o;
   if (!parse_spawn_options(p, a[3], &o)) return badarg_cause(p, "badopt");
   return spawn_mfa(p, a[0], a[1], a[2], o);
 }
 Term bif_spawn_opt5(Process* p, Term* a) {
-  SpawnOptions o;
+  SpawnSettings o;
   if (!is_atom(a[0]) || !is_this_node(a[0])) return badarg(p);
   if (!parse_spawn_options(p, a[4], &o)) return badarg_cause(p, "badopt");
   return spawn_mfa(p, a[1], a[2], a[3], o);
@@ -223,11 +223,11 @@ Term bif_registered(Process* p, Term*) { return list_of(p, p->vm().processes().n
 
 // --- flags --------------------------------------------------------------------------------------
 
-Term priority_atom(Process* p, Priority pr) {
+Term priority_atom(Process* p, RunPriority pr) {
   switch (pr) {
-    case Priority::Max: return atom_of(p, "max");
-    case Priority::High: return atom_of(p, "high");
-    case Priority::Low: return atom_of(p, "low");
+    case RunPriority::Max: return atom_of(p, "max");
+    case RunPriority::High: return atom_of(p, "high");
+    case RunPriority::Low: return atom_of(p, "low");
     default: return atom_of(p, "normal");
   }
 }
@@ -242,11 +242,11 @@ Term bif_process_flag(Process* p, Term* a) {
     return old;
   }
   if (flag == atoms.intern("priority")) {
-    Priority pr;
-    if (val == atoms.intern("low")) pr = Priority::Low;
-    else if (val == atoms.intern("normal")) pr = Priority::Normal;
-    else if (val == atoms.intern("high")) pr = Priority::High;
-    else if (val == atoms.intern("max")) pr = Priority::Max;
+    RunPriority pr;
+    if (val == atoms.intern("low")) pr = RunPriority::Low;
+    else if (val == atoms.intern("normal")) pr = RunPriority::Normal;
+    else if (val == atoms.intern("high")) pr = RunPriority::High;
+    else if (val == atoms.intern("max")) pr = RunPriority::Max;
     else return badarg(p);
     Term old = priority_atom(p, p->priority);
     p->priority = pr;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bifs/bif_util.h"
+#include "bifs/external_terms.h"
 #include "etf/decode.h"
 #include "etf/encode.h"
 #include "interp/stacktrace.h"
@@ -170,6 +171,8 @@ class ChunkedAlloc final : public WordAllocator {
   size_t next_ = 256;
 };
 
+}  // namespace
+
 Term binary_to_term(Process* p, Term bin, bool safe, bool used) {
   const uint8_t* data;
   size_t size;
@@ -215,6 +218,8 @@ Term binary_to_term(Process* p, Term bin, bool safe, bool used) {
   if (!used) return t;
   return make_tuple_n(p, {t, make_small(Sint(consumed))});
 }
+
+namespace {
 
 bool big_binary(Term t) {
   const uint8_t* d;

@@ -227,7 +227,7 @@ Term append_target(Process* p, Term acc, Uint extra, uint8_t** dst, Uint* doff) 
   }
   Uint total = bits + extra;
   Uint bytes = (total + 7) / 8;
-  BinaryBlob* b = blob_alloc(bytes * 2 < 256 ? 256 : bytes * 2);
+  BinaryBlob* b = blob_alloc(bytes * 2 < 256 ? 256 : bytes * 2, p->vm().blob_counter());
   if (b == nullptr) return NON_VALUE;
   b->flags = BinaryBlob::WRITABLE;
   b->used_bits = total;
@@ -449,7 +449,7 @@ Term bs_private_append(Process* p, Term bin, Uint bits, unsigned unit) {
 Term bs_init_writable(Process* p, Term size) {
   Uint cap = is_small(size) && small_value(size) >= 0 ? Uint(small_value(size)) : 1024;
   bs_ensure(p, APPEND_WORDS, 0);
-  BinaryBlob* b = blob_alloc(cap);
+  BinaryBlob* b = blob_alloc(cap, p->vm().blob_counter());
   if (b == nullptr) return p->raise(ExcKind::Error, atom::system_limit);
   b->flags = BinaryBlob::WRITABLE;
   b->used_bits = 0;

@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "process/runtime.h"
+
 namespace beamrun {
 
 Term make_refc_handle(Process& p, BinaryBlob* blob, Uint byte_size) {
@@ -26,7 +28,7 @@ Term make_binary_uninit(Process& p, size_t size, uint8_t** data) {
     *data = reinterpret_cast<uint8_t*>(b + 2);
     return make_boxed(b);
   }
-  BinaryBlob* blob = blob_alloc(size);
+  BinaryBlob* blob = blob_alloc(size, p.vm().blob_counter());
   if (blob == nullptr) return NON_VALUE;
   *data = blob->data();
   return make_refc_handle(p, blob, size);

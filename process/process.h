@@ -571,6 +571,8 @@ class Process final : public WordAllocator, public RunQueueItem {
   SliceEnd end_kind = SliceEnd::Done;
   bool host_owned = false;
   bool host_finished = false;  // guarded by the VM's host mutex
+  bool host_watched = false;   // spawned by the host: HostHooks::process_ended hears of its end
+  bool host_mailbox = false;   // a host mailbox (embed/): no code; signals wake the host
   bool sig_closed = false;     // exiting: no new links or monitors (under sig_mutex)
   bool message_queue_off_heap = false;  // process_flag(message_queue_data): bookkeeping only
 

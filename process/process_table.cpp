@@ -67,6 +67,13 @@ void ProcessTable::bury(Term pid, Message* reason) {
   if (evicted) free_message(evicted);
 }
 
+void ProcessTable::clear_tombstones() {
+  std::lock_guard<std::mutex> g(tomb_mutex_);
+  for (auto& [pid, m] : tombs_) free_message(m);
+  tombs_.clear();
+  tomb_order_.clear();
+}
+
 uint64_t ProcessTable::fresh_payload() {
   for (;;) {
     uint64_t payload = next_.fetch_add(1, std::memory_order_relaxed) & PAYLOAD_MASK;

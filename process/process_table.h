@@ -92,6 +92,7 @@ class ProcessTable {
   // copies (process/mailbox.h blocks), so the host can learn how a process ended after it is gone.
   static constexpr size_t TOMBSTONES = 4096;
   void bury(Term pid, Message* reason);  // takes the block
+  void clear_tombstones();
   // Calls f(reason term) under the lock if `pid` has a tombstone; false if it has none.
   template <class F>
   bool with_tombstone(Term pid, F&& f) {

@@ -10,6 +10,17 @@ void Runtime::register_bif(const char* module, const char* function, uint32_t ar
   e->bif = fn;
 }
 
+void Runtime::write_output(int fd, std::string_view bytes) {
+  const auto& fn = fd == 2 ? options_.err_fn : options_.out_fn;
+  if (fn) {
+    fn(bytes);
+    return;
+  }
+  FILE* f = fd == 2 ? options_.err : options_.out;
+  if (!bytes.empty()) std::fwrite(bytes.data(), 1, bytes.size(), f);
+  std::fflush(f);  // as erl's user, which writes each request out at once
+}
+
 Module* Runtime::find_module(Term name) const {
   std::lock_guard<std::mutex> lock(modules_mutex_);
   auto it = modules_.find(name);

@@ -13,6 +13,8 @@
 #pragma once
 #include <atomic>
 #include <cstdio>
+#include <functional>
+#include <string_view>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -41,7 +43,12 @@ struct VMOptions {
   std::vector<std::string> code_path;  // searched first, in order (directories or .beam files)
   bool use_otp_path = true;            // then OTP's lib/*/ebin directories
   std::string otp_root;                // empty: the OTP root found at build time
-  FILE* out = stdout;                  // where erlang:display/1 writes
+  // Where output goes (Runtime::write_output): fd 1 (io to `user`, erlang:display/1) to
+  // out_fn if set, else `out`; fd 2 (standard_error, crash reports) to err_fn, else `err`.
+  FILE* out = stdout;
+  FILE* err = stderr;
+  std::function<void(std::string_view)> out_fn, err_fn;
+  size_t max_processes = 0;            // 0: ProcessTable::DEFAULT_CAPACITY
   unsigned schedulers = 0;             // normal scheduler threads; 0: one per hardware thread
   unsigned dirty_cpu_schedulers = 0;   // 0: as many as normal schedulers
   unsigned dirty_io_schedulers = 10;
@@ -49,8 +56,8 @@ struct VMOptions {
 };
 
 // What spawn_opt may set for the new process.
-struct SpawnOptions {
-  Priority priority = Priority::Normal;
+struct SpawnSettings {
+  RunPriority priority = RunPriority::Normal;
   size_t min_heap_size = 0;  // words; 0: the default
   int64_t fullsweep_after = -1;  // -1: the default
   size_t max_heap_size = 0;      // words; 0: none
@@ -59,10 +66,26 @@ struct SpawnOptions {
   bool message_queue_off_heap = false;
   bool link = false;
   bool monitor = false;
+  bool trap_exit = false;     // process_flag(trap_exit, true) before the first instruction
+  bool host_watched = false;  // HostHooks::process_ended hears of its end
   Term initial_call[3] = {NIL, NIL, NIL};  // process_info's initial_call: M, F, Arity
 };
 
 class LiteralArea;
+
+// What the embedding layer (embed/, the public API) hears of, through Runtime::host_hooks().
+// Called on VM threads, never under a lock of the VM's.
+class HostHooks {
+ public:
+  virtual ~HostHooks() = default;
+  // A process spawned with SpawnSettings::host_watched has ended: `p` is intact (end_kind,
+  // exit_reason, saved_x[0] for a return, exc_* for an exception), on the thread that ran it.
+  virtual void process_ended(Process& p) = 0;
+  // A signal arrived at a host mailbox (Process::host_mailbox): wake whoever waits on it.
+  virtual void mailbox_signalled(Process& p) = 0;
+  // Some process called erlang:halt(status) (on its scheduler thread).
+  virtual void vm_halted(int status) = 0;
+};
 
 // The persistent_term store (process/persistent_terms.cpp; the natives: bifs/persistent_term.cpp). Thread safety: an internal mutex.
 class PersistentTerms {
@@ -89,7 +112,9 @@ class Runtime {
   AtomTable& atoms() { return atoms_; }
   PersistentTerms& persistent_terms() { return persistent_terms_; }
   ExportTable& exports() { return exports_; }
-  FILE* out() const { return options_.out; }
+  // Writes a program's output: fd 1 (standard output) or 2 (standard error), where
+  // VMOptions says. Any thread.
+  void write_output(int fd, std::string_view bytes);
   bool gc_stress() const { return options_.gc_stress; }
   // The OTP installation whose libraries form the default code path.
   const std::string& otp_root() const { return otp_root_; }
@@ -128,7 +153,7 @@ class Runtime {
   // With opts.link/monitor the relation exists before the child runs; the monitor's reference
   // goes to *monitor_ref.
   virtual Term spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs,
-                     const SpawnOptions& opts, Term* monitor_ref = nullptr) = 0;
+                     const SpawnSettings& opts, Term* monitor_ref = nullptr) = 0;
   // Code that applies x0:x1(x2) / the fun x0 to the list x1, as a process's first instruction.
   const Word* apply3_code() const { return apply3_code_; }
   const Word* apply_fun_code() const { return apply_fun_code_; }
@@ -155,6 +180,16 @@ class Runtime {
   // leader (vm/group_leader.cpp); started with `standard_error` and the code server
   // (`code_server`) on the first call. NON_VALUE when it cannot be started.
   virtual Term standard_group_leader() = 0;
+
+  // The embedding layer's hooks, or null (set once, before any process runs).
+  HostHooks* host_hooks() const { return host_hooks_; }
+  void set_host_hooks(HostHooks* h) { host_hooks_ = h; }
+  // Processes spawned, and processes ended, in the VM's life (host-made ones not counted).
+  uint64_t processes_spawned() const { return spawned_.load(std::memory_order_relaxed); }
+  uint64_t processes_exited() const { return exited_.load(std::memory_order_relaxed); }
+  // Off-heap binary blobs alive now that processes of this VM made (term/binary.h).
+  int64_t live_blobs() const { return live_blobs_.load(std::memory_order_relaxed); }
+  std::atomic<int64_t>* blob_counter() { return &live_blobs_; }
 
   // A pid payload for a process the host makes (no live process has it).
   uint64_t next_serial() { return processes_.fresh_payload(); }
@@ -191,10 +226,20 @@ class Runtime {
   int64_t start_ns() const { return start_ns_; }
 
  protected:
-  explicit Runtime(VMOptions options) : options_(std::move(options)) {}
+  explicit Runtime(VMOptions options)
+      : options_(std::move(options)), processes_(process_table_capacity(options_.max_processes)) {}
+  // The table's size for a max_processes limit: a power of two, at least 16 (0: the default).
+  static size_t process_table_capacity(size_t max) {
+    if (max == 0) return ProcessTable::DEFAULT_CAPACITY;
+    size_t c = 16;
+    while (c < max && c < ProcessTable::DEFAULT_CAPACITY) c *= 2;
+    return c;
+  }
   virtual ~Runtime() = default;
 
   VMOptions options_;
+  // First, so it outlives every table whose binaries count in it (persistent terms...).
+  std::atomic<int64_t> live_blobs_{0};
   AtomTable atoms_;
   ExportTable exports_;
   PersistentTerms persistent_terms_;
@@ -212,6 +257,8 @@ class Runtime {
   StatMarks stat_marks_;
   std::atomic<uint64_t> gc_count_{0}, gc_words_reclaimed_{0};
   int64_t start_ns_ = 0;
+  HostHooks* host_hooks_ = nullptr;
+  std::atomic<uint64_t> spawned_{0}, exited_{0};
   Schedulers* schedulers_ = nullptr;         // owned by the VM
   MessageTimers* message_timers_ = nullptr;  // owned by the VM
   // ~VM (vm/process_life.cpp) stops the schedulers and the dirty pools before it deletes the

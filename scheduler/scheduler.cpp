@@ -185,6 +185,10 @@ void Schedulers::wake(Process* p, Scheduler* from) {
   uint32_t s = p->state.load(std::memory_order_seq_cst);
   for (;;) {
     if (!(s & pstate::WAITING) || (s & pstate::EXITING)) return;
+    if (p->host_mailbox) {  // always WAITING: the host, not a scheduler, takes its signals
+      vm_.host_hooks()->mailbox_signalled(*p);
+      return;
+    }
     if (s & pstate::RUNNING) {
       if (p->state.compare_exchange_weak(s, s & ~pstate::WAITING, std::memory_order_seq_cst)) return;
       continue;

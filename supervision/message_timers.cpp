@@ -15,6 +15,11 @@ MessageTimers::~MessageTimers() {
   }
 }
 
+size_t MessageTimers::size() {
+  std::lock_guard<std::mutex> g(mutex_);
+  return table_.size();
+}
+
 void MessageTimers::start(MessageTimer* t, TimerWheel& wheel, uint64_t deadline_ms) {
   t->fire = fire;
   t->context = this;

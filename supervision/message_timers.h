@@ -46,6 +46,8 @@ class MessageTimers {
   int64_t remaining(const RefKey& key, int64_t now_ms);
   // The process `pid` died: its timers are cancelled, as BEAM does for timers to a pid.
   void cancel_all_for(Term pid);
+  // Timers armed now.
+  size_t size();
 
  private:
   static void fire(Timer* t, uint64_t payload);

@@ -11,18 +11,21 @@ namespace beamrun {
 
 // --- blobs ----------------------------------------------------------------------------------------
 
-BinaryBlob* blob_alloc(size_t capacity) {
+BinaryBlob* blob_alloc(size_t capacity, std::atomic<int64_t>* live) {
   if (capacity > (size_t(1) << 46)) return nullptr;  // beyond any machine: system_limit
   void* mem = block_malloc(sizeof(BinaryBlob) + capacity);
   if (mem == nullptr) return nullptr;
   auto* b = new (mem) BinaryBlob();
   b->capacity = capacity;
+  b->live = live;
+  if (live) live->fetch_add(1, std::memory_order_relaxed);
   return b;
 }
 
 void blob_release(BinaryBlob* b) {
   // acq_rel: the thread freeing the blob must see every other thread's last use of it.
   if (b->refc.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    if (b->live) b->live->fetch_sub(1, std::memory_order_relaxed);
     b->~BinaryBlob();
     block_free(b);
   }

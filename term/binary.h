@@ -47,6 +47,8 @@ struct BinaryBlob {
   size_t capacity = 0;  // bytes allocated after this header
   Uint used_bits = 0;   // bits that terms may see (meaningful for WRITABLE blobs)
   uint32_t flags = 0;
+  // The VM's count of live blobs (Runtime::live_blobs), or null: one less when this one goes.
+  std::atomic<int64_t>* live = nullptr;
 
   static constexpr uint32_t WRITABLE = 1;  // an append buffer: may grow in place
 
@@ -55,7 +57,8 @@ struct BinaryBlob {
 };
 
 // A blob of `capacity` bytes (uninitialised) with one reference, or null when memory runs out.
-BinaryBlob* blob_alloc(size_t capacity);
+// `live`, when given, counts the blob while it lives (the VM's Runtime::blob_counter()).
+BinaryBlob* blob_alloc(size_t capacity, std::atomic<int64_t>* live = nullptr);
 // Drops one reference; frees the blob with the last one.
 void blob_release(BinaryBlob* b);
 // Grows or shrinks a blob that has one reference; null (and the blob unchanged) on failure.

@@ -21,12 +21,13 @@ using BifFn = Term (*)(Process* p, Term* args);
 // export funs hold raw pointers to them. `address` is the entry of the current version of the
 // function's code (null while no loaded module defines it); `bif` is set for native functions.
 // Thread safety: `address` is published with release/acquire by the code loader; the other
-// fields are immutable after creation.
+// fields are immutable after creation, except `bif`, which a host may set at any time
+// (natives registered after the code calling them is loaded): calls read it atomically.
 struct Export {
   Term module = NON_VALUE;
   Term function = NON_VALUE;
   uint32_t arity = 0;
-  BifFn bif = nullptr;
+  std::atomic<BifFn> bif{nullptr};
   std::atomic<const void*> address{nullptr};
   // ERTS implements this one in Erlang (erlang.erl) over a BIF: when it fails after a tail
   // call, the caller's frame is gone from the stacktrace, as there.
@@ -94,7 +95,7 @@ class ExportTable {
   // The native registered as M:F/A, or null.
   BifFn find_bif(Term module, Term function, uint32_t arity) const {
     Export* e = find(module, function, arity);
-    return e ? e->bif : nullptr;
+    return e ? e->bif.load(std::memory_order_acquire) : nullptr;
   }
 
  private:

@@ -1,21 +1,18 @@
 // beamrun.cpp - the command line: beamrun [options] MODULE:FUNCTION [ARG ...]
 //
+// The first client of the embedding API: it includes nothing but include/beamrun/beamrun.h.
 // Exit status: 0 when the function returns, 1 when it raises, N for erlang:halt(N), 2 for
 // usage and load errors. Nothing but the program's own output (and -p's result) goes to stdout.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "process/process.h"
-#include "text/printer.h"
-#include "text/term_parser.h"
-#include "vm/vm.h"
-
-using namespace beamrun;
+#include "beamrun/beamrun.h"
 
 namespace {
 
@@ -24,43 +21,38 @@ int usage_error(const std::string& msg) {
   return 2;
 }
 
-// "m.erl, line 5" style location of a stack frame, or empty.
-std::string frame_location(Term loc, const AtomTable& atoms) {
+// " (m.erl, line 5)" for a stack frame's location list, or "".
+std::string frame_location(const beamrun::Value& loc) {
   std::string file;
   long line = -1;
-  for (Term l = loc; is_list(l); l = cdr(l)) {
-    Term item = car(l);
-    if (!is_tuple(item) || tuple_arity(item) != 2) continue;
-    Term k = tuple_element(item, 1), v = tuple_element(item, 2);
-    if (k == atom::file) {
-      file.clear();
-      for (Term c = v; is_list(c); c = cdr(c))
-        if (is_small(car(c))) file.push_back(char(small_value(car(c))));
-    } else if (k == atom::line && is_small(v)) {
-      line = long(small_value(v));
-    }
+  for (const beamrun::Value& item : loc.items()) {
+    if (!item.is_tuple() || item.size() != 2) continue;
+    if (item[0].is_atom("file")) file = item[1].as_charlist().value_or("");
+    else if (item[0].is_atom("line") && item[1].as_int64()) line = long(*item[1].as_int64());
   }
   if (file.empty() || line < 0) return "";
   return " (" + file + ", line " + std::to_string(line) + ")";
 }
 
-void print_exception(const RunResult& r, const AtomTable& atoms) {
-  std::string out = "beamrun: exception " + std::string(atoms.name(r.exc_class)) + ": " +
-                    format_p(r.value, atoms) + "\n";
+void print_exception(beamrun::Vm& vm, const beamrun::Outcome& o) {
+  using beamrun::Vm;
+  const beamrun::Value& cls = o.kind == beamrun::Outcome::Kind::Exited ? beamrun::Value::atom("exit") : o.class_;
+  std::string out = "beamrun: exception " + cls.text() + ": " + vm.format(o.reason) + "\n";
   bool first = true;
-  for (Term l = r.stacktrace; is_list(l); l = cdr(l)) {
-    Term f = car(l);
-    if (!is_tuple(f) || tuple_arity(f) != 4) continue;
-    Term m = tuple_element(f, 1), fn = tuple_element(f, 2), a = tuple_element(f, 3);
-    std::string mfa = std::string(atoms.name(m)) + ":" + std::string(atoms.name(fn));
-    if (is_small(a)) mfa += "/" + std::to_string(small_value(a));
-    else {
-      std::string args = display_term(a, atoms);  // [A,B] becomes (A,B)
-      if (args.size() >= 2) { args.front() = '('; args.back() = ')'; }
+  for (const beamrun::Value& f : o.stacktrace.items()) {
+    if (!f.is_tuple() || f.size() != 4) continue;
+    std::string mfa = f[0].text() + ":" + f[1].text();
+    if (auto arity = f[2].as_int64()) {
+      mfa += "/" + std::to_string(*arity);
+    } else {
+      std::string args = vm.format(f[2], Vm::Format::Display);  // [A,B] becomes (A,B)
+      if (args.size() >= 2) {
+        args.front() = '(';
+        args.back() = ')';
+      }
       mfa += args;
     }
-    out += std::string(first ? "  in function  " : "  in call from ") + mfa +
-           frame_location(tuple_element(f, 4), atoms) + "\n";
+    out += std::string(first ? "  in function  " : "  in call from ") + mfa + frame_location(f[3]) + "\n";
     first = false;
   }
   std::fputs(out.c_str(), stderr);
@@ -131,47 +123,52 @@ int main(int argc, char** argv) {
   if (colon == std::string::npos || colon == 0 || colon + 1 == mfa.size())
     return usage_error("expected MODULE:FUNCTION, got '" + mfa + "'");
 
-  VMOptions vo;
-  vo.code_path = code_path;
-  vo.schedulers = schedulers;
-  vo.dirty_cpu_schedulers = dirty_cpu;
-  vo.dirty_io_schedulers = dirty_io;
+  beamrun::Config config;
+  config.code_path = code_path;
+  config.schedulers = schedulers;
+  config.dirty_cpu_schedulers = dirty_cpu;
+  config.dirty_io_schedulers = dirty_io;
   // The VM reads no environment variables itself; the CLI, as its host, takes these two.
-  if (const char* root = std::getenv("BEAMRUN_OTP_ROOT"); root && *root) vo.otp_root = root;
-  if (const char* s = std::getenv("BEAMRUN_GC_STRESS"); s && *s && std::string_view(s) != "0") vo.gc_stress = true;
-  VM vm(vo);
-  Term module = vm.atoms().intern(mfa.substr(0, colon));
-  Term function = vm.atoms().intern(mfa.substr(colon + 1));
+  if (const char* root = std::getenv("BEAMRUN_OTP_ROOT"); root && *root) config.otp_root = root;
+  if (const char* s = std::getenv("BEAMRUN_GC_STRESS"); s && *s && std::string_view(s) != "0") config.gc_stress = true;
+  auto made = beamrun::Vm::create(config);
+  if (!made) return usage_error(made.error().message);
+  beamrun::Vm& vm = **made;
 
-  std::string err;
-  // A missing entry module is a load error (status 2); erlang's functions are native.
-  if (module != atom::erlang && !vm.ensure_loaded(module, &err)) return usage_error(err);
-
-  Process proc(vm, vm.next_serial());
-  std::vector<Term> args;
+  std::vector<beamrun::Value> args;
   for (const std::string& text : fargs) {
-    Term t = parse_term(text, proc, vm.atoms(), &err);
-    if (t == NON_VALUE) return usage_error("bad argument '" + text + "': " + err);
-    args.push_back(t);
+    auto v = vm.parse(text);
+    if (!v) return usage_error("bad argument '" + text + "': " + v.error().message);
+    args.push_back(*v);
   }
+  std::string module = mfa.substr(0, colon), function = mfa.substr(colon + 1);
+  // A missing entry module is a load error (status 2), not an exception.
+  auto pid = vm.spawn(module, function, args);
+  if (!pid) return usage_error(pid.error().message);
+  beamrun::Outcome o = *vm.wait(*pid, std::chrono::hours(24 * 365 * 100));
 
-  RunResult r = vm.call(module, function, args, proc);
-  switch (r.kind) {
-    case RunResult::Kind::Returned:
+  int status = 1;
+  switch (o.kind) {
+    case beamrun::Outcome::Kind::Returned:
       if (print) {
-        std::string s = format_p(r.value, vm.atoms());
+        std::string s = vm.format(o.value);
         s.push_back('\n');
         std::fwrite(s.data(), 1, s.size(), stdout);
       }
+      status = 0;
+      break;
+    case beamrun::Outcome::Kind::Halted:
+      status = o.halt_status;
+      break;
+    case beamrun::Outcome::Kind::Raised:
+    case beamrun::Outcome::Kind::Exited:
       std::fflush(stdout);
-      return 0;
-    case RunResult::Kind::Halted:
-      std::fflush(stdout);
-      return r.halt_status;
-    case RunResult::Kind::Raised:
-      std::fflush(stdout);
-      print_exception(r, vm.atoms());
-      return 1;
+      print_exception(vm, o);
+      status = 1;
+      break;
   }
-  return 1;
+  std::fflush(stdout);
+  // What the program left running ends with it, as when erl's init stops.
+  vm.shutdown(std::chrono::milliseconds(0));
+  return status;
 }

@@ -15,7 +15,7 @@ namespace {
 Term start_server(VM& vm, Term module, int fd, const char* name) {
   Term arg_cell[2] = {make_small(fd), NIL};  // [Fd], copied onto the new process's heap
   Term args[3] = {module, vm.atoms().intern("start"), fd < 0 ? NIL : make_list(arg_cell)};
-  SpawnOptions opts;
+  SpawnSettings opts;
   opts.initial_call[0] = module;
   opts.initial_call[1] = args[1];
   opts.initial_call[2] = make_small(fd < 0 ? 0 : 1);

@@ -49,14 +49,16 @@ void crash_report(Process* p, Term reason) {
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   Term pid = p->pid();
   std::string text = format_p(reason, p->vm().atoms());
-  std::fprintf(stderr, "=ERROR REPORT==== %d-%s-%d::%02d:%02d:%02d ===\nError in process <0.%llu.%llu> with exit value:\n%s\n\n",
-               tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
-               (unsigned long long)local_pid_number(pid), (unsigned long long)local_pid_serial(pid), text.c_str());
+  char head[160];
+  std::snprintf(head, sizeof head, "=ERROR REPORT==== %d-%s-%d::%02d:%02d:%02d ===\nError in process <0.%llu.%llu> with exit value:\n",
+                tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                (unsigned long long)local_pid_number(pid), (unsigned long long)local_pid_serial(pid));
+  p->vm().write_output(2, head + text + "\n\n");
 }
 
 }  // namespace
 
-Term VM::spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs, const SpawnOptions& opts,
+Term VM::spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs, const SpawnSettings& opts,
                    Term* monitor_ref) {
   RegisterFile* regs = &schedulers_->at(0).registers();  // replaced at every schedule-in
   Process* child = processes_.create([&](uint64_t payload) { return new Process(*this, payload, regs); });
@@ -67,6 +69,9 @@ Term VM::spawn(Process* parent, const Word* entry, const Term* args, unsigned na
   if (opts.fullsweep_after >= 0) child->set_fullsweep_after(uint64_t(opts.fullsweep_after));
   child->set_max_heap_size(opts.max_heap_size, opts.max_heap_kill, opts.max_heap_error_logger);
   child->message_queue_off_heap = opts.message_queue_off_heap;
+  child->trap_exit = opts.trap_exit;
+  child->host_watched = opts.host_watched;
+  spawned_.fetch_add(1, std::memory_order_relaxed);
   Term pid = child->pid();
   child->group_leader = parent ? parent->group_leader : NIL;
   size_t words = 0;
@@ -98,7 +103,7 @@ void VM::process_finished(Process* p, SliceEnd end) {
     // exit_reason was set by the exit signal
   } else {
     p->exit_reason = exit_reason_of(p);
-    if (!p->host_owned && p->exc_kind != ExcKind::Exit) crash_report(p, p->exit_reason);
+    if (!p->host_owned && !p->host_watched && p->exc_kind != ExcKind::Exit) crash_report(p, p->exit_reason);
   }
   p->state.fetch_or(pstate::EXITING, std::memory_order_seq_cst);
   p->state.fetch_and(~pstate::RUNNING, std::memory_order_acq_rel);
@@ -111,6 +116,8 @@ void VM::process_finished(Process* p, SliceEnd end) {
     p->receive_timer_wheel = nullptr;
   }
   discard_mailbox(p);
+  if (!p->host_owned && !p->host_mailbox) exited_.fetch_add(1, std::memory_order_relaxed);
+  if (p->host_watched && host_hooks_) host_hooks_->process_ended(*p);
   if (p->host_owned) {
     {
       std::lock_guard<std::mutex> g(host_mutex_);
@@ -153,12 +160,12 @@ bool VM::exit_reason(Term pid, Process& into, Term* reason) {
 void VM::request_halt(int status) {
   {
     std::lock_guard<std::mutex> g(host_mutex_);
-    if (!halted_) {
-      halted_ = true;
-      halt_status_ = status;
-    }
+    if (halted_) return;
+    halted_ = true;
+    halt_status_ = status;
   }
   host_cv_.notify_all();
+  if (host_hooks_) host_hooks_->vm_halted(status);
 }
 
 RunResult VM::call(Term module, Term function, const std::vector<Term>& args, Process& p) {
@@ -285,15 +292,20 @@ void VM::run_dirty(Process* p) {
   (*pool)->submit(&p->dirty->job);
 }
 
-VM::~VM() {
+VM::~VM() { stop(); }
+
+void VM::stop() {
   schedulers_->stop();
   dirty_cpu_.reset();  // waits for running jobs; what they enqueue is never run
   dirty_io_.reset();
   for (Process* p : processes_.take_all())
     if (!p->host_owned) {
       discard_mailbox(p);
-      delete p;
+      // A host mailbox's object may still be held by the host (the last release deletes it).
+      if (p->host_mailbox) release(p);
+      else delete p;
     }
+  processes_.clear_tombstones();
 }
 
 }  // namespace beamrun

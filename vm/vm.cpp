@@ -132,6 +132,17 @@ Module* VM::load_bytes(const std::vector<uint8_t>& bytes, const std::string& ori
   }
 }
 
+const Word* VM::entry_code(Export* e) {
+  std::lock_guard<std::mutex> g(entry_mutex_);
+  auto& code = entry_codes_[e];
+  if (!code) {
+    code = std::make_unique<Word[]>(2);
+    code[0] = reinterpret_cast<Word>(handlers_[unsigned(Instr::i_call_ext_only)]);
+    code[1] = reinterpret_cast<Word>(e);
+  }
+  return code.get();
+}
+
 Module* VM::install(std::unique_ptr<Module> m) {
   Module* raw = m.get();
   // One critical section for the table and the exports: a process that finds the module

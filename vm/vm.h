@@ -52,6 +52,15 @@ class VM final : public Runtime {
   Module* load_bytes(const std::vector<uint8_t>& bytes, const std::string& origin, const std::string& expected,
                      std::string* error);
 
+  // Stops the schedulers and the dirty pools and frees every process (host mailboxes: their
+  // table reference). Nothing runs after it; ~VM calls it.
+  void stop();
+
+  // Code that tail-calls `e` with the arguments in x0..: the first instruction of a process
+  // the host starts at M:F(Args), so its stack trace starts at M:F, as an ERTS process's does.
+  // Made once per export, kept for the VM's life.
+  const Word* entry_code(Export* e);
+
   // What the translator needs to load code into this VM.
   LoadEnv load_env() { return LoadEnv{atoms_, exports_, handlers_}; }
 
@@ -60,7 +69,7 @@ class VM final : public Runtime {
   Module* load_file(const std::string& path, std::string* error) override;
   std::vector<std::string> code_path() const override;
   std::string find_in_path(Term name) override;
-  Term spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs, const SpawnOptions& opts,
+  Term spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs, const SpawnSettings& opts,
              Term* monitor_ref = nullptr) override;
   SliceEnd run_slice(Process& p) override;
   void run_dirty(Process* p) override;
@@ -91,6 +100,8 @@ class VM final : public Runtime {
   MessageTimers owned_message_timers_;
   std::mutex group_leader_mutex_;  // guards group_leader_
   Term group_leader_ = NON_VALUE;
+  std::mutex entry_mutex_;  // guards entry_codes_
+  std::unordered_map<const Export*, std::unique_ptr<Word[]>> entry_codes_;
   std::recursive_mutex load_mutex_;  // one module load at a time (ensure_loaded)
 };
 

@@ -84,7 +84,7 @@ void BM_SpawnAndExit(benchmark::State& state) {
   constexpr int BATCH = 1000;
   VM vm(host_only_options());
   Term args[3] = {atom::erlang, vm.atoms().intern("self"), NIL};
-  SpawnOptions opts;
+  SpawnSettings opts;
   size_t base = vm.processes().count();
   for (auto _ : state) {
     int spawned = 0;

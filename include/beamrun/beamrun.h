@@ -500,8 +500,9 @@ class Vm {
   // Waits for a host-spawned process to end and takes its outcome (nullopt on timeout).
   std::optional<Outcome> wait(Pid p, std::chrono::milliseconds timeout);
 
-  // Sends a message, as `Pid ! Msg` (to a dead pid: dropped, as in Erlang).
-  void send(Pid to, const Value& message);
+  // Sends a message, as `Pid ! Msg` (to a dead pid: dropped, as in Erlang). An error only
+  // when the message cannot be a term of this VM (a pid of another VM) or the VM is shut down.
+  Result<void> send(Pid to, const Value& message);
   // Sends to a registered name; an error when no process has that name (Erlang: badarg).
   Result<void> send(std::string_view registered_name, const Value& message);
   // exit(Pid, Reason) from the host; kill(p) is exit(p, kill).
@@ -515,8 +516,11 @@ class Vm {
   Mailbox open_mailbox();
 
   // --- terms ---
-  // io_lib:format("~p", [V]): Erlang's pretty-printed text.
-  std::string format(const Value& v);
+  // A Value as Erlang writes it: Pretty is io_lib:format("~p", [V]) (strings shown as strings,
+  // lines broken at 80 columns), Plain is "~w" (one line, lists as lists), Display is what
+  // erlang:display/1 prints (without its newline).
+  enum class Format : uint8_t { Pretty, Plain, Display };
+  std::string format(const Value& v, Format how = Format::Pretty);
   // Parses an Erlang term literal ("{ok, [1,2,3]}", "<<\"bin\">>", "#{a => 1}").
   Result<Value> parse(std::string_view text);
 

@@ -28,6 +28,9 @@ foreach(folder IN LISTS order)
         continue()  # a header beside the file, or one generated into the build tree
       endif()
       set(to ${CMAKE_MATCH_1})
+      if(to STREQUAL "beamrun")
+        set(to embed)  # include/beamrun/: the public API, which embed/ implements
+      endif()
       if(to STREQUAL folder)
         continue()
       endif()

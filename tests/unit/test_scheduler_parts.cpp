@@ -71,10 +71,10 @@ TEST(SignalQueue, ManyProducersKeepEachSendersOrder) {
 TEST(RunQueue, PrioritiesAndLowInterleaving) {
   RunQueue rq;
   std::vector<Item> items(30);
-  for (int i = 0; i < 20; ++i) { items[i].id = i; items[i].priority = Priority::Normal; rq.push(&items[i]); }
-  for (int i = 20; i < 25; ++i) { items[i].id = i; items[i].priority = Priority::Low; rq.push(&items[i]); }
-  items[25].id = 25; items[25].priority = Priority::High; rq.push(&items[25]);
-  items[26].id = 26; items[26].priority = Priority::Max; rq.push(&items[26]);
+  for (int i = 0; i < 20; ++i) { items[i].id = i; items[i].priority = RunPriority::Normal; rq.push(&items[i]); }
+  for (int i = 20; i < 25; ++i) { items[i].id = i; items[i].priority = RunPriority::Low; rq.push(&items[i]); }
+  items[25].id = 25; items[25].priority = RunPriority::High; rq.push(&items[25]);
+  items[26].id = 26; items[26].priority = RunPriority::Max; rq.push(&items[26]);
   EXPECT_EQ(rq.size(), 27u);
   EXPECT_EQ(static_cast<Item*>(rq.pop())->id, 26);
   EXPECT_EQ(static_cast<Item*>(rq.pop())->id, 25);

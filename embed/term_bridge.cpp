@@ -12,6 +12,7 @@
 #include "term/binary.h"
 #include "term/map.h"
 #include "term/map_iter.h"
+#include "term/utf8.h"
 
 namespace beamrun {
 
@@ -83,7 +84,10 @@ struct Builder {
         return string_to_integer(p, n->text, 10);
       case Value::Kind::Float: return make_float(p, n->f);
       case Value::Kind::Atom: {
-        if (n->text.size() > 255 * 4) return fail("atom too long: " + n->text.substr(0, 40) + "...");
+        // Erlang's limit is 255 characters; the text must be UTF-8.
+        size_t chars = utf8_length(reinterpret_cast<const uint8_t*>(n->text.data()), n->text.size());
+        if (chars == SIZE_MAX) return fail("atom text is not UTF-8");
+        if (chars > 255) return fail("atom longer than 255 characters: " + n->text.substr(0, 40) + "...");
         Term a = p.vm().atoms().intern(n->text);
         if (a == NON_VALUE) return fail("cannot make atom " + n->text + " (atom limit)");
         return a;

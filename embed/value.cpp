@@ -103,6 +103,7 @@ int compare_values(const Value& a, const Value& b) {
       return 0;
     }
     case Value::Kind::List: {
+      if (na == nullptr || nb == nullptr) return na == nb ? 0 : na == nullptr ? -1 : 1;  // [] vs a list
       const auto &ia = a.items(), &ib = b.items();
       for (size_t i = 0; i < ia.size() && i < ib.size(); ++i)
         if (int c = compare_values(ia[i], ib[i])) return c;
@@ -115,6 +116,7 @@ int compare_values(const Value& a, const Value& b) {
         if (ia.size() < ib.size()) return compare_values(a.tail(), rest(b, ia.size()));
         return compare_values(rest(a, ib.size()), b.tail());
       }
+      if (!na->has_tail && !nb->has_tail) return 0;
       return compare_values(a.tail(), b.tail());
     }
   }

@@ -200,21 +200,24 @@ Result<Pid> Vm::Impl::spawn(std::string_view module, std::string_view function, 
   if (closed) return Error{"the VM is shut down"};
   if (!valid_atom_text(module) || !valid_atom_text(function)) return Error{"bad module or function name"};
   if (options.policy) return Error{"sandboxed processes are not available yet"};
+  if (args.size() > 255) return Error{"more than 255 arguments"};
   AtomTable& atoms = vm->atoms();
   Term m = atoms.intern(module), f = atoms.intern(function);
   std::string error;
-  if (m != atom::erlang && vm->ensure_loaded(m, &error) == nullptr) return Error{error};
+  Export* exp = vm->exports().get(m, f, uint32_t(args.size()));
+  // A module of natives only (registered by the host) has no code to load.
+  if (m != atom::erlang && exp->bif.load() == nullptr && vm->ensure_loaded(m, &error) == nullptr) return Error{error};
   Term gl = vm->standard_group_leader();
   auto scratch_proc = scratch();
   Process& s = *scratch_proc;
   s.group_leader = gl == NON_VALUE ? NIL : gl;
-  if (args.size() > 255) return Error{"more than 255 arguments"};
+
   std::vector<Term> argv(args.size());
   for (size_t i = 0; i < args.size(); ++i) {
     argv[i] = value_to_term(args[i], s, &error);
     if (argv[i] == NON_VALUE) return Error{"argument " + std::to_string(i + 1) + ": " + error};
   }
-  const Word* entry = vm->entry_code(vm->exports().get(m, f, uint32_t(args.size())));
+  const Word* entry = vm->entry_code(exp);
   SpawnSettings so;
   so.priority = options.priority == Priority::Low    ? RunPriority::Low
                 : options.priority == Priority::High ? RunPriority::High

@@ -39,8 +39,22 @@ void Scheduler::loop() {
       advanced = now;
     }
     if (Process* p = next_process()) run(p);
-    else sleep();
+    else if (!spin_for_work()) sleep();
   }
+}
+
+bool Scheduler::spin_for_work() {
+  // Work often comes back within microseconds (a reply, a host's next call): a thread that
+  // waits that long awake answers without the futex wake-up and context switch a sleeper
+  // costs (about as long again). Bounded, and it yields the core between looks.
+  int64_t until = monotonic_ns() + SPIN_NS;
+  do {
+    if (queue_.size() > 0) return true;
+    for (unsigned k = 1; k < all_.count(); ++k)
+      if (all_.at((index_ + k) % all_.count()).queue_.size() > 1) return true;
+    std::this_thread::yield();
+  } while (monotonic_ns() < until && !all_.stopping());
+  return false;
 }
 
 Process* Scheduler::next_process() {
@@ -170,9 +184,21 @@ void Schedulers::stop() {
 
 void Schedulers::enqueue(Process* p, Scheduler* from) {
   if (from == nullptr) {
-    Scheduler& s = *scheds_[next_external_.fetch_add(1, std::memory_order_relaxed) % scheds_.size()];
-    s.queue_.push(p);
-    s.wake();
+    // From outside (the host, a dirty thread, a timer): to a thread that is awake if there is
+    // one, so that no futex wake-up is needed; else round robin.
+    size_t n = scheds_.size(), start = next_external_.fetch_add(1, std::memory_order_relaxed);
+    Scheduler* target = scheds_[start % n].get();
+    for (size_t k = 0; k < n; ++k) {
+      Scheduler* c = scheds_[(start + k) % n].get();
+      if (!c->sleeping_.load(std::memory_order_relaxed)) {
+        target = c;
+        break;
+      }
+    }
+    target->queue_.push(p);
+    // Pairs with the fence in Scheduler::sleep: it sees our push, or we see it asleep.
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    if (target->sleeping_.load(std::memory_order_seq_cst)) target->wake();
     return;
   }
   from->queue_.push(p);

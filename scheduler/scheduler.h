@@ -62,6 +62,9 @@ class Scheduler {
   Process* next_process();
   void run(Process* p);
   void sleep();
+  // Looks for work for up to SPIN_NS before the thread sleeps; true when some came.
+  bool spin_for_work();
+  static constexpr int64_t SPIN_NS = 50000;
 
   Schedulers& all_;
   unsigned index_;

@@ -77,6 +77,14 @@ if(GRAPH)
   return()
 endif()
 
+# The CLI is the embedding API's first client: it includes the public header and nothing else.
+file(STRINGS ${ROOT}/tools/beamrun.cpp cli_includes REGEX "^[ \t]*#[ \t]*include[ \t]+\"[^\"]+\"")
+foreach(line IN LISTS cli_includes)
+  if(NOT line MATCHES "\"beamrun/")
+    list(APPEND problems "tools/beamrun.cpp: ${line} (the CLI may include only include/beamrun/)")
+  endif()
+endforeach()
+
 list(LENGTH problems count)
 if(count GREATER 0)
   foreach(p IN LISTS problems)

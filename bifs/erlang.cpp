@@ -277,7 +277,8 @@ Term bif_list_to_atom(Process* p, Term* a) {
   size_t chars = 0;
   for (Term l = a[0]; is_list(l); l = cdr(l)) ++chars;
   if (chars > 255) return p->bif_error(atom::system_limit);
-  return p->vm().atoms().intern(s);
+  Term t = p->vm().atoms().try_intern(s);
+  return t == NON_VALUE ? p->bif_error(atom::system_limit) : t;
 }
 Term bif_list_to_existing_atom(Process* p, Term* a) {
   std::string s;

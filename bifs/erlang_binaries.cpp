@@ -212,7 +212,8 @@ Term binary_to_atom(Process* p, Term bin, Enc enc, bool existing) {
     Term t = p->vm().atoms().find(name);
     return t == NON_VALUE ? badarg(p) : t;
   }
-  return p->vm().atoms().intern(name);
+  Term t = p->vm().atoms().try_intern(name);
+  return t == NON_VALUE ? p->bif_error(atom::system_limit) : t;
 }
 Term bif_binary_to_atom1(Process* p, Term* a) { return binary_to_atom(p, a[0], Enc::Utf8, false); }
 Term bif_binary_to_atom2(Process* p, Term* a) { return binary_to_atom(p, a[0], encoding_of(p, a[1]), false); }

@@ -88,7 +88,7 @@ struct Builder {
         size_t chars = utf8_length(reinterpret_cast<const uint8_t*>(n->text.data()), n->text.size());
         if (chars == SIZE_MAX) return fail("atom text is not UTF-8");
         if (chars > 255) return fail("atom longer than 255 characters: " + n->text.substr(0, 40) + "...");
-        Term a = p.vm().atoms().intern(n->text);
+        Term a = p.vm().atoms().try_intern(n->text);
         if (a == NON_VALUE) return fail("cannot make atom " + n->text + " (atom limit)");
         return a;
       }

@@ -33,6 +33,7 @@ VMOptions vm_options(const Config& c) {
   o.dirty_cpu_schedulers = c.dirty_cpu_schedulers;
   o.dirty_io_schedulers = c.dirty_io_schedulers;
   o.max_processes = c.max_processes;
+  o.max_atoms = c.max_atoms;
   o.gc_stress = c.gc_stress;
   return o;
 }

@@ -115,7 +115,9 @@ class Decoder {
       return a;
     }
     try {
-      return ctx_.atoms.intern(utf8);
+      Term a = ctx_.atoms.try_intern(utf8);
+      if (a == NON_VALUE) fail("atom table full");
+      return a;
     } catch (const std::length_error&) {
       fail("atom table full");
     }

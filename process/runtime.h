@@ -49,6 +49,7 @@ struct VMOptions {
   FILE* err = stderr;
   std::function<void(std::string_view)> out_fn, err_fn;
   size_t max_processes = 0;            // 0: ProcessTable::DEFAULT_CAPACITY
+  size_t max_atoms = 0;                // 0: AtomTable's default (ERTS's 1,048,576)
   unsigned schedulers = 0;             // normal scheduler threads; 0: one per hardware thread
   unsigned dirty_cpu_schedulers = 0;   // 0: as many as normal schedulers
   unsigned dirty_io_schedulers = 10;
@@ -227,7 +228,9 @@ class Runtime {
 
  protected:
   explicit Runtime(VMOptions options)
-      : options_(std::move(options)), processes_(process_table_capacity(options_.max_processes)) {}
+      : options_(std::move(options)), processes_(process_table_capacity(options_.max_processes)) {
+    if (options_.max_atoms) atoms_.set_limit(options_.max_atoms);
+  }
   // The table's size for a max_processes limit: a power of two, at least 16 (0: the default).
   static size_t process_table_capacity(size_t max) {
     if (max == 0) return ProcessTable::DEFAULT_CAPACITY;

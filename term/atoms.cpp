@@ -28,6 +28,21 @@ Term AtomTable::intern(std::string_view name) {
   return make_atom(n);
 }
 
+Term AtomTable::try_intern(std::string_view name) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = index_.find(name);
+    if (it != index_.end()) return make_atom(it->second);
+    if (count_.load(std::memory_order_relaxed) >= limit_) return NON_VALUE;
+  }
+  // Another thread may add atoms meanwhile: the limit is approximate by that much.
+  try {
+    return intern(name);
+  } catch (const std::length_error&) {
+    return NON_VALUE;
+  }
+}
+
 Term AtomTable::find(std::string_view name) const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = index_.find(name);

@@ -63,7 +63,15 @@ class AtomTable {
 
   // Returns the atom for `name`, creating it if needed. Atoms longer than 255 characters
   // are refused by callers that check (BEAM's system_limit); the table itself accepts them.
+  // The VM's own names always get an atom (up to the table's hard size, 4M: then
+  // std::length_error); atoms made from data go through try_intern.
   Term intern(std::string_view name);
+  // The atom for `name`, or NON_VALUE when it is new and the table holds limit() atoms already
+  // (list_to_atom and friends then raise system_limit, as ERTS at its +t limit).
+  Term try_intern(std::string_view name);
+  // At most this many atoms (ERTS's +t); the default is ERTS's 1,048,576.
+  void set_limit(size_t n) { limit_ = n < MAX_CHUNKS * CHUNK ? n : MAX_CHUNKS * CHUNK; }
+  size_t limit() const { return limit_; }
   // Returns the atom if it exists, else NON_VALUE.
   Term find(std::string_view name) const;
   // The text of an atom. The view stays valid for the table's lifetime.
@@ -73,7 +81,8 @@ class AtomTable {
  private:
   static constexpr size_t CHUNK_BITS = 12;
   static constexpr size_t CHUNK = size_t(1) << CHUNK_BITS;
-  static constexpr size_t MAX_CHUNKS = 1024;  // 4M atoms; BEAM's default limit is ~1M
+  static constexpr size_t MAX_CHUNKS = 1024;  // 4M atoms at most
+  size_t limit_ = size_t(1) << 20;             // written before any thread interns
 
   mutable std::mutex mutex_;                                       // guards index_ and inserts
   std::unordered_map<std::string_view, Uint> index_;               // name -> atom index

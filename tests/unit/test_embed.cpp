@@ -511,3 +511,42 @@ TEST(Embed, TwoVmsInParallelThreads) {
   b.join();
   EXPECT_EQ(ok.load(), 2);
 }
+
+TEST(Embed, LimitsOnProcessesAndAtoms) {
+  beamrun::Config c = test_config();
+  c.max_processes = 64;
+  c.max_atoms = 30000;
+  auto vm = make_vm(c);
+  // Making atoms from data fails with system_limit at the limit; the VM lives on.
+  int made = 0;
+  bool limited = false;
+  for (int i = 0; i < 40000 && !limited; ++i) {
+    Outcome o = vm->call("erlang", "list_to_atom", {Value::charlist("fresh_atom_" + std::to_string(i))}).wait();
+    if (o.returned()) {
+      ++made;
+      continue;
+    }
+    EXPECT_TRUE(o.reason.is_atom("system_limit")) << vm->format(o.reason);
+    limited = true;
+  }
+  EXPECT_TRUE(limited);
+  EXPECT_GT(made, 1000);
+  EXPECT_TRUE(vm->call("embed_probe", "echo", {Value::atom("ok")}).wait().returned());
+  // Spawning past the process limit is an error value, not a crash.
+  int started = 0, refused = 0;
+  for (int i = 0; i < 100; ++i) {
+    auto p = vm->spawn("embed_probe", "wait_forever", {});
+    if (p) {
+      ++started;
+    } else {
+      ++refused;
+      EXPECT_NE(p.error().message.find("system_limit"), std::string::npos);
+    }
+  }
+  EXPECT_GT(started, 0);
+  EXPECT_GT(refused, 0);
+  Outcome o = vm->call("embed_probe", "echo", {Value::integer(1)}).wait();
+  EXPECT_TRUE(o.reason.is_atom("system_limit"));
+  beamrun::ShutdownStats s = vm->shutdown(2s);
+  EXPECT_EQ(s.processes_alive, 0u);
+}

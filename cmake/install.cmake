@@ -71,6 +71,8 @@ install(TARGETS beamrun beamrun-disasm RUNTIME DESTINATION ${CMAKE_INSTALL_BINDI
 set(BEAMRUN_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/beamrun)
 install(EXPORT beamrunTargets NAMESPACE beamrun:: FILE beamrunTargets.cmake
         DESTINATION ${BEAMRUN_CMAKE_DIR})
+# The build tree is a package too: -Dbeamrun_DIR=<build dir> finds it without installing.
+export(EXPORT beamrunTargets NAMESPACE beamrun:: FILE ${CMAKE_BINARY_DIR}/beamrunTargets.cmake)
 configure_package_config_file(${CMAKE_SOURCE_DIR}/cmake/beamrunConfig.cmake.in
                               ${CMAKE_BINARY_DIR}/beamrunConfig.cmake
                               INSTALL_DESTINATION ${BEAMRUN_CMAKE_DIR})

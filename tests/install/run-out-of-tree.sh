@@ -39,7 +39,8 @@ echo "SONAME: $soname"
 "$prefix/bin/beamrun" --version
 
 # The embedding API is in the library once the embed layer is; until then nothing can link.
-if nm -C --defined-only "$libdir/libbeamrun.a" 2>/dev/null | grep -q ' beamrun::Vm::create('; then
+nm -C --defined-only "$libdir/libbeamrun.a" >"$work/symbols" 2>/dev/null || true
+if grep -q ' beamrun::Vm::create(' "$work/symbols"; then
   api=1
 else
   api=0

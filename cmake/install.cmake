@@ -1,5 +1,6 @@
 # install.cmake - the library a host links, and what `cmake --install` puts in the prefix
-# (issue 14). Included from the top CMakeLists.txt after every layer library exists.
+# (issue 14). Included from the top CMakeLists.txt once the layer libraries and the two programs
+# exist.
 #
 # One combined library holds every layer's objects, so a host links one library:
 #   beamrun_lib     libbeamrun.a   (exported as beamrun::beamrun; in-tree alias beamrun::beamrun)
@@ -8,7 +9,9 @@
 # compile, through $<TARGET_OBJECTS:...>: no source is compiled twice. The layers' objects are
 # therefore position-independent (the shared library needs it), and compiled with hidden
 # visibility, so the shared library exports only what include/beamrun/beamrun.h marks
-# BEAMRUN_API (and calls inside the library do not go through the PLT).
+# BEAMRUN_API (and calls inside the library do not go through the PLT). That costs the interpreter
+# nothing: GCC builds position-independent executables by default, and with hidden visibility
+# -fPIC generates the same code as that default -fPIE (compared object by object).
 #
 # Installed: include/beamrun/beamrun.h, lib/libbeamrun.{a,so}, lib/cmake/beamrun/ (the package
 # find_package(beamrun) reads), lib/pkgconfig/beamrun.pc, bin/beamrun and bin/beamrun-disasm.

@@ -38,8 +38,17 @@ soname=$(objdump -p "$libdir/libbeamrun.so" | awk '$1 == "SONAME" {print $2}')
 echo "SONAME: $soname"
 "$prefix/bin/beamrun" --version
 
-# The embedding API is in the library once the embed layer is; until then nothing can link.
 nm -C --defined-only "$libdir/libbeamrun.a" >"$work/symbols" 2>/dev/null || true
+# The preloaded modules (vm/preloaded/*.erl, compiled at build time) are inside the library.
+grep -q ' beamrun::preloaded_beams' "$work/symbols" || fail "libbeamrun.a lacks the preloaded modules"
+# The shared library exports the API, not the VM's insides (hidden visibility).
+nm -DC --defined-only "$libdir/libbeamrun.so" >"$work/dynsyms"
+if grep -E ' beamrun::(VM|Process|Runtime)::' "$work/dynsyms" >"$work/internal"; then
+  head -3 "$work/internal"
+  fail "libbeamrun.so exports internal symbols"
+fi
+
+# The embedding API is in the library once the embed layer is; until then nothing can link.
 if grep -q ' beamrun::Vm::create(' "$work/symbols"; then
   api=1
 else

@@ -11,7 +11,8 @@
 # visibility, so the shared library exports only what include/beamrun/beamrun.h marks
 # BEAMRUN_API (and calls inside the library do not go through the PLT). That costs the interpreter
 # nothing: GCC builds position-independent executables by default, and with hidden visibility
-# -fPIC generates the same code as that default -fPIE (compared object by object).
+# -fPIC compiles the interpreter's handlers to the same instructions as that default -fPIE; what
+# differs is a few loads of libstdc++'s data through the GOT, on cold paths and in embed/.
 #
 # Installed: include/beamrun/beamrun.h, lib/libbeamrun.{a,so}, lib/cmake/beamrun/ (the package
 # find_package(beamrun) reads), lib/pkgconfig/beamrun.pc, bin/beamrun and bin/beamrun-disasm.

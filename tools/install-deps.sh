@@ -3,8 +3,10 @@
 # Idempotent: when everything is present it only checks and returns (well under a second).
 set -euo pipefail
 # elixir: the suite loads every .beam of Elixir's stdlib and runs Elixir programs against it.
+# pkg-config: the install test builds a host program with beamrun.pc.
 pkgs=(build-essential cmake erlang-base erlang-nox libconcurrentqueue-dev libmimalloc-dev
-      libgtest-dev libbenchmark-dev libcli11-dev zlib1g-dev libgmp-dev elixir)
+      libgtest-dev libbenchmark-dev libcli11-dev zlib1g-dev libgmp-dev elixir
+      pkg-config)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -42,6 +42,11 @@
 #include <variant>
 #include <vector>
 
+// BEAMRUN_API marks what libbeamrun.so exports (the library is built with hidden visibility).
+#ifndef BEAMRUN_API
+#define BEAMRUN_API __attribute__((visibility("default")))
+#endif
+
 namespace beamrun {
 
 class Vm;
@@ -93,7 +98,7 @@ class [[nodiscard]] Result<void> {
 // A process (or host mailbox) of one VM, as <0.N.S> prints it. A Pid is a plain value: copying
 // it is free, and it stays valid (naming a dead process) after the process is gone. A Pid means
 // something only to the VM that made it.
-class Pid {
+class BEAMRUN_API Pid {
  public:
   Pid() = default;
   bool valid() const { return id_ != 0; }
@@ -115,7 +120,7 @@ class Pid {
 // VM, except that the pids and references inside it mean something only to the VM they came
 // from. Terms with no tree form here (funs, ports, bitstrings whose size is not whole bytes)
 // come out as Kind::Opaque: the host cannot look inside, but can send them back unchanged.
-class Value {
+class BEAMRUN_API Value {
  public:
   enum class Kind : uint8_t {
     Integer,  // any size: as_int64 for those that fit, integer_text for all
@@ -188,7 +193,7 @@ class Value {
   Pid as_pid() const;
 
   // Exact equality, as Erlang's =:= (1 and 1.0 differ).
-  friend bool operator==(const Value& a, const Value& b);
+  friend BEAMRUN_API bool operator==(const Value& a, const Value& b);
 
   // --- JSON-like conversion ---
   // A nested host value: null (the atom null), bool, int64, double, string (a UTF-8 binary),
@@ -259,7 +264,7 @@ struct Config {
 // ---- Outcomes ------------------------------------------------------------------------------------
 
 // How a process or a call ended.
-struct Outcome {
+struct BEAMRUN_API Outcome {
   enum class Kind : uint8_t {
     Returned,  // the function returned `value`
     Raised,    // an exception escaped: class_ (error, exit or throw), reason, stacktrace
@@ -279,7 +284,7 @@ struct Outcome {
 };
 
 // The pending outcome of Vm::call: wait for it once or many times; copies share it.
-class Call {
+class BEAMRUN_API Call {
  public:
   Call() = default;
   Pid pid() const;  // the process running the call
@@ -305,7 +310,7 @@ class Call {
 enum class NativeKind : uint8_t { Normal, DirtyCpu, DirtyIo };
 
 // What a native function gets besides its arguments. Valid only during the call.
-class NativeCall {
+class BEAMRUN_API NativeCall {
  public:
   // The calling process.
   Pid self() const;
@@ -344,7 +349,7 @@ using NativeFn = std::function<Value(NativeCall& call, std::span<const Value> ar
 //
 // A Mailbox belongs to one Vm and must not outlive it. Its calls are safe from any thread, but
 // receives are meant for one reader at a time.
-class Mailbox {
+class BEAMRUN_API Mailbox {
  public:
   Mailbox() = default;
   Mailbox(Mailbox&&) noexcept;
@@ -393,7 +398,7 @@ class Mailbox {
 // calls are checked when the module loads; apply, funs and spawn of an MFA when they run.
 // Processes spawned with SpawnOptions::policy carry its reduction budget and heap limit, and so
 // do the processes they spawn.
-struct Policy {
+struct BEAMRUN_API Policy {
   // Denied: every function of these modules ("os", "file", "code"...), and these functions
   // ("erlang:halt/1", "erlang:open_port/2"; "erlang:halt" for every arity).
   std::vector<std::string> deny_modules;
@@ -446,7 +451,7 @@ struct ShutdownStats {
 
 // ---- The VM --------------------------------------------------------------------------------------
 
-class Vm {
+class BEAMRUN_API Vm {
  public:
   // A VM from a config, its schedulers ready (they start on the first spawn). Fails when the
   // config is unusable (an OTP root without lib/, zero-sized limits).

@@ -204,7 +204,9 @@ TEST(Embed, OutcomesAreKeptUntilRead) {
   }
   // Taken: the second look finds only what the VM remembers of the pid.
   auto again = vm->outcome(pids[4999]);
-  if (again) EXPECT_EQ(again->kind, Outcome::Kind::Exited);
+  if (again) {
+    EXPECT_EQ(again->kind, Outcome::Kind::Exited);
+  }
   expect_clean(*vm);
 }
 

@@ -19,6 +19,7 @@
 #include "interp/stacktrace.h"
 #include "loader/instructions.h"
 #include "loader/module.h"
+#include "loader/sandbox.h"
 #include "process/arith.h"
 #include "process/runtime.h"
 #include "supervision/exit_signals.h"
@@ -130,6 +131,7 @@ static SliceEnd run(Process* const p, const void* const** table_out) {
   Term r;
   int variant = 0;  // which of several instructions sharing a body is running
   BifFn bif_fn = nullptr;
+  CallTarget denied;  // a call a sandbox policy refused (interp_sandbox.inc)
 
 #define SWAPOUT (p->stop = E, p->htop = HTOP)
   // Ends the slice; the scheduler decides what happens to the process next.
@@ -268,6 +270,8 @@ L_i_test_heap:
 #include "interp/interp_maps.inc"
 
 #include "interp/interp_messages.inc"
+
+#include "interp/interp_sandbox.inc"
 
   // ---- the end and the unknown ---------------------------------------------------------------
 L_i_dirty_raise:

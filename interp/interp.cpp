@@ -182,7 +182,8 @@ static SliceEnd run(Process* const p, const void* const** table_out) {
   do {                                                                                       \
     if (!words_free(HTOP, E, (heap)) || p->gc_due()) {                                       \
       SWAPOUT; p->collect((heap), (live)); SWAPIN;                                           \
-      if (p->max_heap_exceeded && max_heap_exceeded(p)) LEAVE(SliceEnd::Killed);            \
+      /* max_heap_exceeded may build the exit reason on the heap: SWAPIN keeps it */         \
+      if (p->max_heap_exceeded && max_heap_exceeded(p)) { SWAPIN; LEAVE(SliceEnd::Killed); } \
     }                                                                                        \
   } while (0)
   // Build {A, B} through the process (safe whether or not E/HTOP were swapped out).

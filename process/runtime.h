@@ -60,6 +60,8 @@ struct SpawnOptions {
   bool link = false;
   bool monitor = false;
   Term initial_call[3] = {NIL, NIL, NIL};  // process_info's initial_call: M, F, Arity
+  // Run under this sandbox policy's limits (loader/sandbox.h); null: the parent's, if any.
+  std::shared_ptr<const SandboxPolicy> policy;
 };
 
 class LiteralArea;

@@ -15,6 +15,7 @@
 #include "scheduler/scheduler.h"
 #include "supervision/exit_signals.h"
 #include "supervision/process_signals.h"
+#include "supervision/sandbox_limits.h"
 #include "term/copy.h"
 #include "text/printer.h"
 #include "vm/vm.h"
@@ -67,6 +68,7 @@ Term VM::spawn(Process* parent, const Word* entry, const Term* args, unsigned na
   if (opts.fullsweep_after >= 0) child->set_fullsweep_after(uint64_t(opts.fullsweep_after));
   child->set_max_heap_size(opts.max_heap_size, opts.max_heap_kill, opts.max_heap_error_logger);
   child->message_queue_off_heap = opts.message_queue_off_heap;
+  child->set_sandbox(opts.policy ? opts.policy : parent ? parent->sandbox_shared() : nullptr);
   Term pid = child->pid();
   child->group_leader = parent ? parent->group_leader : NIL;
   size_t words = 0;
@@ -128,6 +130,8 @@ SliceEnd VM::run_slice(Process& p) {
   // A collection inside a native may have passed max_heap_size without the interpreter
   // seeing it: the slice's end catches it.
   if (end != SliceEnd::Killed && p.max_heap_exceeded && max_heap_exceeded(&p)) end = SliceEnd::Killed;
+  // A sandboxed process's reduction budget (supervision/sandbox_limits.h), once per slice.
+  if ((end == SliceEnd::Yield || end == SliceEnd::Wait) && sandbox_reductions_exceeded(&p)) end = SliceEnd::Killed;
   return end;
 }
 

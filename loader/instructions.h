@@ -167,6 +167,7 @@ namespace beamrun {
   X(i_not_allowed_fun, OPS(E(exp)), "the code of a refused export fun in a sandboxed module's literals: raise not_allowed, M:F(Args) on top") \
   X(i_sandbox_mfa, OPS(P(SandboxPolicy, policy), C(self), E(exp)), "raise not_allowed if calling exp (a gadget: apply, spawn...) with x0.. reaches a denied function") \
   X(i_sandbox_apply, OPS(P(SandboxPolicy, policy), C(self), N(arity)), "raise not_allowed if x(arity):x(arity+1)/arity is denied")                \
+  X(i_sandbox_result, OPS(P(SandboxPolicy, policy), C(self)), "after binary_to_term: raise not_allowed if x0 holds an export fun the policy refuses") \
   X(i_sandbox_fun, OPS(P(SandboxPolicy, policy), C(self), N(arity)), "raise not_allowed if the fun in x(arity), called with x0.., is denied")   \
   X(i_not_implemented, OPS(P(char, what)), "raise an internal error naming the instruction")
 

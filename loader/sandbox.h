@@ -24,6 +24,7 @@
 // choice. Nor does a policy restrict which processes sandboxed code may send to or signal.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -52,6 +53,10 @@ struct CallArgs {
   static CallArgs none() { return CallArgs{}; }
   Term at(uint32_t i) const;  // NON_VALUE when absent
 };
+
+// Calls fn(export_fun_term) for each export fun inside t (tuples, lists, maps, closures' free
+// variables), with an explicit stack.
+void for_each_export_fun(Term t, const std::function<void(Term)>& fn);
 
 struct SandboxPolicy {
   struct DeniedFunction {
@@ -92,6 +97,17 @@ struct SandboxPolicy {
   // The BIFs of `erlang` that call a function named by their arguments (see the header comment):
   // a static call to one from sandboxed code gets a run-time check of those arguments.
   static bool is_gadget(Term m, Term f, uint32_t arity, const AtomTable& atoms);
+
+  // erlang:binary_to_term/1,2 can forge any export fun. A static call from sandboxed code is
+  // followed by a check of its result (refused_fun_in); called dynamically (apply, spawn) it is
+  // refused, since nothing could look at the result.
+  static bool is_decoder(Term m, Term f, uint32_t arity, const AtomTable& atoms);
+  // The first export fun in t (closures' free variables included) that sandboxed code may not
+  // hold: one the policy refuses, or a gadget's.
+  std::optional<CallTarget> refused_fun_in(const AtomTable& atoms, Term self, Term t) const;
+  bool refuses_fun(const AtomTable& atoms, Term self, Term m, Term f, uint32_t arity) const {
+    return !allows_from(self, m, f, arity) || is_gadget(m, f, arity, atoms);
+  }
 
   // What a plugin must not touch; sandbox.cpp gives the reason for each entry.
   static SandboxPolicy untrusted(AtomTable& atoms);

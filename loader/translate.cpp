@@ -20,7 +20,7 @@ void Translator::emit_call_ext(const GenericInstr& gi, const Operand& imp, int k
   // kind: 0 body call, 1 call_last (dealloc), 2 call_only
   const ImportEntry& ie = import(gi, imp);
   Export* e = env_.exports.get(ie.module, ie.function, ie.arity);
-  if (sandboxed() && emit_sandbox_static(gi, ie, true)) return;
+  if (sandboxed() && emit_sandbox_static(gi, ie, kind, dealloc)) return;
   if (ie.module == atom::erlang && ie.function == atom::apply && (ie.arity == 3 || ie.arity == 2)) {
     bool three = ie.arity == 3;
     if (kind == 0) spec::i_apply3::emit_as(*this, three ? Instr::i_apply3 : Instr::i_apply_fun);
@@ -42,7 +42,7 @@ void Translator::emit_bif(const GenericInstr& gi, const Operand& fail_label, con
   const ImportEntry& ie = import(gi, bif);
   if (ie.arity != argc) fail(gi, "BIF arity does not match its operands");
   // No gadget is a guard BIF: only the denial can apply here.
-  if (sandboxed() && emit_sandbox_static(gi, ie, false)) return;
+  if (sandboxed() && emit_sandbox_static(gi, ie, -1, 0)) return;
   // Every instruction chosen here has i_bif's layout (LIKE(i_bif) in loader/instructions.h), or
   // for the _imm forms i_plus_imm's, which is an i_bif of two arguments.
   Instr which = Instr::i_bif;

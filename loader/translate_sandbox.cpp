@@ -5,20 +5,32 @@
 
 #include "loader/instructions.h"
 #include "loader/translator.h"
-#include "term/map.h"
 
 namespace beamrun {
 
-bool Translator::emit_sandbox_static(const GenericInstr&, const ImportEntry& ie, bool may_be_gadget) {
+bool Translator::emit_sandbox_static(const GenericInstr&, const ImportEntry& ie, int kind, uint64_t dealloc) {
   const SandboxPolicy& policy = *env_.policy;
+  Export* e = env_.exports.get(ie.module, ie.function, ie.arity);
   if (!policy.allows_from(bf_.module, ie.module, ie.function, ie.arity)) {
     // Loading succeeds; the call raises when it runs, in its caller.
-    spec::i_not_allowed::emit(*this, ExportRef{env_.exports.get(ie.module, ie.function, ie.arity)});
+    spec::i_not_allowed::emit(*this, ExportRef{e});
     return true;
   }
-  if (may_be_gadget && SandboxPolicy::is_gadget(ie.module, ie.function, ie.arity, env_.atoms))
-    spec::i_sandbox_mfa::emit(*this, &policy, ConstOperand{bf_.module},
-                              ExportRef{env_.exports.get(ie.module, ie.function, ie.arity)});
+  if (kind < 0) return false;  // a BIF instruction: no gadget or decoder is one
+  if (SandboxPolicy::is_decoder(ie.module, ie.function, ie.arity, env_.atoms)) {
+    // binary_to_term can forge any export fun: a body call, then a look at its result, then
+    // what a tail call would have done.
+    if (BifFn fn = env_.exports.find_bif(ie.module, ie.function, ie.arity))
+      spec::i_call_bif::emit_as(*this, Instr::i_call_bif, BifRef{fn}, ExportRef{e});
+    else
+      spec::i_call_ext::emit_as(*this, Instr::i_call_ext, ExportRef{e});
+    spec::i_sandbox_result::emit(*this, &policy, ConstOperand{bf_.module});
+    if (kind == 1) spec::i_deallocate_return::emit(*this, dealloc);
+    if (kind == 2) spec::i_return::emit(*this);
+    return true;
+  }
+  if (SandboxPolicy::is_gadget(ie.module, ie.function, ie.arity, env_.atoms))
+    spec::i_sandbox_mfa::emit(*this, &policy, ConstOperand{bf_.module}, ExportRef{e});
   return false;
 }
 
@@ -29,48 +41,19 @@ bool Translator::emit_sandbox_static(const GenericInstr&, const ImportEntry& ie,
 // module's own, so rewriting its Export* word changes nobody else's terms.
 void Translator::guard_literal_funs() {
   const SandboxPolicy& policy = *env_.policy;
-  std::vector<Term> todo(bf_.literals.begin(), bf_.literals.end());
-  while (!todo.empty()) {
-    Term t = todo.back();
-    todo.pop_back();
-    if (is_list(t)) {
-      todo.push_back(car(t));
-      todo.push_back(cdr(t));
-      continue;
-    }
-    if (!is_boxed(t)) continue;
-    Term* b = boxed_ptr(t);
-    switch (header_subtag(b[0])) {
-      case Subtag::Tuple:
-        for (Uint i = 1; i <= header_arity(b[0]); ++i) todo.push_back(b[i]);
-        break;
-      case Subtag::Map:
-        todo.push_back(flatmap_keys(t));
-        for (Uint i = 0; i < flatmap_size(t); ++i) todo.push_back(flatmap_values(t)[i]);
-        break;
-      case Subtag::HashMap: {
-        const Term* children = hashmap_node_children(b);
-        for (unsigned i = 0; i < hashmap_node_count(b); ++i) todo.push_back(children[i]);
-        break;
-      }
-      case Subtag::Export: {
-        const Export* e = export_fun_entry(t);
-        if (policy.allows_from(bf_.module, e->module, e->function, e->arity) &&
-            !SandboxPolicy::is_gadget(e->module, e->function, e->arity, env_.atoms))
-          break;
-        auto stand_in = std::make_unique<Export>();
-        stand_in->module = e->module;
-        stand_in->function = e->function;
-        stand_in->arity = e->arity;
-        b[1] = reinterpret_cast<Word>(stand_in.get());
-        size_t pos = code_.size();
-        spec::i_not_allowed_fun::emit(*this, ExportRef{e});
-        guarded_funs_.push_back({pos, std::move(stand_in)});
-        break;
-      }
-      default:
-        break;  // no terms inside (numbers, binaries, references), or none literals hold
-    }
+  for (Term literal : bf_.literals) {
+    for_each_export_fun(literal, [&](Term f) {
+      const Export* e = export_fun_entry(f);
+      if (!policy.refuses_fun(env_.atoms, bf_.module, e->module, e->function, e->arity)) return;
+      auto stand_in = std::make_unique<Export>();
+      stand_in->module = e->module;
+      stand_in->function = e->function;
+      stand_in->arity = e->arity;
+      boxed_ptr(f)[1] = reinterpret_cast<Word>(stand_in.get());
+      size_t pos = code_.size();
+      spec::i_not_allowed_fun::emit(*this, ExportRef{e});
+      guarded_funs_.push_back({pos, std::move(stand_in)});
+    });
   }
 }
 

@@ -199,8 +199,10 @@ class Translator {
   }
   void emit_select(const GenericInstr& gi, bool by_arity);
   // Sandboxed modules only (env_.policy set; loader/sandbox.h). A denied static call becomes
-  // i_not_allowed (true: nothing else to emit); a call to a gadget gets its argument check.
-  bool emit_sandbox_static(const GenericInstr& gi, const ImportEntry& ie, bool may_be_gadget);
+  // i_not_allowed, a call to binary_to_term gets a check of its result (true: nothing else to
+  // emit); a call to a gadget gets its argument check first. kind as emit_call_ext's, -1 for
+  // a BIF instruction.
+  bool emit_sandbox_static(const GenericInstr& gi, const ImportEntry& ie, int kind, uint64_t dealloc);
   bool sandboxed() const { return env_.policy != nullptr; }
   // Export funs in the literals to what the policy refuses become the module's own entries
   // (Module::guarded_funs) whose code raises not_allowed, whoever calls them.

@@ -136,6 +136,18 @@ TEST_F(Sandbox, ExportFunsForTrustedCodeAreRefused) {
   EXPECT_EQ(run("sbx_plugin", "hof_denied"), "error: {not_allowed,{os,getenv,1}}");
 }
 
+TEST_F(Sandbox, BinaryToTermCannotForgeFuns) {
+  load_plugin();
+  EXPECT_EQ(run("sbx_plugin", "forge"), "error: {not_allowed,{os,getpid,0}}");
+  // The bytes of fun os:getpid/0 and of 7, made by trusted code (term_to_binary).
+  Term fun_bytes = make("sbx_trusted", "pid_fun_bytes");
+  Term seven_bytes = make("sbx_trusted", "seven_bytes");
+  EXPECT_EQ(run("sbx_plugin", "forge_tail", {fun_bytes}), "error: {not_allowed,{os,getpid,0}}");
+  EXPECT_EQ(run("sbx_plugin", "forge_tail", {seven_bytes}), "ok: 7");
+  EXPECT_EQ(run("sbx_plugin", "decode", {seven_bytes}), "ok: {decoded,7}");
+  EXPECT_EQ(run("sbx_plugin", "apply_decode", {seven_bytes}), "error: {not_allowed,{erlang,binary_to_term,1}}");
+}
+
 TEST_F(Sandbox, TrustedCodeIsUnaffected) {
   load_plugin();
   EXPECT_EQ(run("sbx_plugin", "static_os"), "error: {not_allowed,{os,cmd,1}}");

@@ -35,8 +35,9 @@ class Sandbox : public ::testing::Test {
   }
   // Loads sbx_plugin under untrusted() with these limits (before anything loads it unsandboxed
   // from the code path).
-  void load_plugin(uint64_t max_reductions = 0, size_t max_heap_words = 0) {
+  void load_plugin(uint64_t max_reductions = 0, size_t max_heap_words = 0, std::vector<Term> allow = {}) {
     auto policy = std::make_shared<SandboxPolicy>(SandboxPolicy::untrusted(vm_.atoms()));
+    policy->allow_modules = std::move(allow);
     policy->max_reductions = max_reductions;
     policy->max_heap_words = max_heap_words;
     policy_ = policy;
@@ -101,6 +102,15 @@ TEST_F(Sandbox, AllowedCallsWork) {
   EXPECT_EQ(run("sbx_plugin", "self_call", {NIL}), "ok: []");
 }
 
+TEST_F(Sandbox, AllowListLimitsModules) {
+  load_plugin(0, 0, {atom("lists")});
+  EXPECT_EQ(run("sbx_plugin", "allowed", {NIL}), "ok: []");        // lists
+  EXPECT_EQ(run("sbx_plugin", "self_call", {NIL}), "ok: []");      // itself
+  EXPECT_EQ(run("sbx_plugin", "decode", {make("sbx_trusted", "seven_bytes")}), "ok: {decoded,7}");  // erlang
+  EXPECT_EQ(run("sbx_plugin", "apply3", {atom("maps"), atom("new"), NIL}), "error: {not_allowed,{maps,new,0}}");
+  EXPECT_EQ(run("sbx_plugin", "static_os"), "error: {not_allowed,{os,cmd,1}}");
+}
+
 TEST_F(Sandbox, ApplyIsChecked) {
   load_plugin();
   EXPECT_EQ(run("sbx_plugin", "apply3", {atom("os"), atom("getpid"), NIL}), "error: {not_allowed,{os,getpid,0}}");
@@ -134,6 +144,8 @@ TEST_F(Sandbox, ExportFunsForTrustedCodeAreRefused) {
   load_plugin();
   EXPECT_EQ(run("sbx_plugin", "hof_gadget"), "error: {not_allowed,{erlang,apply,3}}");
   EXPECT_EQ(run("sbx_plugin", "hof_denied"), "error: {not_allowed,{os,getenv,1}}");
+  // As for undef: the refused function with its arguments on top, then its trusted caller.
+  EXPECT_EQ(last_trace_.rfind("[{os,getenv,[[72,79,77,69]],[]},{lists,map,2,", 0), 0u) << last_trace_;
 }
 
 TEST_F(Sandbox, BinaryToTermCannotForgeFuns) {

@@ -253,6 +253,7 @@ SandboxPolicy SandboxPolicy::untrusted(AtomTable& atoms) {
       {"erlang", "system_monitor", -1},
       {"erlang", "system_profile", -1},
       {"erlang", "group_leader", 2},     // redirecting other processes' I/O
+      {"erlang", "unregister", 1},       // taking names (user, code_server) from system processes
       {"timer", "apply_after", 4},       // apply an M:F/A later, from trusted code
       {"timer", "apply_interval", 4},
       {"timer", "apply_repeatedly", 4},

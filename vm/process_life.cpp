@@ -131,7 +131,8 @@ SliceEnd VM::run_slice(Process& p) {
   // seeing it: the slice's end catches it.
   if (end != SliceEnd::Killed && p.max_heap_exceeded && max_heap_exceeded(&p)) end = SliceEnd::Killed;
   // A sandboxed process's reduction budget (supervision/sandbox_limits.h), once per slice.
-  if ((end == SliceEnd::Yield || end == SliceEnd::Wait) && sandbox_reductions_exceeded(&p)) end = SliceEnd::Killed;
+  if ((end == SliceEnd::Yield || end == SliceEnd::Wait) && p.sandbox() && sandbox_reductions_exceeded(&p))
+    end = SliceEnd::Killed;
   return end;
 }
 

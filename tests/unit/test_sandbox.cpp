@@ -5,7 +5,9 @@
 // budget and the heap limit kill with {sandbox_limit, reductions | heap}.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -172,6 +174,27 @@ TEST_F(Sandbox, ReductionBudgetKills) {
   // A process spawned by a sandboxed one inherits the limits.
   Term f = make("sbx_trusted", "plugin_loop");
   EXPECT_EQ(run("sbx_plugin", "child_outcome", {f}, true), "ok: {sandbox_limit,reductions}");
+}
+
+// The host's way in: VM::spawn with SpawnOptions::policy (what the embedding API calls).
+TEST_F(Sandbox, SpawnOptionsCarryThePolicy) {
+  load_plugin(100000, 0);
+  keep_.push_back(std::make_unique<Process>(vm_, vm_.next_serial()));
+  Process& host = *keep_.back();
+  Term* cell = host.alloc(2);
+  cell[0] = make_small(0);
+  cell[1] = NIL;
+  Term args[3] = {atom("sbx_plugin"), atom("loop"), make_list(cell)};
+  SpawnOptions opts;
+  opts.policy = policy_;
+  Term pid = vm_.spawn(nullptr, vm_.apply3_code(), args, 3, opts);
+  ASSERT_NE(pid, NON_VALUE);
+  Term reason = NON_VALUE;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!vm_.exit_reason(pid, host, &reason) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  ASSERT_NE(reason, NON_VALUE) << "still running";
+  EXPECT_EQ(format_w(reason, vm_.atoms()), "{sandbox_limit,reductions}");
 }
 
 TEST_F(Sandbox, HeapLimitKills) {

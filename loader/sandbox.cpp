@@ -208,8 +208,58 @@ std::optional<CallTarget> SandboxPolicy::denied_fun_at(const AtomTable& atoms, T
   return denied_call_at(atoms, self, e->module, e->function, e->arity, args, depth);
 }
 
-SandboxPolicy SandboxPolicy::untrusted(AtomTable& atoms) {
+std::optional<SandboxPolicy> SandboxPolicy::from_names(const Names& names, AtomTable& atoms, std::string* error) {
   SandboxPolicy p;
+  auto atom_of = [&](std::string_view name, Term* out) {
+    // 'quoted' as Erlang writes atoms such as '/' or 'Elixir.Foo'.
+    if (name.size() >= 2 && name.front() == '\'' && name.back() == '\'') name = name.substr(1, name.size() - 2);
+    if (name.empty() || name.size() > 255) {
+      *error = "bad name in a sandbox policy: \"" + std::string(name) + "\"";
+      return false;
+    }
+    *out = atoms.intern(name);
+    return true;
+  };
+  for (const std::string& m : names.deny_modules) {
+    if (!atom_of(m, &p.deny_modules.emplace_back())) return std::nullopt;
+  }
+  for (const std::string& m : names.allow_modules) {
+    if (!atom_of(m, &p.allow_modules.emplace_back())) return std::nullopt;
+  }
+  for (const std::string& spec : names.deny_functions) {
+    // "m:f/a" or "m:f" (names may be 'quoted'). Function names may hold '/' (erlang:'/'/2), so the arity
+    // is what follows the last '/' when that is all digits.
+    size_t colon = spec.find(':');
+    if (colon == std::string::npos) {
+      *error = "bad function in a sandbox policy (not m:f/a or m:f): \"" + spec + "\"";
+      return std::nullopt;
+    }
+    std::string_view rest = std::string_view(spec).substr(colon + 1);
+    DeniedFunction d;
+    size_t slash = rest.rfind('/');
+    if (slash != std::string_view::npos && slash + 1 < rest.size() && slash > 0 &&
+        rest.find_first_not_of("0123456789", slash + 1) == std::string_view::npos && rest.size() - slash <= 4) {
+      d.arity = std::stoi(std::string(rest.substr(slash + 1)));
+      if (d.arity > 255) {
+        *error = "arity over 255 in a sandbox policy: \"" + spec + "\"";
+        return std::nullopt;
+      }
+      rest = rest.substr(0, slash);
+    }
+    if (!atom_of(std::string_view(spec).substr(0, colon), &d.module) || !atom_of(rest, &d.function)) return std::nullopt;
+    p.deny_functions.push_back(d);
+  }
+  return p;
+}
+
+SandboxPolicy SandboxPolicy::untrusted(AtomTable& atoms) {
+  std::string error;
+  // The names are this file's own, and well formed.
+  return *from_names(untrusted_names(), atoms, &error);
+}
+
+SandboxPolicy::Names SandboxPolicy::untrusted_names() {
+  Names p;
   // Modules whose every function reaches the host, the code or the node:
   static constexpr const char* modules[] = {
       "os",               // commands, environment, signals
@@ -227,7 +277,7 @@ SandboxPolicy SandboxPolicy::untrusted(AtomTable& atoms) {
       "application", "application_controller",  // run an M:F/A or code given as data, unchecked
       "persistent_term",   // VM-wide state shared with trusted code; a put is a global GC
   };
-  for (const char* m : modules) p.deny_modules.push_back(atoms.intern(m));
+  for (const char* m : modules) p.deny_modules.push_back(m);
   // Functions of modules that otherwise stay callable:
   struct F { const char* m; const char* f; int64_t arity; };
   static constexpr F functions[] = {
@@ -261,7 +311,7 @@ SandboxPolicy SandboxPolicy::untrusted(AtomTable& atoms) {
       {"timer", "tc", 4},
   };
   for (const F& f : functions)
-    p.deny_functions.push_back({atoms.intern(f.m), atoms.intern(f.f), f.arity});
+    p.deny_functions.push_back(std::string(f.m) + ":" + f.f + (f.arity < 0 ? "" : "/" + std::to_string(f.arity)));
   return p;
 }
 

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "term/atoms.h"
@@ -109,7 +110,17 @@ struct SandboxPolicy {
     return !allows_from(self, m, f, arity) || is_gadget(m, f, arity, atoms);
   }
 
-  // What a plugin must not touch; sandbox.cpp gives the reason for each entry.
+  // The policy in text, as a host gives it: modules by name, functions as "m:f/a" (one arity)
+  // or "m:f" (every arity); a name may be 'quoted' as in Erlang ("erlang:'/'/2").
+  struct Names {
+    std::vector<std::string> deny_modules, deny_functions, allow_modules;
+  };
+  // Builds a policy from names (limits left at 0); nullopt and *error for a malformed function
+  // spec or an empty or over-long (255 characters) name.
+  static std::optional<SandboxPolicy> from_names(const Names& names, AtomTable& atoms, std::string* error);
+  // What a plugin must not touch, as names (for a public API that lists them) and as a policy;
+  // sandbox.cpp gives the reason for each entry.
+  static Names untrusted_names();
   static SandboxPolicy untrusted(AtomTable& atoms);
 
  private:

@@ -5,6 +5,7 @@
 // budget and the heap limit kill with {sandbox_limit, reductions | heap}.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <thread>
@@ -88,6 +89,29 @@ TEST_F(Sandbox, PolicyRules) {
   EXPECT_FALSE(p.allows(atom("maps"), atom("get"), 2));
   EXPECT_FALSE(p.allows(atom("erlang"), atom("halt"), 1));  // the deny lists still apply
   EXPECT_TRUE(p.allows_from(atom("maps"), atom("maps"), atom("get"), 2));  // its own module
+}
+
+TEST_F(Sandbox, PolicyFromNames) {
+  std::string error;
+  SandboxPolicy::Names names;
+  names.deny_modules = {"os"};
+  names.deny_functions = {"erlang:halt", "erlang:open_port/2", "erlang:'/'/2"};
+  auto p = SandboxPolicy::from_names(names, vm_.atoms(), &error);
+  ASSERT_TRUE(p) << error;
+  EXPECT_FALSE(p->allows(atom("os"), atom("getpid"), 0));
+  EXPECT_FALSE(p->allows(atom("erlang"), atom("halt"), 1));
+  EXPECT_FALSE(p->allows(atom("erlang"), atom("open_port"), 2));
+  EXPECT_TRUE(p->allows(atom("erlang"), atom("open_port"), 1));
+  EXPECT_FALSE(p->allows(atom("erlang"), atom("/"), 2));  // 'quoted' as in Erlang
+  EXPECT_TRUE(p->allows(atom("erlang"), atom("/"), 1));
+  names.deny_functions = {"halt"};
+  EXPECT_FALSE(SandboxPolicy::from_names(names, vm_.atoms(), &error));
+  EXPECT_NE(error.find("halt"), std::string::npos);
+  // untrusted() is its names.
+  SandboxPolicy::Names u = SandboxPolicy::untrusted_names();
+  EXPECT_NE(std::find(u.deny_functions.begin(), u.deny_functions.end(), "erlang:halt"), u.deny_functions.end());
+  EXPECT_NE(std::find(u.deny_functions.begin(), u.deny_functions.end(), "erlang:load_nif/2"), u.deny_functions.end());
+  EXPECT_EQ(SandboxPolicy::untrusted(vm_.atoms()).deny_modules.size(), u.deny_modules.size());
 }
 
 TEST_F(Sandbox, StaticCallsRaiseInTheCaller) {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "beamrun/beamrun.h"
+#include "loader/sandbox.h"
 #include "process/process.h"
 #include "vm/vm.h"
 
@@ -136,6 +137,9 @@ struct Vm::Impl final : HostHooks {
   std::atomic<int> halt_status{0};
   std::optional<ShutdownStats> final_stats;
   ShutdownStats do_shutdown(std::chrono::milliseconds timeout);
+
+  // The loader's form of a host's Policy; null and *error when a name in it is malformed.
+  std::shared_ptr<const SandboxPolicy> sandbox_policy(const Policy& p, std::string* error);
 
   Result<Pid> spawn(std::string_view module, std::string_view function, std::vector<Value> args,
                     const SpawnOptions& options, bool watch_call, std::shared_ptr<Call::State>* call);

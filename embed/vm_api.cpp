@@ -173,12 +173,46 @@ Result<std::string> Vm::load_bytes(std::span<const uint8_t> beam) {
   return std::string(impl_->vm->atoms().name(m->name));
 }
 
-Result<std::string> Vm::load_bytes(std::span<const uint8_t>, const Policy&) {
-  return Error{"sandboxed loading is not available yet"};
+Policy Policy::untrusted() {
+  SandboxPolicy::Names n = SandboxPolicy::untrusted_names();
+  Policy p;
+  p.deny_modules = n.deny_modules;
+  p.deny_functions = n.deny_functions;
+  p.allow_modules = n.allow_modules;
+  return p;
 }
 
-Result<std::string> Vm::load_file(const std::string&, const Policy&) {
-  return Error{"sandboxed loading is not available yet"};
+std::shared_ptr<const SandboxPolicy> Vm::Impl::sandbox_policy(const Policy& p, std::string* error) {
+  SandboxPolicy::Names names{p.deny_modules, p.deny_functions, p.allow_modules};
+  auto sp = SandboxPolicy::from_names(names, vm->atoms(), error);
+  if (!sp) return nullptr;
+  sp->max_reductions = p.max_reductions;
+  sp->max_heap_words = p.max_heap_words;
+  return std::make_shared<const SandboxPolicy>(std::move(*sp));
+}
+
+Result<std::string> Vm::load_bytes(std::span<const uint8_t> beam, const Policy& policy) {
+  if (impl_->closed) return Error{"the VM is shut down"};
+  std::string error;
+  auto sp = impl_->sandbox_policy(policy, &error);
+  if (!sp) return Error{"policy: " + error};
+  std::vector<uint8_t> bytes(beam.begin(), beam.end());
+  Module* m = impl_->vm->load_bytes(bytes, "<bytes>", "", &error, sp);
+  if (!m) return Error{error};
+  return std::string(impl_->vm->atoms().name(m->name));
+}
+
+Result<std::string> Vm::load_file(const std::string& path, const Policy& policy) {
+  if (impl_->closed) return Error{"the VM is shut down"};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path + ": cannot open file"};
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string error;
+  auto sp = impl_->sandbox_policy(policy, &error);
+  if (!sp) return Error{"policy: " + error};
+  Module* m = impl_->vm->load_bytes(bytes, path, fs::path(path).stem().string(), &error, sp);
+  if (!m) return Error{error};
+  return std::string(impl_->vm->atoms().name(m->name));
 }
 
 Result<std::string> Vm::reload(std::span<const uint8_t>) {
@@ -200,7 +234,6 @@ Result<Pid> Vm::Impl::spawn(std::string_view module, std::string_view function, 
   if (halted) return Error{"the VM has halted"};
   if (closed) return Error{"the VM is shut down"};
   if (!valid_atom_text(module) || !valid_atom_text(function)) return Error{"bad module or function name"};
-  if (options.policy) return Error{"sandboxed processes are not available yet"};
   if (args.size() > 255) return Error{"more than 255 arguments"};
   AtomTable& atoms = vm->atoms();
   Term m = atoms.intern(module), f = atoms.intern(function);
@@ -227,6 +260,10 @@ Result<Pid> Vm::Impl::spawn(std::string_view module, std::string_view function, 
   so.max_heap_size = options.max_heap_words;
   so.trap_exit = options.trap_exit;
   so.host_watched = true;
+  if (options.policy) {
+    so.policy = sandbox_policy(*options.policy, &error);
+    if (!so.policy) return Error{"policy: " + error};
+  }
   so.initial_call[0] = m;
   so.initial_call[1] = f;
   so.initial_call[2] = make_small(Sint(args.size()));

@@ -19,6 +19,7 @@
 #include "interp/stacktrace.h"
 #include "loader/instructions.h"
 #include "loader/module.h"
+#include "loader/sandbox.h"
 #include "process/arith.h"
 #include "process/runtime.h"
 #include "supervision/exit_signals.h"
@@ -130,6 +131,7 @@ static SliceEnd run(Process* const p, const void* const** table_out) {
   Term r;
   int variant = 0;  // which of several instructions sharing a body is running
   BifFn bif_fn = nullptr;
+  CallTarget denied;  // a call a sandbox policy refused (interp_sandbox.inc)
 
 #define SWAPOUT (p->stop = E, p->htop = HTOP)
   // Ends the slice; the scheduler decides what happens to the process next.
@@ -180,7 +182,8 @@ static SliceEnd run(Process* const p, const void* const** table_out) {
   do {                                                                                       \
     if (!words_free(HTOP, E, (heap)) || p->gc_due()) {                                       \
       SWAPOUT; p->collect((heap), (live)); SWAPIN;                                           \
-      if (p->max_heap_exceeded && max_heap_exceeded(p)) LEAVE(SliceEnd::Killed);            \
+      /* max_heap_exceeded may build the exit reason on the heap: SWAPIN keeps it */         \
+      if (p->max_heap_exceeded && max_heap_exceeded(p)) { SWAPIN; LEAVE(SliceEnd::Killed); } \
     }                                                                                        \
   } while (0)
   // Build {A, B} through the process (safe whether or not E/HTOP were swapped out).
@@ -268,6 +271,8 @@ L_i_test_heap:
 #include "interp/interp_maps.inc"
 
 #include "interp/interp_messages.inc"
+
+#include "interp/interp_sandbox.inc"
 
   // ---- the end and the unknown ---------------------------------------------------------------
 L_i_dirty_raise:

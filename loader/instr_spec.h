@@ -54,11 +54,12 @@ struct Export;
 struct FunEntry;
 struct FunctionInfo;
 struct Process;
+struct SandboxPolicy;
 using BifFn = Term (*)(Process* p, Term* args);
 
 // P operands carry what they point to: PFunction (FunctionInfo), PLambda (FunEntry), PText
-// (const char*). Count is the count word of a VARk tail.
-enum class OpKind : uint8_t { End, R, S, D, C, L, E, F, PFunction, PLambda, PText, N, XN, YN, FR, Count };
+// (const char*), PSandbox (SandboxPolicy). Count is the count word of a VARk tail.
+enum class OpKind : uint8_t { End, R, S, D, C, L, E, F, PFunction, PLambda, PText, PSandbox, N, XN, YN, FR, Count };
 
 // ---- what the handlers read (the words, typed by kind) -------------------------------------
 
@@ -94,6 +95,8 @@ template <class T> struct PtrParam;
 template <> struct PtrParam<FunctionInfo> { using type = FunctionRef; static constexpr OpKind kind = OpKind::PFunction; };
 template <> struct PtrParam<FunEntry> { using type = LambdaRef; static constexpr OpKind kind = OpKind::PLambda; };
 template <> struct PtrParam<char> { using type = const char*; static constexpr OpKind kind = OpKind::PText; };
+// The policy of a sandboxed module (loader/sandbox.h), owned by the Module as long as its code.
+template <> struct PtrParam<SandboxPolicy> { using type = const SandboxPolicy*; static constexpr OpKind kind = OpKind::PSandbox; };
 
 // ---- the constexpr table -------------------------------------------------------------------
 

@@ -162,6 +162,13 @@ namespace beamrun {
   X(i_is_ge_imm, LIKE(i_is_lt_imm), "as i_is_ge, b a small constant")                                                                        \
   X(i_is_nonempty_list_get, OPS(L(fail), R(list), D(hd), D(tl)), "fail unless a cons, then split it as i_get_list")                                 \
   X(i_return_to_host, OPS(), "the bottom of every stack: the entry function has returned")                                                          \
+  /* sandboxed modules only (loader/sandbox.h): a denied static call, and the checks in front of dynamic ones */ \
+  X(i_not_allowed, OPS(E(exp)), "raise error:{not_allowed, {M, F, A}} of exp (a denied static call)")                                                 \
+  X(i_not_allowed_fun, OPS(E(exp)), "the code of a refused export fun in a sandboxed module's literals: raise not_allowed, M:F(Args) on top") \
+  X(i_sandbox_mfa, OPS(P(SandboxPolicy, policy), C(self), E(exp)), "raise not_allowed if calling exp (a gadget: apply, spawn...) with x0.. reaches a denied function") \
+  X(i_sandbox_apply, OPS(P(SandboxPolicy, policy), C(self), N(arity)), "raise not_allowed if x(arity):x(arity+1)/arity is denied")                \
+  X(i_sandbox_result, OPS(P(SandboxPolicy, policy), C(self)), "after binary_to_term: raise not_allowed if x0 holds an export fun the policy refuses") \
+  X(i_sandbox_fun, OPS(P(SandboxPolicy, policy), C(self), N(arity)), "raise not_allowed if the fun in x(arity), called with x0.., is denied")   \
   X(i_not_implemented, OPS(P(char, what)), "raise an internal error naming the instruction")
 
 enum class Instr : unsigned {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "loader/beam_file.h"
+#include "loader/sandbox.h"
 #include "term/export.h"
 #include "term/term.h"
 
@@ -43,6 +44,13 @@ struct Module {
   std::vector<const Word*> export_addresses;       // entry of each of `exports`
   std::vector<uint8_t> attributes_etf, compile_info_etf;
   uint8_t md5[16] = {};
+  // Null for trusted code; else the policy its calls were translated under. Its code points at
+  // it (the sandbox instructions' operand), so it lives as long as the module.
+  std::shared_ptr<const SandboxPolicy> policy;
+  // A sandboxed module's stand-ins for export funs in its literals that the policy refuses
+  // (`fun os:cmd/1`, `fun erlang:apply/3`): same M:F/A, code that raises not_allowed. Never in
+  // the VM's export table, so trusted code's entries stay as they were.
+  std::vector<std::unique_ptr<Export>> guarded_funs;
 
   bool contains(const void* p) const {
     auto w = static_cast<const Word*>(p);

@@ -20,6 +20,7 @@ void Translator::emit_call_ext(const GenericInstr& gi, const Operand& imp, int k
   // kind: 0 body call, 1 call_last (dealloc), 2 call_only
   const ImportEntry& ie = import(gi, imp);
   Export* e = env_.exports.get(ie.module, ie.function, ie.arity);
+  if (sandboxed() && emit_sandbox_static(gi, ie, kind, dealloc)) return;
   if (ie.module == atom::erlang && ie.function == atom::apply && (ie.arity == 3 || ie.arity == 2)) {
     bool three = ie.arity == 3;
     if (kind == 0) spec::i_apply3::emit_as(*this, three ? Instr::i_apply3 : Instr::i_apply_fun);
@@ -40,6 +41,8 @@ void Translator::emit_bif(const GenericInstr& gi, const Operand& fail_label, con
                           size_t first_arg, size_t argc, Word live, const Operand& dst) {
   const ImportEntry& ie = import(gi, bif);
   if (ie.arity != argc) fail(gi, "BIF arity does not match its operands");
+  // No gadget is a guard BIF: only the denial can apply here.
+  if (sandboxed() && emit_sandbox_static(gi, ie, -1, 0)) return;
   // Every instruction chosen here has i_bif's layout (LIKE(i_bif) in loader/instructions.h), or
   // for the _imm forms i_plus_imm's, which is an i_bif of two arguments.
   Instr which = Instr::i_bif;
@@ -215,6 +218,7 @@ bool Translator::translate_calls(const GenericInstr& gi, size_t index) {
         if (is_reg(o[2])) spec::i_move::emit(*this, reg(gi, o[2]), RegOperand::x(arity));
         else spec::i_move_c::emit(*this, constant(gi, o[2]), RegOperand::x(arity));
       }
+      if (sandboxed()) spec::i_sandbox_fun::emit(*this, env_.policy.get(), ConstOperand{bf_.module}, arity);
       if (last) {
         spec::i_call_fun_last::emit(*this, arity, dealloc);
         skip_ = dealloc ? 2 : 1;
@@ -223,8 +227,14 @@ bool Translator::translate_calls(const GenericInstr& gi, size_t index) {
       }
       break;
     }
-    case op_apply: spec::i_apply::emit(*this, arity_operand(gi, o[0])); break;
-    case op_apply_last: spec::i_apply_last::emit(*this, arity_operand(gi, o[0]), untagged(gi, o[1])); break;
+    case op_apply:
+    case op_apply_last: {
+      uint64_t arity = arity_operand(gi, o[0]);
+      if (sandboxed()) spec::i_sandbox_apply::emit(*this, env_.policy.get(), ConstOperand{bf_.module}, arity);
+      if (gi.opcode == op_apply) spec::i_apply::emit(*this, arity);
+      else spec::i_apply_last::emit(*this, arity, untagged(gi, o[1]));
+      break;
+    }
     default:
       return false;
   }
@@ -434,10 +444,12 @@ std::unique_ptr<Module> Translator::run() {
     translate(i);
   }
   if (code_.empty()) throw BeamError(bf_.path + ": no code");
+  if (sandboxed()) guard_literal_funs();
 
   auto m = std::make_unique<Module>();
   m->name = bf_.module;
   m->path = bf_.path;
+  m->policy = env_.policy;
   m->code_words = code_.size();
   m->code.reset(new Word[code_.size()]);
   std::memcpy(m->code.get(), code_.data(), code_.size() * sizeof(Word));
@@ -456,6 +468,8 @@ std::unique_ptr<Module> Translator::run() {
     m->functions[i].entry = base + function_offsets_[i] + spec::i_func_info::words;
   }
   for (auto [pos, fi] : function_uses_) base[pos] = reinterpret_cast<Word>(&m->functions[fi]);
+  for (auto& [pos, e] : guarded_funs_) e->address.store(base + pos, std::memory_order_relaxed);
+  for (auto& [pos, e] : guarded_funs_) m->guarded_funs.push_back(std::move(e));
 
   m->lambda_count = bf_.lambdas.size();
   m->lambdas.reset(new FunEntry[m->lambda_count]);

@@ -4,6 +4,7 @@
 
 #include "loader/beam_file.h"
 #include "loader/module.h"
+#include "loader/sandbox.h"
 #include "term/atoms.h"
 #include "term/export.h"
 
@@ -14,6 +15,9 @@ struct LoadEnv {
   AtomTable& atoms;
   ExportTable& exports;         // imports become entries here; natives are found on them
   const void* const* handlers;  // the interpreter's handler addresses, indexed by Instr
+  // Set to load the module sandboxed (loader/sandbox.h): denied static calls become
+  // i_not_allowed, dynamic calls get checks; the Module keeps the policy alive.
+  std::shared_ptr<const SandboxPolicy> policy = nullptr;
 };
 
 // Builds the module's threaded code, resolving imports to export entries or natives.

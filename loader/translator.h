@@ -62,6 +62,7 @@ class Translator {
     code_.push_back(0);
   }
   void put(const char* s) { code_.push_back(reinterpret_cast<Word>(s)); }
+  void put(const SandboxPolicy* s) { code_.push_back(reinterpret_cast<Word>(s)); }
 
   // ---- operands, checked and typed ----
   LabelRef label(const GenericInstr& gi, const Operand& o, bool allow_zero = false) {
@@ -197,6 +198,15 @@ class Translator {
     spec::i_is_lt::emit_as(*this, i, label(gi, gi.ops[0]), a, b);
   }
   void emit_select(const GenericInstr& gi, bool by_arity);
+  // Sandboxed modules only (env_.policy set; loader/sandbox.h). A denied static call becomes
+  // i_not_allowed, a call to binary_to_term gets a check of its result (true: nothing else to
+  // emit); a call to a gadget gets its argument check first. kind as emit_call_ext's, -1 for
+  // a BIF instruction.
+  bool emit_sandbox_static(const GenericInstr& gi, const ImportEntry& ie, int kind, uint64_t dealloc);
+  bool sandboxed() const { return env_.policy != nullptr; }
+  // Export funs in the literals to what the policy refuses become the module's own entries
+  // (Module::guarded_funs) whose code raises not_allowed, whoever calls them.
+  void guard_literal_funs();
   void emit_not_implemented(const GenericInstr& gi) { spec::i_not_implemented::emit(*this, genop_name(gi.opcode)); }
   // True when the instructions after `at` are `deallocate N; return` or `return`.
   bool followed_by_return(size_t at, uint64_t* dealloc) const;
@@ -221,6 +231,7 @@ class Translator {
   std::vector<FunctionInfo> functions_;
   std::vector<size_t> function_offsets_;
   std::vector<std::pair<uint32_t, uint32_t>> line_map_;
+  std::vector<std::pair<size_t, std::unique_ptr<Export>>> guarded_funs_;  // code position -> entry
   size_t skip_ = 0;  // generic instructions already consumed by a peephole
   uint32_t frame_limit_ = 0;  // Y operands of the current function must be below this
 };

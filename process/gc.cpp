@@ -566,6 +566,10 @@ size_t Process::fragment_room() const {
 void Process::after_collection() {
   fragment_limit_ = gc_stress_ ? 0 : uint32_t(std::min(fragment_room(), size_t(UINT32_MAX)));
   if (cold_ && cold_->max_heap_size != 0 && total_heap_size() > cold_->max_heap_size) max_heap_exceeded = true;
+  // A sandbox's heap limit goes the same way; max_heap_exceeded() tells the two apart.
+  if (cold_ && cold_->sandbox && cold_->sandbox->max_heap_words != 0 &&
+      total_heap_size() > cold_->sandbox->max_heap_words)
+    max_heap_exceeded = true;
 }
 
 // Moves the young heap and stack into a block of new_words words, offsetting every pointer into

@@ -335,6 +335,14 @@ class Process final : public WordAllocator, public RunQueueItem {
     c.max_heap_error_logger = error_logger;
   }
   static constexpr uint64_t DEFAULT_FULLSWEEP_AFTER = 65535;
+  // The sandbox policy the process runs under (loader/sandbox.h), null for none: its reduction
+  // budget and heap limit apply to the process (supervision/sandbox_limits.h), and the
+  // processes it spawns inherit it.
+  const SandboxPolicy* sandbox() const { return cold_ ? cold_->sandbox.get() : nullptr; }
+  std::shared_ptr<const SandboxPolicy> sandbox_shared() const { return cold_ ? cold_->sandbox : nullptr; }
+  void set_sandbox(std::shared_ptr<const SandboxPolicy> policy) {
+    if (cold_ || policy) cold().sandbox = std::move(policy);
+  }
 
   // ---------------------------------------------------------------------------------------------
   // The fields. The first cache lines hold what the interpreter, the allocator and the send and
@@ -543,6 +551,7 @@ class Process final : public WordAllocator, public RunQueueItem {
     Term exc_pc_args = NON_VALUE;
     std::unique_ptr<ReceiveTimer> receive_timer;
     std::unique_ptr<RegisterFile> own_regs;
+    std::shared_ptr<const SandboxPolicy> sandbox;
   };
   Cold& cold() { return cold_ ? *cold_ : make_cold(); }
   Cold& make_cold();

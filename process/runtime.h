@@ -70,6 +70,8 @@ struct SpawnSettings {
   bool trap_exit = false;     // process_flag(trap_exit, true) before the first instruction
   bool host_watched = false;  // HostHooks::process_ended hears of its end
   Term initial_call[3] = {NIL, NIL, NIL};  // process_info's initial_call: M, F, Arity
+  // Run under this sandbox policy's limits (loader/sandbox.h); null: the parent's, if any.
+  std::shared_ptr<const SandboxPolicy> policy;
 };
 
 class LiteralArea;

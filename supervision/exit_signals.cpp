@@ -1,5 +1,6 @@
 // exit_signals.cpp - links, monitors, exit signals and the propagation of a death.
 #include "supervision/exit_signals.h"
+#include "supervision/sandbox_limits.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -379,6 +380,8 @@ Term monitor_new_child(Process* parent, Process* child) {
 }
 
 bool max_heap_exceeded(Process* p) {
+  // A sandbox's heap limit kills without max_heap_size's report, and with a reason of its own.
+  if (sandbox_heap_exceeded(p)) return true;
   p->max_heap_exceeded = false;
   if (p->max_heap_error_logger()) {
     Term pid = p->pid();

@@ -199,6 +199,7 @@ class ThreadedPrinter {
         return f ? "fun " + mfa(f->module, f->function, f->arity) : "null";
       }
       case OpKind::PText: return w ? "\"" + std::string(reinterpret_cast<const char*>(w)) + "\"" : "null";
+      case OpKind::PSandbox: return w ? "sandbox policy" : "null";
       case OpKind::N: case OpKind::Count: return w == ~Word(0) ? "~0" : std::to_string(w);
       case OpKind::XN: return "x(" + std::to_string(w) + ")";
       case OpKind::YN: return "y(" + std::to_string(w) + ")";

@@ -15,6 +15,7 @@
 #include "scheduler/scheduler.h"
 #include "supervision/exit_signals.h"
 #include "supervision/process_signals.h"
+#include "supervision/sandbox_limits.h"
 #include "term/copy.h"
 #include "text/printer.h"
 #include "vm/vm.h"
@@ -72,6 +73,7 @@ Term VM::spawn(Process* parent, const Word* entry, const Term* args, unsigned na
   child->trap_exit = opts.trap_exit;
   child->host_watched = opts.host_watched;
   spawned_.fetch_add(1, std::memory_order_relaxed);
+  child->set_sandbox(opts.policy ? opts.policy : parent ? parent->sandbox_shared() : nullptr);
   Term pid = child->pid();
   child->group_leader = parent ? parent->group_leader : NIL;
   size_t words = 0;
@@ -135,6 +137,9 @@ SliceEnd VM::run_slice(Process& p) {
   // A collection inside a native may have passed max_heap_size without the interpreter
   // seeing it: the slice's end catches it.
   if (end != SliceEnd::Killed && p.max_heap_exceeded && max_heap_exceeded(&p)) end = SliceEnd::Killed;
+  // A sandboxed process's reduction budget (supervision/sandbox_limits.h), once per slice.
+  if ((end == SliceEnd::Yield || end == SliceEnd::Wait) && p.sandbox() && sandbox_reductions_exceeded(&p))
+    end = SliceEnd::Killed;
   return end;
 }
 

@@ -113,7 +113,7 @@ Module* VM::load_file(const std::string& path, std::string* error) {
 }
 
 Module* VM::load_bytes(const std::vector<uint8_t>& bytes, const std::string& origin, const std::string& expected,
-                       std::string* error) {
+                       std::string* error, std::shared_ptr<const SandboxPolicy> policy) {
   // One load at a time: the "already loaded" check and the install must not interleave with
   // another load of the same module.
   std::lock_guard<std::recursive_mutex> load_lock(load_mutex_);
@@ -122,7 +122,7 @@ Module* VM::load_bytes(const std::vector<uint8_t>& bytes, const std::string& ori
     if (find_module(bf.module)) throw BeamError(origin + ": module " + std::string(atoms_.name(bf.module)) + " is already loaded");
     if (!expected.empty() && atoms_.name(bf.module) != expected)
       throw BeamError(origin + ": file holds module " + std::string(atoms_.name(bf.module)) + ", not " + expected);
-    return install(translate_module(bf, load_env()));
+    return install(translate_module(bf, load_env(std::move(policy))));
   } catch (const BeamError& e) {
     *error = e.what();
     return nullptr;

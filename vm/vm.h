@@ -48,9 +48,10 @@ class VM final : public Runtime {
 
   // Loads a module from the bytes of a .beam file; `origin` names them in errors (a path, or
   // "<bytes>"), `expected` is the module name they must hold ("" : any). Null and *error on
-  // failure, also when a module of that name is loaded.
+  // failure, also when a module of that name is loaded. With a policy the module is sandboxed
+  // (loader/sandbox.h): its calls outside the policy raise error:{not_allowed, {M, F, A}}.
   Module* load_bytes(const std::vector<uint8_t>& bytes, const std::string& origin, const std::string& expected,
-                     std::string* error);
+                     std::string* error, std::shared_ptr<const SandboxPolicy> policy = nullptr);
 
   // Stops the schedulers and the dirty pools and frees every process (host mailboxes: their
   // table reference). Nothing runs after it; ~VM calls it.
@@ -62,7 +63,9 @@ class VM final : public Runtime {
   const Word* entry_code(Export* e);
 
   // What the translator needs to load code into this VM.
-  LoadEnv load_env() { return LoadEnv{atoms_, exports_, handlers_}; }
+  LoadEnv load_env(std::shared_ptr<const SandboxPolicy> policy = nullptr) {
+    return LoadEnv{atoms_, exports_, handlers_, std::move(policy)};
+  }
 
   // Runtime's hooks (vm/vm.cpp, vm/process_life.cpp, vm/group_leader.cpp).
   Module* ensure_loaded(Term name, std::string* error) override;

@@ -400,18 +400,25 @@ class BEAMRUN_API Mailbox {
 // do the processes they spawn.
 struct BEAMRUN_API Policy {
   // Denied: every function of these modules ("os", "file", "code"...), and these functions
-  // ("erlang:halt/1", "erlang:open_port/2"; "erlang:halt" for every arity).
+  // ("erlang:halt/1", "erlang:open_port/2"; "erlang:halt" for every arity; odd names quoted as
+  // Erlang quotes them: "erlang:'!'/2").
   std::vector<std::string> deny_modules;
   std::vector<std::string> deny_functions;
-  // When non-empty, only these modules may be called at all (besides the module itself).
+  // When non-empty, only these modules may be called, besides the module itself and erlang
+  // (whose operators and guard functions every module calls); the deny lists still apply.
   std::vector<std::string> allow_modules;
-  // Per-process limits: reductions in the process's whole life (0: none), heap words (0: none).
-  // A process that passes either is killed with reason {sandbox_limit, reductions | heap}.
+  // Per-process limits: reductions in the process's whole life (0: none; checked at the end of
+  // each time slice, so a process may overrun it by up to one slice, 4000 reductions), heap
+  // words (0: none). A process past either is killed with reason {sandbox_limit, reductions}
+  // or {sandbox_limit, heap}. Each process spawned under the policy has its own budget.
   uint64_t max_reductions = 0;
   size_t max_heap_words = 0;
 
   // A policy denying what a plugin must not touch: os, file, prim_file, code, erl_prim_loader,
-  // init, port and NIF loading, halt, and code loading in erlang.
+  // init, ports, NIF loading, halt, code loading and system flags in erlang (loader/sandbox.cpp
+  // gives the reason for each). What trusted library code does for the plugin (proc_lib,
+  // timer:apply_after, erl_eval...) is only as safe as the names denied: an allow-list is the
+  // robust way. Sends and exit signals are not calls: a policy does not govern them.
   static Policy untrusted();
 };
 

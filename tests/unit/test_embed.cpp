@@ -552,3 +552,43 @@ TEST(Embed, LimitsOnProcessesAndAtoms) {
   beamrun::ShutdownStats s = vm->shutdown(2s);
   EXPECT_EQ(s.processes_alive, 0u);
 }
+
+TEST(Embed, SandboxedCodeCannotLeave) {
+  auto vm = make_vm();
+  beamrun::Policy policy = beamrun::Policy::untrusted();
+  policy.max_reductions = 2000000;
+  ASSERT_TRUE(vm->load_file(std::string(BEAMRUN_TEST_BEAM_DIR) + "/sbx_plugin.beam", policy));
+  auto not_allowed = [&](const char* f, std::vector<Value> args, const char* m, const char* fn, int64_t a) {
+    Outcome o = vm->call("sbx_plugin", f, args).wait();
+    ASSERT_EQ(o.kind, Outcome::Kind::Raised) << f;
+    ASSERT_TRUE(o.reason.is_tagged("not_allowed", 2)) << f << ": " << vm->format(o.reason);
+    EXPECT_EQ(o.reason[1], Value::tuple({Value::atom(m), Value::atom(fn), Value::integer(a)})) << f;
+  };
+  not_allowed("static_os", {}, "os", "cmd", 1);                                   // a static call
+  not_allowed("static_halt", {}, "erlang", "halt", 0);
+  not_allowed("apply_var", {Value::atom("os"), Value::atom("getpid")}, "os", "getpid", 0);  // apply
+  not_allowed("make_fun_call", {}, "os", "getpid", 0);                            // a fun
+  not_allowed("spawn_os", {}, "os", "cmd", 1);                                    // spawn of an MFA
+  // Allowed calls work, and the host's trusted code is unaffected.
+  Outcome ok = vm->call("sbx_plugin", "allowed", {ints({1, 2})}).wait();
+  ASSERT_TRUE(ok.returned()) << ok.describe();
+  EXPECT_EQ(ok.value, ints({2, 1}));
+  EXPECT_TRUE(vm->call("os", "getpid", {}).wait().returned());
+  // The reduction budget of a process spawned under the policy.
+  beamrun::SpawnOptions so;
+  so.policy = &policy;
+  auto looper = vm->spawn("sbx_plugin", "loop", {Value::integer(0)}, so);
+  ASSERT_TRUE(looper);
+  auto o = vm->wait(*looper, 30s);
+  ASSERT_TRUE(o);
+  EXPECT_EQ(vm->format(o->reason), "{sandbox_limit,reductions}");
+  // A malformed policy is an error value.
+  beamrun::Policy bad;
+  bad.deny_modules = {""};
+  EXPECT_FALSE(vm->spawn("sbx_plugin", "allowed", {Value()}, [&] {
+    beamrun::SpawnOptions s;
+    s.policy = &bad;
+    return s;
+  }()));
+  expect_clean(*vm);
+}

@@ -87,7 +87,7 @@ bool ProcessTable::insert(Process* p) {
   size_t i = pid_serial(p->pid()) & mask_;
   std::lock_guard<std::mutex> g(stripe(i));
   if (slots_[i] != nullptr) return false;
-  slots_[i] = p;
+  set_slot(i, p);
   note_used(i);
   count_.fetch_add(1, std::memory_order_relaxed);
   return true;
@@ -104,7 +104,7 @@ void ProcessTable::remove(Process* p) {
   size_t i = pid_serial(p->pid()) & mask_;
   std::lock_guard<std::mutex> g(stripe(i));
   if (slots_[i] == p) {
-    slots_[i] = nullptr;
+    set_slot(i, nullptr);
     count_.fetch_sub(1, std::memory_order_relaxed);
   }
 }
@@ -124,7 +124,7 @@ std::vector<Process*> ProcessTable::take_all() {
   for (size_t i = 0, end = used_end(); i < end; ++i) {
     std::lock_guard<std::mutex> g(stripe(i));
     if (slots_[i] != nullptr) out.push_back(slots_[i]);
-    slots_[i] = nullptr;
+    set_slot(i, nullptr);
   }
   count_.store(0, std::memory_order_relaxed);
   std::lock_guard<std::mutex> g(names_mutex_);
@@ -135,7 +135,7 @@ std::vector<Process*> ProcessTable::take_all() {
 std::vector<Term> ProcessTable::pids() {
   std::vector<Term> out;
   for (size_t i = 0, end = used_end(); i < end; ++i) {
-    if (slots_[i] == nullptr) continue;  // a racy peek; confirmed under the lock
+    if (peek(i) == nullptr) continue;  // a racy peek; confirmed under the lock
     std::lock_guard<std::mutex> g(stripe(i));
     if (slots_[i] != nullptr) out.push_back(slots_[i]->pid());
   }

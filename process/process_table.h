@@ -49,7 +49,7 @@ class ProcessTable {
       std::lock_guard<std::mutex> g(stripe(i));
       if (slots_[i] != nullptr) continue;
       Process* p = make(payload);
-      slots_[i] = p;
+      set_slot(i, p);
       note_used(i);
       count_.fetch_add(1, std::memory_order_relaxed);
       return p;
@@ -68,7 +68,7 @@ class ProcessTable {
   template <class F>
   void for_each(F&& f) {
     for (size_t i = 0, end = used_end(); i < end; ++i) {
-      if (slots_[i] == nullptr) continue;  // a racy peek; confirmed under the lock
+      if (peek(i) == nullptr) continue;  // a racy peek; confirmed under the lock
       std::lock_guard<std::mutex> g(stripe(i));
       if (slots_[i] != nullptr) f(slots_[i]);
     }
@@ -116,6 +116,10 @@ class ProcessTable {
   static constexpr uint64_t PAYLOAD_MASK = (uint64_t(1) << PAYLOAD_BITS) - 1;
   static constexpr size_t STRIPES = 256;
   std::mutex& stripe(size_t slot) { return stripes_[slot % STRIPES]; }
+  // Slots are written under their stripe's lock, atomically, so that scans may peek at a slot
+  // without it (then confirm under the lock).
+  Process* peek(size_t i) const { return std::atomic_ref<Process*>(slots_[i]).load(std::memory_order_relaxed); }
+  void set_slot(size_t i, Process* p) { std::atomic_ref<Process*>(slots_[i]).store(p, std::memory_order_relaxed); }
 
   // Slots at or past used_end_ have never held a process: scans stop there, so that a table
   // that never filled its 16 MB never touches it.

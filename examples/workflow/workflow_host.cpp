@@ -21,9 +21,11 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -131,7 +133,16 @@ int main(int argc, char** argv) {
   const std::string beam_dir = argc > 1 ? argv[1] : WORKFLOW_BEAM_DIR;
 
   HostState state;
+  // The VM reports every process that dies of an uncaught error on its standard error
+  // ("=ERROR REPORT==== ..."); the crashes here are on purpose, so collect them instead (the
+  // callback runs on VM threads: it only appends, under a lock).
+  std::mutex log_mutex;
+  std::string error_log;
   beamrun::Config config;
+  config.stderr_fn = [&](std::string_view bytes) {
+    std::lock_guard<std::mutex> lock(log_mutex);
+    error_log += bytes;
+  };
   config.schedulers = 2;
   config.dirty_cpu_schedulers = 2;
   config.dirty_io_schedulers = 4;
@@ -286,6 +297,20 @@ int main(int argc, char** argv) {
   if (completed != kRequests - 2 || failed != 1 || cancelled != 1 || restarts != expected_restarts) {
     std::fprintf(stderr, "workflow: expected %d completed, 1 failed, 1 cancelled, %d restarts\n",
                  kRequests - 2, expected_restarts);
+    problems = true;
+  }
+  size_t crash_reports = 0;
+  {
+    std::lock_guard<std::mutex> lock(log_mutex);
+    for (size_t at = error_log.find("=ERROR REPORT"); at != std::string::npos;
+         at = error_log.find("=ERROR REPORT", at + 1)) {
+      ++crash_reports;
+    }
+  }
+  // Every restart follows a crash, and the failed request's last attempt crashed too.
+  std::printf("crash reports on the VM's stderr: %zu\n", crash_reports);
+  if (crash_reports != size_t(expected_restarts) + 1) {
+    std::fprintf(stderr, "workflow: expected %d crash reports\n", expected_restarts + 1);
     problems = true;
   }
   if (state.fetch_calls != kRequests || state.checksum_calls != kRequests) {

@@ -133,8 +133,8 @@ int main(int argc, char** argv) {
 
   box = beamrun::Mailbox();  // closed: shutdown counts open mailboxes
   beamrun::ShutdownStats stats = vm->shutdown(2s);
-  std::printf("shutdown: %zu processes alive, %zu timers pending, %zu binaries referenced\n",
-              stats.processes_alive, stats.timers_pending, stats.binaries_referenced);
+  std::printf("shutdown: %zu processes alive, %zu timers pending, %zu binaries referenced, %zu mailboxes open\n",
+              stats.processes_alive, stats.timers_pending, stats.binaries_referenced, stats.mailboxes_open);
   if (stats.processes_alive != 0 || stats.timers_pending != 0 || stats.binaries_referenced != 0 ||
       stats.mailboxes_open != 0) {
     std::fprintf(stderr, "echo_server: shutdown left things behind\n");

@@ -321,9 +321,9 @@ int main(int argc, char** argv) {
   box = beamrun::Mailbox();  // closed: shutdown counts open mailboxes
   beamrun::ShutdownStats stats = vm->shutdown(2s);
   std::printf("shutdown: %zu processes alive, %zu timers pending, %zu binaries referenced, "
-              "%llu processes spawned\n",
+              "%zu mailboxes open, %llu processes spawned\n",
               stats.processes_alive, stats.timers_pending, stats.binaries_referenced,
-              (unsigned long long)stats.processes_spawned);
+              stats.mailboxes_open, (unsigned long long)stats.processes_spawned);
   if (stats.processes_alive != 0 || stats.timers_pending != 0 || stats.binaries_referenced != 0 ||
       stats.mailboxes_open != 0) {
     std::fprintf(stderr, "workflow: shutdown left things behind\n");

@@ -249,6 +249,7 @@ int main(int argc, char** argv) {
       problems = true;
     }
   };
+  auto text = [&vm](const Value* v) { return v ? vm->format(*v) : std::string("?"); };
   for (auto& [req, r] : requests) {
     const beamrun::Outcome& o = outcomes[req];
     restarts += r.restarts;
@@ -285,8 +286,7 @@ int main(int argc, char** argv) {
       check(r.restarts == req % 3 && flaky && flaky->as_int64() == req % 3 + 1, req, "flaky attempts");
       check(o.returned() && o.value.is_tagged("completed", 2), req, "outcome should be {completed, Req}");
       std::printf("request %2d: completed  fetch %s bytes, checksum %s, flaky ok on attempt %s (%d restarts)\n",
-                  req, vm->format(*fetched).c_str(), vm->format(*sum).c_str(),
-                  flaky ? vm->format(*flaky).c_str() : "?", r.restarts);
+                  req, text(fetched).c_str(), text(sum).c_str(), text(flaky).c_str(), r.restarts);
     }
   }
   std::printf("totals: %d completed, %d failed, %d cancelled, %d restarts\n", completed, failed,

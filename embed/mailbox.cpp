@@ -170,9 +170,21 @@ Mailbox Vm::open_mailbox() {
   return Mailbox(s);
 }
 
+// Dropping the handle closes the mailbox now: a scheduler thread delivering a signal, or the
+// service thread, may hold the State a little longer, and the mailbox must not stay open (and
+// count as open at a shutdown) until they let go. After the VM's shutdown detached the State,
+// close does nothing.
 Mailbox::Mailbox(Mailbox&&) noexcept = default;
-Mailbox& Mailbox::operator=(Mailbox&&) noexcept = default;
-Mailbox::~Mailbox() = default;
+Mailbox& Mailbox::operator=(Mailbox&& other) noexcept {
+  if (this != &other) {
+    if (s_) s_->close(atom::normal);
+    s_ = std::move(other.s_);
+  }
+  return *this;
+}
+Mailbox::~Mailbox() {
+  if (s_) s_->close(atom::normal);
+}
 
 Pid Mailbox::pid() const { return s_ ? s_->pid : Pid(); }
 

@@ -592,3 +592,36 @@ TEST(Embed, SandboxedCodeCannotLeave) {
   }()));
   expect_clean(*vm);
 }
+
+TEST(Embed, DroppedMailboxIsClosedAtOnce) {
+  // Dropping the handle closes the mailbox then and there, even while a scheduler thread or
+  // the VM's service thread still holds it (a process is sending to it): a shutdown right
+  // after finds no mailbox open.
+  for (int round = 0; round < 100; ++round) {
+    auto vm = make_vm();
+    beamrun::Mailbox box = vm->open_mailbox();
+    auto server = vm->spawn("embed_probe", "loop", {});
+    ASSERT_TRUE(server);
+    for (int i = 0; i < 500; ++i)
+      ASSERT_TRUE(vm->send(*server, Value::tuple({Value::atom("ping"), Value::pid(box.pid()), Value::integer(i)})));
+    std::this_thread::sleep_for(std::chrono::microseconds(round * 10));
+    box = beamrun::Mailbox();
+    beamrun::ShutdownStats s = vm->shutdown(2s);
+    ASSERT_EQ(s.mailboxes_open, 0u) << "round " << round;
+    EXPECT_EQ(s.processes_alive, 0u);
+  }
+  // And a monitor sees it close with reason normal.
+  auto vm = make_vm();
+  beamrun::Mailbox box = vm->open_mailbox();
+  beamrun::Mailbox watcher = vm->open_mailbox();
+  Value ref = watcher.monitor(box.pid());
+  EXPECT_FALSE(box.receive(10ms));  // takes the monitor in (a monitor signal still in flight
+                                    // when the mailbox closes gets noproc, as in Erlang)
+  box = beamrun::Mailbox();
+  auto down = watcher.receive(5s);
+  ASSERT_TRUE(down && down->is_tagged("DOWN", 5));
+  EXPECT_EQ((*down)[1], ref);
+  EXPECT_TRUE((*down)[4].is_atom("normal")) << vm->format(*down);
+  watcher = beamrun::Mailbox();
+  expect_clean(*vm);
+}

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # An installed beamrun is usable by a project that knows only the install prefix (issue 14):
-# installs BUILD_DIR into a temporary prefix, checks what it holds, then builds the host program
-# examples/hello against it three ways and runs each build:
+# installs BUILD_DIR into a temporary prefix, checks what it holds, builds examples/workflow and
+# examples/echo_server against it and runs them, and builds the host program examples/hello
+# against it three ways and runs each build:
 #   - CMake, find_package(beamrun), beamrun::beamrun (static libbeamrun.a)
 #   - CMake, find_package(beamrun), beamrun::shared (libbeamrun.so)
 #   - pkg-config --cflags --libs --static beamrun, linking libbeamrun.a
-# Only hello.cpp is compiled: nothing of beamrun is built again.
+# Only the examples are compiled: nothing of beamrun is built again.
 #   tests/install/run-out-of-tree.sh BUILD_DIR SOURCE_DIR [CXX_COMPILER]
 # LDFLAGS, when set, goes to every link (a sanitizer build's -fsanitize=...).
 # Exit 77 (skipped) when the library does not define the embedding API yet: the install, the
@@ -98,4 +99,14 @@ else
   echo "skipped: the link needs the embedding API (embed layer)"
   exit 77
 fi
+# The two full examples, each built on its own against the installed package and run.
+for ex in workflow echo_server; do
+  dir=$work/$ex
+  echo "== examples/$ex against the installed package"
+  cmake -S "$src/examples/$ex" -B "$dir" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_COMPILER="$cxx" \
+        -DCMAKE_BUILD_TYPE=Release >"$dir.log" 2>&1 || { cat "$dir.log"; fail "configure examples/$ex"; }
+  cmake --build "$dir" >>"$dir.log" 2>&1 || { cat "$dir.log"; fail "build examples/$ex"; }
+  "$dir/$ex" "$dir/ebin" >"$dir.out" 2>&1 || { tail -20 "$dir.out"; fail "examples/$ex exited with status $?"; }
+  tail -2 "$dir.out"
+done
 echo "out-of-tree builds: ok"

@@ -46,15 +46,24 @@ void Scheduler::loop() {
 bool Scheduler::spin_for_work() {
   // Work often comes back within microseconds (a reply, a host's next call): a thread that
   // waits that long awake answers without the futex wake-up and context switch a sleeper
-  // costs (about as long again). Bounded, and it yields the core between looks.
+  // costs (about as long again). Bounded, one spinning thread at a time (more would only
+  // take cores from the threads that make the work), and it yields the core between looks.
+  int expected = 0;
+  if (!all_.spinners_.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) return false;
   int64_t until = monotonic_ns() + SPIN_NS;
+  bool found = false;
   do {
-    if (queue_.size() > 0) return true;
-    for (unsigned k = 1; k < all_.count(); ++k)
-      if (all_.at((index_ + k) % all_.count()).queue_.size() > 1) return true;
+    if (queue_.size() > 0) {
+      found = true;
+      break;
+    }
+    for (unsigned k = 1; k < all_.count() && !found; ++k)
+      found = all_.at((index_ + k) % all_.count()).queue_.size() > 1;
+    if (found) break;
     std::this_thread::yield();
   } while (monotonic_ns() < until && !all_.stopping());
-  return false;
+  all_.spinners_.store(0, std::memory_order_release);
+  return found;
 }
 
 Process* Scheduler::next_process() {

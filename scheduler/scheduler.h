@@ -122,6 +122,7 @@ class Schedulers {
   std::atomic<bool> stopping_{false};
   std::atomic<unsigned> sleepers_{0};
   std::atomic<unsigned> next_external_{0};
+  std::atomic<int> spinners_{0};  // threads in Scheduler::spin_for_work (at most one)
   std::mutex start_mutex_;
   std::atomic<bool> wall_time_on_{false};
 };

@@ -110,7 +110,8 @@ void VM::process_finished(Process* p, SliceEnd end) {
   p->state.fetch_or(pstate::EXITING, std::memory_order_seq_cst);
   p->state.fetch_and(~pstate::RUNNING, std::memory_order_acq_rel);
   processes_.remove(p);
-  processes_.bury(p->pid(), make_message(p->exit_reason));
+  // The host keeps the outcome of what it spawned (HostHooks::process_ended): no tombstone.
+  if (!p->host_watched) processes_.bury(p->pid(), make_message(p->exit_reason));
   propagate_exit(p, p->exit_reason);
   message_timers_->cancel_all_for(p->pid());
   if (p->receive_timer_wheel != nullptr) {

@@ -118,8 +118,16 @@ Term spawn_fun(Process* p, Term fun, const SpawnSettings& o) {
 Term spawn_mfa(Process* p, Term m, Term f, Term a, const SpawnSettings& o) {
   Sint n = list_length(a);
   if (!is_atom(m) || !is_atom(f) || n < 0) return badarg(p);
-  Term args[3] = {m, f, a};
-  return do_spawn(p, p->vm().apply3_code(), args, 3, o, m, f, make_small(n));
+  if (n > 255) {  // past any function's arity: the new process fails as apply/3 would
+    Term args[3] = {m, f, a};
+    return do_spawn(p, p->vm().apply3_code(), args, 3, o, m, f, make_small(n));
+  }
+  // The process starts at M:F itself (no erlang:apply/3 frame in its stack traces).
+  Term args[255];
+  Sint i = 0;
+  for (Term l = a; is_list(l); l = cdr(l)) args[i++] = car(l);
+  const Word* entry = p->vm().entry_code(p->vm().exports().get(m, f, uint32_t(n)));
+  return do_spawn(p, entry, args, unsigned(n), o, m, f, make_small(n));
 }
 
 Term bif_spawn1(Process* p, Term* a) { return spawn_fun(p, a[0], {}); }

@@ -157,6 +157,9 @@ class Runtime {
   // goes to *monitor_ref.
   virtual Term spawn(Process* parent, const Word* entry, const Term* args, unsigned nargs,
                      const SpawnSettings& opts, Term* monitor_ref = nullptr) = 0;
+  // Code that tail-calls `e` with its arguments in x0..: a process's first instruction when it
+  // starts at M:F(Args), so its stack trace starts at M:F, as in ERTS (made once per export).
+  virtual const Word* entry_code(Export* e) = 0;
   // Code that applies x0:x1(x2) / the fun x0 to the list x1, as a process's first instruction.
   const Word* apply3_code() const { return apply3_code_; }
   const Word* apply_fun_code() const { return apply_fun_code_; }

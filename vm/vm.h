@@ -60,7 +60,7 @@ class VM final : public Runtime {
   // Code that tail-calls `e` with the arguments in x0..: the first instruction of a process
   // the host starts at M:F(Args), so its stack trace starts at M:F, as an ERTS process's does.
   // Made once per export, kept for the VM's life.
-  const Word* entry_code(Export* e);
+  const Word* entry_code(Export* e) override;
 
   // What the translator needs to load code into this VM.
   LoadEnv load_env(std::shared_ptr<const SandboxPolicy> policy = nullptr) {

@@ -18,7 +18,6 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "beamrun/beamrun.h"
@@ -36,6 +35,18 @@ struct Call::State {
   bool done = false;  // under mutex; also read with acquire by spinning waiters
   std::atomic<bool> ready{false};
   Outcome outcome;
+
+  // The call is over: its outcome is `o`, unless it had one already. Wakes every waiter.
+  void finish(Outcome o) {
+    {
+      std::lock_guard<std::mutex> g(mutex);
+      if (done) return;
+      outcome = std::move(o);
+      done = true;
+      ready.store(true, std::memory_order_release);
+    }
+    cv.notify_all();
+  }
 };
 
 // A host mailbox: a Process with host_mailbox set, never run by a scheduler (its state stays
@@ -142,7 +153,7 @@ struct Vm::Impl final : HostHooks {
   std::shared_ptr<const SandboxPolicy> sandbox_policy(const Policy& p, std::string* error);
 
   Result<Pid> spawn(std::string_view module, std::string_view function, std::vector<Value> args,
-                    const SpawnOptions& options, bool watch_call, std::shared_ptr<Call::State>* call);
+                    const SpawnOptions& options, std::shared_ptr<Call::State>* call);
 };
 
 // The slot's thunk: a BifFn that calls natives[slot] of the calling process's VM (natives.cpp).

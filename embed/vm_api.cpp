@@ -40,6 +40,13 @@ VMOptions vm_options(const Config& c) {
 
 bool valid_atom_text(std::string_view s) { return !s.empty() && s.size() <= 255; }
 
+Outcome halted_outcome(int status) {
+  Outcome o;
+  o.kind = Outcome::Kind::Halted;
+  o.halt_status = status;
+  return o;
+}
+
 Outcome raised(std::string_view cls, Value reason) {
   Outcome o;
   o.kind = Outcome::Kind::Raised;
@@ -230,7 +237,7 @@ bool Vm::is_loaded(std::string_view module) {
 // ---- processes --------------------------------------------------------------------------------------
 
 Result<Pid> Vm::Impl::spawn(std::string_view module, std::string_view function, std::vector<Value> args,
-                            const SpawnOptions& options, bool watch_call, std::shared_ptr<Call::State>* call) {
+                            const SpawnOptions& options, std::shared_ptr<Call::State>* call) {
   if (halted) return Error{"the VM has halted"};
   if (closed) return Error{"the VM is shut down"};
   if (!valid_atom_text(module) || !valid_atom_text(function)) return Error{"bad module or function name"};
@@ -267,7 +274,6 @@ Result<Pid> Vm::Impl::spawn(std::string_view module, std::string_view function, 
   so.initial_call[0] = m;
   so.initial_call[1] = f;
   so.initial_call[2] = make_small(Sint(args.size()));
-  (void)watch_call;
 
   // Linking or monitoring from a mailbox: the mailbox process is the parent, under its run
   // lock, so the relation exists before the child runs.
@@ -298,9 +304,7 @@ Result<Pid> Vm::Impl::spawn(std::string_view module, std::string_view function, 
     auto st = std::make_shared<Call::State>();
     st->pid = Pid::from_id(pid);
     if (w.outcome) {
-      st->outcome = std::move(*w.outcome);
-      st->done = true;
-      st->ready.store(true, std::memory_order_release);
+      st->finish(std::move(*w.outcome));
       watched.erase(pid);
     } else {
       w.call = st;
@@ -312,13 +316,13 @@ Result<Pid> Vm::Impl::spawn(std::string_view module, std::string_view function, 
 
 Result<Pid> Vm::spawn(std::string_view module, std::string_view function, std::vector<Value> args,
                       const SpawnOptions& options) {
-  return impl_->spawn(module, function, std::move(args), options, false, nullptr);
+  return impl_->spawn(module, function, std::move(args), options, nullptr);
 }
 
 Call Vm::call(std::string_view module, std::string_view function, std::vector<Value> args,
               const SpawnOptions& options) {
   std::shared_ptr<Call::State> st;
-  auto r = impl_->spawn(module, function, std::move(args), options, true, &st);
+  auto r = impl_->spawn(module, function, std::move(args), options, &st);
   if (!r) {
     st = std::make_shared<Call::State>();
     const std::string& msg = r.error().message;
@@ -326,14 +330,7 @@ Call Vm::call(std::string_view module, std::string_view function, std::vector<Va
                    : msg.find("not found") != std::string::npos || msg.find("cannot open") != std::string::npos
                        ? Value::atom("undef")
                        : Value::tuple({Value::atom("badarg"), Value::binary(msg)});
-    st->outcome = raised("error", reason);
-    if (impl_->halted) {
-      st->outcome = Outcome{};
-      st->outcome.kind = Outcome::Kind::Halted;
-      st->outcome.halt_status = impl_->halt_status;
-    }
-    st->done = true;
-    st->ready.store(true);
+    st->finish(impl_->halted ? halted_outcome(impl_->halt_status) : raised("error", reason));
   }
   return Call(st);
 }
@@ -384,15 +381,7 @@ void Vm::Impl::deliver_outcome(uint64_t pid, Outcome o) {
     }
   }
   watched_cv.notify_all();
-  if (call) {
-    {
-      std::lock_guard<std::mutex> g(call->mutex);
-      call->outcome = std::move(o);
-      call->done = true;
-      call->ready.store(true, std::memory_order_release);
-    }
-    call->cv.notify_all();
-  }
+  if (call) call->finish(std::move(o));
 }
 
 void Vm::Impl::vm_halted(int status) {
@@ -408,28 +397,13 @@ void Vm::Impl::vm_halted(int status) {
         calls.push_back(std::move(it->second.call));
         it = watched.erase(it);
       } else {
-        if (!it->second.outcome) {
-          Outcome o;
-          o.kind = Outcome::Kind::Halted;
-          o.halt_status = status;
-          it->second.outcome = o;
-        }
+        if (!it->second.outcome) it->second.outcome = halted_outcome(status);
         ++it;
       }
     }
   }
   watched_cv.notify_all();
-  for (auto& c : calls) {
-    {
-      std::lock_guard<std::mutex> g(c->mutex);
-      c->outcome = Outcome{};
-      c->outcome.kind = Outcome::Kind::Halted;
-      c->outcome.halt_status = status;
-      c->done = true;
-      c->ready.store(true, std::memory_order_release);
-    }
-    c->cv.notify_all();
-  }
+  for (auto& c : calls) c->finish(halted_outcome(status));
   {
     std::lock_guard<std::mutex> g(pump_mutex);
     halt_seen = true;
@@ -586,22 +560,19 @@ ShutdownStats Vm::Impl::do_shutdown(std::chrono::milliseconds timeout) {
   }
   auto deadline = std::chrono::steady_clock::now() + timeout;
   auto others = [&] { return table.count() - (system && !system->closed ? 1 : 0); };
-  if (!halted) {
+  // Sends `reason` (kill: untrappable) to every process but the host's own, then waits until
+  // they are gone or `until` passes.
+  auto signal_all_and_wait = [&](Term reason, bool kill, std::chrono::steady_clock::time_point until) {
     auto s = scratch();
     for (Term pid : table.pids())
-      if (pid != s->pid()) send_exit_signal(s.get(), pid, shutdown_atom, false, false);
-    while (others() > 0 && std::chrono::steady_clock::now() < deadline)
+      if (pid != s->pid()) send_exit_signal(s.get(), pid, reason, false, kill);
+    while (others() > 0 && std::chrono::steady_clock::now() < until)
       std::this_thread::sleep_for(std::chrono::microseconds(200));
-  }
+  };
+  if (!halted) signal_all_and_wait(shutdown_atom, false, deadline);
   st.processes_alive = others();
-  if (st.processes_alive > 0 && !halted) {
-    auto s = scratch();
-    for (Term pid : table.pids())
-      if (pid != s->pid()) send_exit_signal(s.get(), pid, atom::kill, false, true);
-    auto kill_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(200);
-    while (others() > 0 && std::chrono::steady_clock::now() < kill_deadline)
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
-  }
+  if (st.processes_alive > 0 && !halted)
+    signal_all_and_wait(atom::kill, true, std::chrono::steady_clock::now() + std::chrono::milliseconds(200));
   st.timers_pending = vm->message_timers().size();
   if (system) system->close(atom::normal);
   // The service thread goes before the VM it serves.
@@ -642,17 +613,10 @@ ShutdownStats Vm::Impl::do_shutdown(std::chrono::milliseconds timeout) {
       if (w.call) calls.push_back(std::move(w.call));
   }
   for (auto& c : calls) {
-    {
-      std::lock_guard<std::mutex> g(c->mutex);
-      if (!c->done) {
-        c->outcome.kind = halted ? Outcome::Kind::Halted : Outcome::Kind::Exited;
-        c->outcome.reason = Value::atom("shutdown");
-        c->outcome.halt_status = halt_status;
-        c->done = true;
-        c->ready.store(true);
-      }
-    }
-    c->cv.notify_all();
+    Outcome o = halted ? halted_outcome(halt_status) : Outcome{};
+    if (!halted) o.kind = Outcome::Kind::Exited;
+    o.reason = Value::atom("shutdown");
+    c->finish(std::move(o));
   }
   return st;
 }

@@ -303,7 +303,6 @@ std::optional<std::string> Value::as_charlist() const {
 
 const std::vector<Value>& Value::items() const {
   if (n_ && (n_->kind == Kind::List || n_->kind == Kind::Tuple)) return n_->items;
-  if (n_ && n_->kind == Kind::Map) return no_items();
   return no_items();
 }
 
